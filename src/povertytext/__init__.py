@@ -1,0 +1,47 @@
+"""povertytext: typed, exact, traceable data from Chinese poverty-alleviation texts.
+
+>>> import povertytext as pt
+>>> pt.parse_number("二千三百万")
+Decimal('23000000')
+>>> [str(q) for q in pt.extract_quantities("帮助24.76万贫困群众摆脱贫困，累计投入40.48亿元")]
+['24.76万 = 247600', '40.48亿元 = 4048000000 元']
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .dates import extract_dates
+from .errors import (
+    DateError,
+    MaskedNumberError,
+    NumeralError,
+    PovertyTextError,
+    QuantityError,
+)
+from .models import DateMention, Quantity, Region, RegionMention, Span
+from .numerals import parse_number
+from .quantities import extract_quantities, parse_quantity
+
+try:
+    __version__ = version("povertytext")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "DateError",
+    "DateMention",
+    "MaskedNumberError",
+    "NumeralError",
+    "PovertyTextError",
+    "Quantity",
+    "QuantityError",
+    "Region",
+    "RegionMention",
+    "Span",
+    "__version__",
+    "extract_dates",
+    "extract_quantities",
+    "parse_number",
+    "parse_quantity",
+]

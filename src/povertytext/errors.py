@@ -1,0 +1,64 @@
+"""The exceptions povertytext raises.
+
+Every error is a :class:`PovertyTextError`; each subclass has a stable ``code``
+that callers and tests can rely on, the offending ``input`` and the
+``position`` (a string offset into ``input``) where the problem was seen::
+
+    PovertyTextError            code "povertytext"
+    ├── NumeralError            code "numeral"      a numeral cannot be read
+    │   └── MaskedNumberError   code "masked"       digits are masked (*.**, ××)
+    ├── QuantityError           code "quantity"     a numeral reads, the rest is no unit
+    └── DateError               code "date"         a date expression cannot be read
+
+Parse functions that take a whole string (``parse_number``,
+``parse_quantity``) raise these. Extractors that scan free text never raise on
+text: they return what they found.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DateError",
+    "MaskedNumberError",
+    "NumeralError",
+    "PovertyTextError",
+    "QuantityError",
+]
+
+
+class PovertyTextError(ValueError):
+    """Base class of every error raised by povertytext."""
+
+    code = "povertytext"
+
+    def __init__(self, message: str, *, input: str = "", position: int | None = None) -> None:
+        self.input = input
+        self.position = position
+        where = f" at position {position}" if position is not None else ""
+        detail = f" in {input!r}{where}" if input else where
+        super().__init__(f"{message}{detail}")
+        self.message = message
+
+
+class NumeralError(PovertyTextError):
+    """A string that should be one numeral is not (empty, stray characters, bad grammar)."""
+
+    code = "numeral"
+
+
+class MaskedNumberError(NumeralError):
+    """The numeral's digits are masked (``*.**``, ``××``): its value is unknown."""
+
+    code = "masked"
+
+
+class QuantityError(PovertyTextError):
+    """A string that should be one quantity has no readable numeral or an unknown unit."""
+
+    code = "quantity"
+
+
+class DateError(PovertyTextError):
+    """A string that should be one date expression cannot be read."""
+
+    code = "date"
