@@ -1,0 +1,50 @@
+"""The non-quantity lexicon: phrases whose numerals are names, slogans or words.
+
+A quantity is dropped when one phrase of ``data/non_quantities.csv`` covers its
+first character and it ends inside that phrase (十三五, 四川, 一批); a quantity
+that runs past the phrase (一点五 against 一点) is kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from ._data import read_table
+from .numerals import normalize
+
+__all__ = ["Blocked", "blocked_spans", "phrases_by_char"]
+
+
+@cache
+def phrases_by_char() -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each character, the phrases holding it and its offset in them, longest first."""
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in read_table("non_quantities.csv"):
+        phrase = normalize(row["phrase"])
+        for offset, char in enumerate(phrase):
+            index[char].append((phrase, offset))
+    return {char: tuple(sorted(items, key=lambda item: -len(item[0]))) for char, items in index.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """Answers whether a span of normalized text lies inside a lexicon phrase."""
+
+    text: str
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when a phrase covers ``start`` and the span ends within that phrase."""
+        if start >= len(self.text):
+            return False
+        for phrase, offset in phrases_by_char().get(self.text[start], ()):
+            begin = start - offset
+            if begin >= 0 and end <= begin + len(phrase) and self.text.startswith(phrase, begin):
+                return True
+        return False
+
+
+def blocked_spans(normalized: str) -> Blocked:
+    """The lexicon view of ``normalized`` text (phrases are looked up lazily)."""
+    return Blocked(normalized)

@@ -1,0 +1,492 @@
+"""Numerals → ``Decimal``: povertytext's own grammar of written Chinese numbers.
+
+The reader works on a *normalized* copy of the text, made by mapping numeral
+characters one for one (壹 → 一, 萬 → 万, １ → 1, 〇 → 零; see
+``data/numeral_chars.csv``), so every offset in the copy is an offset in the
+original. It reads, left to right and in one pass:
+
+* Arabic numbers with thousands separators and decimals (``82,225.00``),
+  with a magnitude after them (``24.76万``, ``1.2万亿``, ``3.1千万``, ``15k``);
+* Chinese numerals with units and sections (``一亿五千万零六千三百五十五``),
+  Arabic integers in their place (``1万2千``, ``200亿零四千230``), colloquial
+  endings (``三万五`` = 35000, ``一亿二`` = 120000000), 廿/卅/卌;
+* decimals written with 点 (``一千六点五``, ``零点零零三四二万``);
+* digit-by-digit readings (``二〇〇二``, ``一七二零点一``), and the pairs that
+  colloquially mean a range (``七八十`` = 70–80, ``三五百`` = 300–500).
+
+:func:`parse_number` takes one whole numeral and raises :class:`NumeralError`
+when the string is anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Context, Decimal
+from functools import cache
+
+from ._data import read_table
+from .errors import MaskedNumberError, NumeralError
+
+__all__ = ["Numeral", "normalize", "parse_number", "read_numeral"]
+
+# Quotients that do not terminate (三分之一) are given to 20 significant digits.
+FRACTION_CONTEXT = Context(prec=20)
+
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_ARABIC_INT = re.compile(r"\d+")
+_MASK = re.compile(r"[*＊×xX]+(?:[.．][*＊×xX]+)?")
+_SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
+_WHOLE_SUFFIX_MAGNITUDES = {**_SUFFIX_MAGNITUDES, "G": 1000000000}
+_PAIR_RANGES = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A numeral read from normalized text: ``[start, end)`` and its value.
+
+    ``value`` is None for a colloquial range (七八十), whose ends are ``low`` and
+    ``high``. ``magnitude`` is the product of the sections (万, 亿) or the unit
+    it ends with (三百 → 100), and ``mantissa`` the value divided by it; they let
+    a range inherit a magnitude (两到三万 → 20000–30000). ``digits`` is the digit
+    string of a digit-by-digit reading (零零三 → ``"003"``). ``pair`` holds the
+    two digits of a two-digit reading that may be a range (三五个).
+    """
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    magnitude: Decimal = Decimal(1)
+    digits: str | None = None
+    pair: tuple[int, int] | None = None
+    arabic: bool = False
+
+    @property
+    def mantissa(self) -> Decimal | None:
+        """The value without its trailing magnitude (两千万 → 2000, 3百 → 3)."""
+        return None if self.value is None else self.value / self.magnitude
+
+
+@cache
+def _translation() -> dict[int, str]:
+    return {ord(row["char"]): row["canonical"] for row in read_table("numeral_chars.csv")}
+
+
+@cache
+def not_alone_chars() -> frozenset[str]:
+    """Characters that are numerals only beside other numerals (陆, 伍, 拾, 肆 …)."""
+    return frozenset(row["char"] for row in read_table("numeral_chars.csv") if row["alone"] == "no")
+
+
+@cache
+def _values() -> dict[str, tuple[int, str]]:
+    return {row["char"]: (int(row["value"]), row["role"]) for row in read_table("numeral_values.csv")}
+
+
+@cache
+def _roles() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
+    digits: dict[str, int] = {}
+    units: dict[str, int] = {}
+    sections: dict[str, int] = {}
+    tens: dict[str, int] = {}
+    by_role = {"digit": digits, "unit": units, "section": sections, "tens": tens}
+    for char, (value, role) in _values().items():
+        by_role[role][char] = value
+    return digits, units, sections, tens
+
+
+def normalize(text: str) -> str:
+    """Map numeral characters one for one to their canonical form; the length never changes.
+
+    >>> normalize("壹佰萬元，２０２０年")
+    '一百万元,2020年'
+    """
+    return text.translate(_translation())
+
+
+def numeral_start_chars() -> frozenset[str]:
+    """Canonical characters a numeral can start with."""
+    digits, units, sections, tens = _roles()
+    return frozenset("0123456789") | frozenset(digits) | frozenset(units) | frozenset(tens)
+
+
+def is_magnitude(char: str) -> bool:
+    """True for 十 百 千 万 亿 兆 (canonical)."""
+    _, units, sections, _ = _roles()
+    return char in units or char in sections
+
+
+@dataclass(slots=True)
+class _State:
+    """The running sum of a Chinese numeral while it is read."""
+
+    groups: list[tuple[int, Decimal]]
+    section: Decimal
+    pending: Decimal | None = None
+    pending_single: bool = False
+    after_zero: bool = False
+    last_unit: int | None = None
+    last_magnitude: int | None = None
+    trailing_magnitude: Decimal = Decimal(1)
+
+    def total(self) -> Decimal:
+        return sum((amount for _, amount in self.groups), Decimal(0)) + self.section
+
+    def value(self) -> Decimal:
+        pending = self.pending or Decimal(0)
+        colloquial = (
+            self.pending is not None
+            and self.pending_single
+            and not self.after_zero
+            and self.last_magnitude is not None
+            and self.last_magnitude >= 100
+        )
+        if colloquial and self.last_magnitude is not None:
+            pending *= Decimal(self.last_magnitude) / 10
+        return self.total() + pending
+
+
+def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
+    """Read the longest numeral of normalized text ``s`` starting at ``i``, or None.
+
+    ``whole`` admits forms that are only safe when the caller says the string is
+    one numeral: a leading 百/千/万 (千一 = 1100, 萬九 = 19000) and a ``G`` suffix.
+
+    >>> n = read_numeral(normalize("有24.76万人"), 1)
+    >>> n.value, n.end
+    (Decimal('247600'), 7)
+    """
+    n = len(s)
+    if i >= n:
+        return None
+    c = s[i]
+    if c == "." or c.isdigit():
+        return _read_arabic(s, i, whole=whole)
+    digits, units, sections, tens = _roles()
+    if c in digits and c != "两" and i + 1 < n and s[i + 1] in digits and s[i + 1] != "两":
+        return _read_digit_sequence(s, i)
+    if c in digits and i + 1 < n and s[i + 1] == "两" and c == "一":
+        return _read_digit_sequence(s, i)
+    return _read_chinese(s, i, whole=whole)
+
+
+def _ascii_digit(char: str) -> bool:
+    return "0" <= char <= "9"
+
+
+def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
+    match = _ARABIC.match(s, i)
+    if match is None:
+        return None
+    text = match.group()
+    end = match.end()
+    if "." in text and end + 1 < len(s) and s[end] == "." and _ascii_digit(s[end + 1]):
+        # 2222.2222.222: a dotted sequence, not a decimal; read its first group only.
+        int_match = _ARABIC_INT.match(s, i)
+        if int_match is None:
+            return None
+        text, end = int_match.group(), int_match.end()
+    value = Decimal(text.replace(",", ""))
+    if "." in text:
+        magnitude, end = _read_magnitudes(s, end, whole=whole)
+        return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=True)
+    suffixes = _WHOLE_SUFFIX_MAGNITUDES if whole else _SUFFIX_MAGNITUDES
+    if end < len(s) and s[end] in suffixes and not _letter_at(s, end + 1):
+        magnitude = Decimal(suffixes[s[end]])
+        return Numeral(i, end + 1, value * magnitude, magnitude=magnitude, arabic=True)
+    if "," in text:
+        magnitude, end = _read_magnitudes(s, end, whole=whole)
+        return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=True)
+    return _read_chinese(s, i, whole=whole)
+
+
+def _letter_at(s: str, i: int) -> bool:
+    return i < len(s) and s[i].isascii() and s[i].isalpha()
+
+
+def _read_magnitudes(s: str, i: int, *, whole: bool) -> tuple[Decimal, int]:
+    """Read a chain of magnitude characters after a decimal (千万, 万亿); (product, end)."""
+    _, units, sections, _ = _roles()
+    product = Decimal(1)
+    seen_section = 0
+    last_unit = 10**9
+    j = i
+    while j < len(s):
+        c = s[j]
+        if c in units and not seen_section and units[c] < last_unit:
+            last_unit = units[c]
+            product *= units[c]
+        elif c in sections and sections[c] > seen_section:
+            seen_section = sections[c]
+            product *= sections[c]
+        else:
+            break
+        j += 1
+    if j == i:
+        suffixes = _WHOLE_SUFFIX_MAGNITUDES if whole else _SUFFIX_MAGNITUDES
+        if j < len(s) and s[j] in suffixes and not _letter_at(s, j + 1):
+            return Decimal(suffixes[s[j]]), j + 1
+    return product, j
+
+
+def _read_digit_sequence(s: str, i: int) -> Numeral | None:
+    """Digit-by-digit reading (二〇〇二, 一七二零点一), or a colloquial pair (七八十)."""
+    digits, units, sections, _ = _roles()
+    j = i
+    while j < len(s) and s[j] in digits and (s[j] != "两" or (j == i + 1 and s[i] == "一")):
+        j += 1
+    seq = [digits[c] for c in s[i:j]]
+    after = s[j] if j < len(s) else ""
+    if len(seq) == 2 and (seq[0], seq[1]) in _PAIR_RANGES:
+        if after in units or after in sections:
+            return _read_pair_range(s, i, j, seq[0], seq[1])
+        pair: tuple[int, int] | None = (seq[0], seq[1])
+    else:
+        pair = None
+    if "两" in s[i:j]:
+        return None
+    digit_string = "".join(str(d) for d in seq)
+    value = Decimal(digit_string)
+    if after == "点" and j + 1 < len(s):
+        fraction, end = _read_fraction_digits(s, j + 1)
+        if fraction:
+            digit_string += "." + fraction
+            return Numeral(i, end, Decimal(digit_string), digits=digit_string)
+    return Numeral(i, j, value, digits=digit_string, pair=pair)
+
+
+def _read_pair_range(s: str, i: int, j: int, first: int, second: int) -> Numeral:
+    """七八十 → 70–80, 三五百 → 300–500, 八九亿 → 8–9 亿, 一两千 → 1000–2000."""
+    magnitude, end = _read_magnitudes(s, j, whole=False)
+    low = Decimal(first) * magnitude
+    high = Decimal(second) * magnitude
+    return Numeral(i, end, None, low=low, high=high, magnitude=magnitude)
+
+
+def _read_fraction_digits(s: str, i: int) -> tuple[str, int]:
+    """The digits after a decimal point, read one by one (两 is no decimal digit)."""
+    digits, _, _, _ = _roles()
+    j = i
+    out: list[str] = []
+    while j < len(s):
+        c = s[j]
+        if _ascii_digit(c):
+            out.append(c)
+        elif c in digits and c != "两":
+            out.append(str(digits[c]))
+        else:
+            break
+        j += 1
+    return "".join(out), j
+
+
+def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:  # noqa: C901
+    """The place-value grammar: digits, units, sections, 零, colloquial endings, 点."""
+    digits, units, sections, tens = _roles()
+    state = _State(groups=[], section=Decimal(0))
+    n = len(s)
+    j = i
+    end = i
+    arabic = False
+    while j < n:
+        c = s[j]
+        if _ascii_digit(c) or c in digits:
+            if state.pending is not None and not (state.pending == 0 and state.after_zero):
+                break
+            if _ascii_digit(c):
+                match = _ARABIC_INT.match(s, j)
+                assert match is not None
+                state.pending = Decimal(match.group())
+                state.pending_single = False
+                arabic = True
+                j = match.end()
+                end = j
+                continue
+            if c == "零":
+                if j == i:
+                    state.pending = Decimal(0)
+                    end = j + 1
+                else:
+                    state.after_zero = True
+                    if state.pending is None:
+                        state.pending = Decimal(0)
+                j += 1
+                continue
+            state.pending = Decimal(digits[c])
+            state.pending_single = True
+            j += 1
+            end = j
+        elif c in units:
+            unit = units[c]
+            if state.last_unit is not None and unit >= state.last_unit:
+                break
+            if state.pending is None or state.pending == 0:
+                if not _implicit_one_allowed(s, i, j, c, whole, state):
+                    break
+                multiplier = Decimal(1)
+            else:
+                multiplier = state.pending
+            state.section += multiplier * unit
+            state.pending = None
+            state.after_zero = False
+            state.last_unit = unit
+            state.last_magnitude = unit
+            state.trailing_magnitude = Decimal(unit) if unit > 10 else Decimal(1)
+            j += 1
+            end = j
+        elif c in sections:
+            if not _apply_section(state, sections[c], s, i, j, whole):
+                break
+            j += 1
+            end = j
+        elif c in tens:
+            if state.pending not in (None, Decimal(0)) or (
+                state.last_unit is not None and state.last_unit <= 10
+            ):
+                break
+            state.section += tens[c]
+            state.pending = None
+            state.last_unit = 10
+            state.last_magnitude = 10
+            state.trailing_magnitude = Decimal(1)
+            j += 1
+            end = j
+        elif c in ".点" and end > i and j == end:
+            return _read_decimal_tail(s, i, j, state, arabic=arabic, whole=whole) or _finish(
+                i, end, state, arabic
+            )
+        else:
+            break
+    if end == i:
+        return None
+    return _finish(i, end, state, arabic)
+
+
+def _implicit_one_allowed(s: str, i: int, j: int, c: str, whole: bool, state: _State) -> bool:
+    """May unit ``c`` at ``j`` stand without a digit before it (十五, 一百十一, 千一)?"""
+    digits, _, _, _ = _roles()
+    if c == "十":
+        return True
+    if j > i:
+        return True  # 一万零百一十一: a unit after 零 or a section takes an implied 一
+    nxt = s[j + 1] if j + 1 < len(s) else ""
+    return whole and nxt in digits and nxt != "零"
+
+
+def _apply_section(state: _State, section: int, s: str, i: int, j: int, whole: bool) -> bool:
+    """Multiply what was read since the last larger section by ``section`` (万, 亿)."""
+    digits, _, _, _ = _roles()
+    current = state.section + (state.pending or 0)
+    smaller = sum((amount for size, amount in state.groups if size < section), Decimal(0))
+    if any(size == section for size, _ in state.groups):
+        return False
+    if current == 0 and smaller == 0:
+        if state.groups or j != i:
+            return False
+        nxt = s[j + 1] if j + 1 < len(s) else ""
+        if not (whole and nxt in digits and nxt != "零"):
+            return False
+        current = Decimal(1)  # 萬九 = 一万九
+    kept = [(size, amount) for size, amount in state.groups if size > section]
+    state.groups = [*kept, (section, (current + smaller) * section)]
+    state.section = Decimal(0)
+    state.pending = None
+    state.after_zero = False
+    state.last_unit = None
+    state.last_magnitude = section
+    previous = state.trailing_magnitude if smaller and current == 0 else Decimal(1)
+    state.trailing_magnitude = previous * section
+    return True
+
+
+def _read_decimal_tail(
+    s: str, i: int, j: int, state: _State, *, arabic: bool, whole: bool
+) -> Numeral | None:
+    """After the integer part, 点 and its digits, then a magnitude (十二点五万)."""
+    fraction, end = _read_fraction_digits(s, j + 1)
+    if not fraction:
+        return None
+    integer = state.value()
+    value = integer + Decimal("0." + fraction)
+    magnitude = Decimal(1)
+    if not state.groups and state.last_unit is None:
+        magnitude, end = _read_magnitudes(s, end, whole=whole)
+    return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=arabic)
+
+
+def _finish(i: int, end: int, state: _State, arabic: bool) -> Numeral:
+    value = state.value()
+    magnitude = state.trailing_magnitude if state.pending is None else Decimal(1)
+    if magnitude == 0:
+        magnitude = Decimal(1)
+    return Numeral(i, end, value, magnitude=magnitude, arabic=arabic)
+
+
+def _strip_sign(s: str) -> tuple[int, int]:
+    """(sign, index after the sign and any spaces) of a whole numeral string."""
+    j = 0
+    sign = 1
+    if s and s[0] in "-负+":
+        sign = -1 if s[0] in "-负" else 1
+        j = 1
+        while j < len(s) and s[j] == " ":
+            j += 1
+    return sign, j
+
+
+def parse_number(text: str) -> Decimal:
+    """Read ``text`` as one numeral and return its exact value.
+
+    Raises :class:`~povertytext.NumeralError` (``code == "numeral"``) when the
+    string is empty or anything but one numeral, naming the position where
+    reading stopped; :class:`~povertytext.MaskedNumberError` for masked digits.
+
+    >>> parse_number("二千三百万")
+    Decimal('23000000')
+    >>> parse_number("24.76万")
+    Decimal('247600')
+    >>> parse_number("壹仟玖佰")
+    Decimal('1900')
+    >>> parse_number("一亿二")
+    Decimal('120000000')
+    >>> parse_number("十一十二")
+    Traceback (most recent call last):
+    ...
+    povertytext.errors.NumeralError: not a single numeral: unexpected '十' in '十一十二' at position 2
+    """
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    if not stripped:
+        raise NumeralError("empty numeral", input=text, position=0)
+    s = normalize(stripped)
+    if _MASK.fullmatch(s.rstrip("万亿千百十")):
+        raise MaskedNumberError("masked digits have no value", input=text, position=offset)
+    sign, j = _strip_sign(s)
+    numeral = read_numeral(s, j, whole=True)
+    if numeral is None or numeral.value is None:
+        where = j if numeral is None else numeral.end
+        raise NumeralError(
+            f"not a numeral: unexpected {s[where:where + 1]!r}" if where < len(s) else "no digits",
+            input=text,
+            position=offset + where,
+        )
+    if numeral.end != len(s):
+        raise NumeralError(
+            f"not a single numeral: unexpected {stripped[numeral.end]!r}",
+            input=text,
+            position=offset + numeral.end,
+        )
+    return _canonical(sign * numeral.value)
+
+
+def _canonical(value: Decimal) -> Decimal:
+    """Drop exponent noise and trailing zeros after the point: 12.30 → 12.3, 1E+4 → 10000."""
+    if value == 0:
+        return Decimal(0)
+    normalized = value.normalize()
+    sign, digits, exponent = normalized.as_tuple()
+    if isinstance(exponent, int) and exponent > 0:
+        return normalized.quantize(Decimal(1))
+    return normalized

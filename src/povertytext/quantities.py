@@ -1,0 +1,811 @@
+"""Quantities: a numeral with its magnitude, unit, qualifier and range, as written.
+
+:func:`extract_quantities` scans free text and never raises; :func:`parse_quantity`
+reads one whole quantity and raises :class:`~povertytext.QuantityError` (or a
+:class:`~povertytext.NumeralError`) on anything else. Both follow the span
+convention of the design: from an adjacent leading qualifier (约, 超过) through the
+numeral, its magnitude and the unit written right after it, to an adjacent
+trailing qualifier (多, 以上, 左右); the counted noun stays outside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from . import _lexicon
+from ._data import read_table
+from .errors import NumeralError, QuantityError
+from .models import Quantity, QuantityKind
+from .numerals import (
+    FRACTION_CONTEXT,
+    Numeral,
+    _canonical,
+    normalize,
+    not_alone_chars,
+    numeral_start_chars,
+    read_numeral,
+)
+
+__all__ = ["extract_quantities", "parse_quantity"]
+
+_RANGE_SEPARATORS = ("——", "--", "—", "-", "~", "〜", "～", "至", "到", "－")
+_PERCENT_PREFIXES = {"百分之": Decimal(1), "千分之": Decimal("0.1"), "万分之": Decimal("0.01")}
+_MASK = re.compile(r"[*＊×]+(?:\.[*＊×]+)?|[xX]{2,}")
+_INCLUSIVE_MARK = re.compile(r"\s?[(（]含[)）]")
+_SIGN_CHARS = "负-"
+# A "-" is a minus sign only at the start or after a space or one of these; elsewhere it
+# joins identifiers (010-68251888, 号-1) or ranges.
+_SIGN_CONTEXT = " \n\t,，:：(（=[【、;；"
+# 一年 after these is "the year" (过去的一年, 这一年), not a duration of one year.
+_REFERENCE_WORDS = "的这那每同上下前后"
+_ROUND_MONEY_SUFFIX = ("整", "正")
+_DIVISION_WORD = "分之"
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    surface: str
+    unit: str
+    kind: QuantityKind
+    currency: str | None
+    standalone: bool
+    factor: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifier:
+    text: str
+    position: str
+    bound: str
+    approximate: bool
+    in_span: bool
+
+
+@cache
+def _units() -> dict[str, _Unit]:
+    units: dict[str, _Unit] = {}
+    for row in read_table("units.csv"):
+        units[normalize(row["surface"])] = _Unit(
+            surface=row["surface"],
+            unit=row["unit"],
+            kind=row["kind"],  # type: ignore[arg-type]
+            currency=row["currency"] or None,
+            standalone=row["standalone"] == "yes",
+            factor=Decimal(row["factor"]),
+        )
+    return units
+
+
+@cache
+def _unit_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(surface) for surface in _units()}, reverse=True))
+
+
+@cache
+def _qualifiers() -> dict[str, _Qualifier]:
+    return {
+        row["qualifier"]: _Qualifier(
+            row["qualifier"],
+            row["position"],
+            row["bound"],
+            row["approximate"] == "yes",
+            row["in_span"] == "yes",
+        )
+        for row in read_table("qualifiers.csv")
+    }
+
+
+@cache
+def _currency_words() -> dict[str, str]:
+    """Currency names that may stand before an amount or after 元 (人民币, 港币, 日币)."""
+    return {
+        surface: unit.currency
+        for surface, unit in _units().items()
+        if unit.kind == "money" and unit.currency and unit.factor == 1 and len(surface) >= 2
+    }
+
+
+def _match_unit(s: str, i: int, *, whole: bool) -> _Unit | None:
+    """The longest unit written at ``i`` (one space before it is allowed)."""
+    units = _units()
+    for length in _unit_lengths():
+        surface = s[i : i + length]
+        unit = units.get(surface)
+        if unit is None or (not unit.standalone and not whole):
+            continue
+        if surface[-1].isascii() and surface[-1].isalpha() and _is_ascii_letter(s, i + length):
+            continue  # 8m but not "8 miles" read as m
+        return unit
+    return None
+
+
+def _is_ascii_letter(s: str, i: int) -> bool:
+    return i < len(s) and s[i].isascii() and s[i].isalpha()
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A quantity while it is being read: offsets into the normalized text."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: _Unit | None = None
+    currency: str | None = None
+    kind: QuantityKind | None = None
+    qualifiers: list[str] = field(default_factory=list)
+    masked: bool = False
+    numeral: Numeral | None = None
+    bare_chinese: bool = False
+
+
+# ---------------------------------------------------------------- reading one quantity
+
+
+def _read_quantity(s: str, i: int, *, whole: bool) -> _Draft | None:
+    """Read the quantity whose numeral starts at ``i`` in normalized text ``s``."""
+    draft = _read_amount(s, i, whole=whole)
+    if draft is None:
+        return None
+    _read_unit_and_tail(s, draft, whole=whole)
+    _read_range(s, draft, whole=whole)
+    _read_trailing_qualifier(s, draft)
+    return draft
+
+
+def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
+    """The numeral itself: percent prefixes, signs, fractions, masks, magnitudes."""
+    for prefix, scale in _PERCENT_PREFIXES.items():
+        if s.startswith(prefix, i):
+            return _read_percent_prefix(s, i, prefix, scale)
+    sign = Decimal(1)
+    j = i
+    if s[i] in _SIGN_CHARS:
+        if i + 1 >= len(s) or s[i + 1] in _SIGN_CHARS:
+            return None
+        if s[i] == "-" and i > 0 and s[i - 1] not in _SIGN_CONTEXT:
+            return None
+        for prefix, scale in _PERCENT_PREFIXES.items():
+            if s.startswith(prefix, i + 1):
+                draft = _read_percent_prefix(s, i + 1, prefix, scale)
+                if draft is not None and draft.value is not None:
+                    draft.start = i
+                    draft.value = -draft.value
+                return draft
+        sign = Decimal(-1)
+        j = i + 1
+        while whole and j < len(s) and s[j] == " ":
+            j += 1
+    mask = _MASK.match(s, j)
+    if mask is not None:
+        return _read_masked(s, i, mask.end())
+    numeral = read_numeral(s, j, whole=whole)
+    if numeral is None:
+        return None
+    draft = _Draft(i, numeral.end, numeral.value, numeral.low, numeral.high, numeral=numeral)
+    if numeral.value is not None and sign < 0:
+        draft.value = -numeral.value
+    draft.bare_chinese = not numeral.arabic and numeral.digits is None
+    _read_fraction(s, draft, whole=whole)
+    _read_inner_qualifier(s, draft)
+    return draft
+
+
+def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft | None:
+    """百分之六十五 → 65 %, 千分之三 → 0.3 %, 百分之负三点八, 百分之点二八."""
+    j = i + len(prefix)
+    sign = Decimal(1)
+    if j < len(s) and s[j] in _SIGN_CHARS:
+        sign, j = Decimal(-1), j + 1
+    if j + 1 < len(s) and s[j] == "点":
+        numeral = read_numeral("零" + s[j:], 0)
+        if numeral is None or numeral.value is None or numeral.end < 3:
+            return None
+        value, end = numeral.value, j + numeral.end - 1
+    else:
+        numeral = read_numeral(s, j)
+        if numeral is None or numeral.value is None:
+            return None
+        value, end = numeral.value, numeral.end
+        if s.startswith(_DIVISION_WORD, end) and numeral.magnitude > 1:
+            # 百分之四百三十二万分之四: the 万 belongs to the next 万分之
+            end -= 1
+            value = value / numeral.magnitude
+    return _Draft(i, end, sign * value * scale, unit=_units()["%"], kind="percent")
+
+
+def _read_masked(s: str, i: int, j: int) -> _Draft | None:
+    """``*.**亿元``, ``**万``, ``××人``: a magnitude or a unit must follow the mask."""
+    k = j
+    while k < len(s) and s[k] in "十百千万亿":
+        k += 1
+    unit = _match_unit(s, k, whole=False)
+    if unit is None and k == j:
+        return None
+    draft = _Draft(i, k + (len(unit.surface) if unit else 0), None, unit=unit, masked=True)
+    return draft
+
+
+def _read_fraction(s: str, draft: _Draft, *, whole: bool) -> None:
+    """三分之一, 二十五分之一百四十四, 十一又十四分之一, 1/2, 1 4/3."""
+    end = draft.end
+    if draft.value is None:
+        return
+    if s.startswith(_DIVISION_WORD, end):
+        _apply_fraction(s, draft, Decimal(0), draft.value, end + 2)
+        return
+    if s.startswith("又", end):
+        denominator = read_numeral(s, end + 1)
+        if (
+            denominator is not None
+            and denominator.value
+            and s.startswith(_DIVISION_WORD, denominator.end)
+        ):
+            _apply_fraction(s, draft, draft.value, denominator.value, denominator.end + 2)
+        return
+    numeral = draft.numeral
+    if numeral is not None and numeral.arabic and numeral.digits is None:
+        _read_slash_fraction(s, draft)
+
+
+def _apply_fraction(
+    s: str, draft: _Draft, whole_part: Decimal, denominator: Decimal, j: int
+) -> None:
+    numerator = read_numeral(s, j)
+    if numerator is None or numerator.value is None or denominator == 0:
+        return
+    draft.value = _canonical(whole_part + FRACTION_CONTEXT.divide(numerator.value, denominator))
+    draft.end = numerator.end
+    draft.kind = "fraction"
+    draft.bare_chinese = False
+
+
+_SLASH_FRACTION = re.compile(r"(?: (\d{1,3}))?/(\d{1,4})(?![\d/])")
+
+
+def _read_slash_fraction(s: str, draft: _Draft) -> None:
+    """1/2 and the mixed 1 4/3 (numerator read first, then / and the denominator)."""
+    assert draft.value is not None
+    match = re.compile(r"/(\d{1,4})(?![\d/])").match(s, draft.end)
+    mixed = _SLASH_FRACTION.match(s, draft.end)
+    if mixed is not None and mixed.group(1) is not None:
+        numerator, denominator = Decimal(mixed.group(1)), Decimal(mixed.group(2))
+        whole_part = draft.value
+        end = mixed.end()
+    elif match is not None and draft.value == draft.value.to_integral_value():
+        numerator, denominator, whole_part, end = draft.value, Decimal(match.group(1)), Decimal(0), match.end()
+    else:
+        return
+    if denominator == 0:
+        return
+    draft.value = _canonical(whole_part + FRACTION_CONTEXT.divide(numerator, denominator))
+    draft.end = end
+    draft.kind = "fraction"
+
+
+def _read_inner_qualifier(s: str, draft: _Draft) -> None:
+    """多/余/来 between the numeral and its magnitude or unit (6000多万元, 十来个)."""
+    if draft.kind == "fraction" or draft.value is None:
+        return
+    j = draft.end
+    if j >= len(s) or s[j] not in "多余来":
+        return
+    if draft.value != draft.value.to_integral_value():
+        return
+    k = j + 1
+    magnitude = Decimal(1)
+    while k < len(s) and s[k] in "十百千万亿":
+        factor = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}[s[k]]
+        magnitude *= factor
+        k += 1
+    has_unit = _match_unit(s, k, whole=False) is not None
+    if s[j] == "来" and not has_unit:
+        return
+    if magnitude == 1 and not has_unit and s[j] != "多" and s[j] != "余":
+        return
+    draft.qualifiers.append(s[j])
+    draft.value *= magnitude
+    draft.end = k
+    draft.bare_chinese = draft.bare_chinese and magnitude == 1
+
+
+def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
+    """The unit after the amount, money sub-units (元5角), 整, a currency after 元."""
+    if draft.unit is not None or draft.kind == "fraction":
+        return
+    j = draft.end
+    if j < len(s) and s[j] in "大整" and draft.value == 1 and draft.bare_chinese:
+        unit = _match_unit(s, j + 1, whole=whole)
+        if unit is not None and unit.kind in ("count", "duration"):
+            draft.unit, draft.end = unit, j + 1 + len(unit.surface)
+            return
+    if j < len(s) and s[j] == " " and (whole or not s[j - 1].isdigit() or _cjk(s, j + 1)):
+        j += 1
+    unit = _match_unit(s, j, whole=whole)
+    if unit is None or not _unit_fits(s, j, unit, draft):
+        return
+    draft.unit = unit
+    draft.end = j + len(unit.surface)
+    if unit.factor != 1 and draft.value is not None:
+        draft.value = _canonical(draft.value * unit.factor)
+        draft.unit = _units()["元"] if unit.currency == "CNY" else unit
+    if unit.kind == "money" and unit.currency == "CNY" and unit.factor == 1:
+        _read_money_tail(s, draft, whole=whole)
+    if unit.unit in ("%",) or unit.kind != "money":
+        return
+    _read_currency_after(s, draft, whole=whole)
+
+
+def _cjk(s: str, i: int) -> bool:
+    return i < len(s) and "\u4e00" <= s[i] <= "\u9fff"
+
+
+def _unit_fits(s: str, j: int, unit: _Unit, draft: _Draft) -> bool:
+    """Reject unit readings that are something else: 8点半 (a time), 年 after a year."""
+    after = s[j + len(unit.surface) : j + len(unit.surface) + 1]
+    if unit.surface == "点" and (after in numeral_start_chars() or after in "半钟"):
+        return False
+    return not (unit.surface == "分" and after == "之")
+
+
+def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
+    """元 followed by 角/毛 and 分 (123元1角1分, 十块三毛, 两毛五), or 整/正."""
+    if draft.value is None:
+        return
+    j = draft.end
+    if j < len(s) and s[j] in _ROUND_MONEY_SUFFIX and (whole or j + 1 >= len(s) or not _cjk(s, j + 1) or s[j] == "整"):
+        draft.end = j + 1
+        return
+    total = draft.value
+    for surfaces, factor in ((("角", "毛", "毫"), Decimal("0.1")), (("分", "仙"), Decimal("0.01"))):
+        numeral = read_numeral(s, j)
+        if numeral is None or numeral.value is None or numeral.arabic and numeral.value >= 10:
+            break
+        if numeral.end < len(s) and s[numeral.end] in surfaces:
+            total += numeral.value * factor
+            j = numeral.end + 1
+        elif factor == Decimal("0.1") and s[j - 1] in "块元" and numeral.value < 10 and not _cjk_unit_after(s, numeral.end):
+            total += numeral.value * factor  # 十块三: the digit after 块 is 角
+            j = numeral.end
+            break
+        else:
+            break
+    if j != draft.end:
+        draft.value, draft.end = _canonical(total), j
+    if j < len(s) and s[j] == "钱":
+        draft.end = j + 1
+
+
+def _cjk_unit_after(s: str, i: int) -> bool:
+    return _match_unit(s, i, whole=False) is not None
+
+
+def _read_currency_after(s: str, draft: _Draft, *, whole: bool) -> None:
+    """9000元日币: the currency named after 元 (kept outside the span when extracting)."""
+    for word, currency in _currency_words().items():
+        if s.startswith(word, draft.end):
+            draft.currency = currency
+            if whole:
+                draft.end += len(word)
+            return
+
+
+def _read_range(s: str, draft: _Draft, *, whole: bool) -> None:
+    """8-12个, 5到10万元, 两到三万港元, 1万元--5万元, 1万(含)-5万元."""
+    if draft.value is None or draft.masked or draft.kind == "fraction":
+        return
+    j = draft.end
+    inclusive = _INCLUSIVE_MARK.match(s, j)
+    if inclusive is not None:
+        j = inclusive.end()
+    separator = next((sep for sep in _RANGE_SEPARATORS if s.startswith(sep, j)), None)
+    if separator is None:
+        return
+    k = j + len(separator)
+    if k < len(s) and s[k] == " ":
+        k += 1
+    if draft.numeral is not None and draft.numeral.arabic and separator in "-—－" and _looks_like_date(s, draft.start):
+        return
+    second = _read_amount(s, k, whole=whole)
+    if second is None or second.value is None or second.masked or second.kind == "fraction":
+        return
+    _read_unit_and_tail(s, second, whole=whole)
+    if draft.unit is not None and second.unit is not None and draft.unit.unit != second.unit.unit:
+        return
+    if draft.unit is None and second.unit is None and separator in "-—－" and not whole:
+        return  # 2019-2020, 8-9: without a unit a dash is no range
+    low = _inherit_magnitude(draft, second)
+    if low > second.value:
+        return
+    draft.low, draft.high, draft.value = low, second.value, None
+    draft.unit = second.unit or draft.unit
+    draft.currency = second.currency or draft.currency
+    draft.end = second.end
+
+
+def _inherit_magnitude(first: _Draft, second: _Draft) -> Decimal:
+    """两到三万 → 20000: the low end takes the high end's 万 when it has none of its own."""
+    assert first.value is not None
+    if first.unit is not None or second.numeral is None or first.numeral is None:
+        return first.value
+    magnitude = second.numeral.magnitude
+    mantissa = second.numeral.mantissa
+    if first.numeral.magnitude == 1 and magnitude > 1 and mantissa is not None and first.value <= mantissa:
+        return first.value * magnitude
+    return first.value
+
+
+_DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
+
+
+def _looks_like_date(s: str, i: int) -> bool:
+    return _DATE_LIKE.match(s, i) is not None
+
+
+def _read_trailing_qualifier(s: str, draft: _Draft) -> None:
+    """以上, 以下, 左右, 上下, 出头 written right after the unit (65%以上, 5年左右)."""
+    j = draft.end
+    inclusive = _INCLUSIVE_MARK.match(s, j)
+    k = inclusive.end() if inclusive is not None else j
+    for length in (2, 1):
+        word = s[k : k + length]
+        qualifier = _qualifiers().get(word)
+        if qualifier is None or qualifier.position != "after" or word in "多余来":
+            continue
+        if word in ("多", "余") and (draft.unit is None or draft.unit.kind not in ("duration",)):
+            continue
+        draft.qualifiers.append(word)
+        draft.end = k + length
+        return
+
+
+def _leading_qualifier(s: str, start: int) -> _Qualifier | None:
+    """The qualifier written right before ``start`` (约, 超过, 不低于), if any."""
+    for length in (3, 2, 1):
+        if start - length < 0:
+            continue
+        qualifier = _qualifiers().get(s[start - length : start])
+        if qualifier is not None and qualifier.position == "before":
+            return qualifier
+    return None
+
+
+_SENTENCE_END = "。！？!?\n"
+_SCOPE_WINDOW = 120
+
+
+def _scope_qualifier(s: str, start: int) -> str | None:
+    """累计 (or 共计, 总计) earlier in the same sentence: it scopes the amounts after it."""
+    window_start = max(0, start - _SCOPE_WINDOW)
+    sentence_start = max(s.rfind(mark, window_start, start) for mark in _SENTENCE_END)
+    clause = s[max(sentence_start, window_start) : start]
+    for word, qualifier in _qualifiers().items():
+        if qualifier.position == "scope" and word in clause:
+            return word
+    return None
+
+
+# ---------------------------------------------------------------- building the model
+
+
+def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Quantity:
+    start = draft.start
+    qualifiers = list(draft.qualifiers)
+    if with_leading:
+        leading = _leading_qualifier(s, start)
+        if leading is not None and leading.in_span:
+            start -= len(leading.text)
+            qualifiers.insert(0, leading.text)
+        elif leading is not None:
+            qualifiers.append(leading.text)
+        if not qualifiers:
+            scope = _scope_qualifier(s, start)
+            if scope is not None:
+                qualifiers.append(scope)
+    unit = draft.unit
+    kind: QuantityKind = draft.kind or (unit.kind if unit else "count")
+    currency = draft.currency or (unit.currency if unit else None)
+    table = _qualifiers()
+    approximate = draft.value is None and not draft.masked or any(
+        table[q].approximate for q in qualifiers if q in table
+    )
+    return Quantity(
+        text=text[start : draft.end],
+        start=start,
+        end=draft.end,
+        value=None if draft.value is None else _canonical(draft.value),
+        low=None if draft.low is None else _canonical(draft.low),
+        high=None if draft.high is None else _canonical(draft.high),
+        unit=unit.unit if unit else None,
+        kind=kind,
+        currency=currency if kind == "money" else None,
+        qualifier=qualifiers[0] if qualifiers else None,
+        approximate=approximate,
+        masked=draft.masked,
+    )
+
+
+# ---------------------------------------------------------------- public functions
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read ``text`` as one quantity: a numeral with its unit, qualifier or range.
+
+    Offsets in the result are offsets into ``text``. A string that holds
+    anything besides one quantity raises :class:`~povertytext.QuantityError`
+    (``code == "quantity"``); a string with no numeral raises
+    :class:`~povertytext.NumeralError`.
+
+    >>> q = parse_quantity("40.48亿元")
+    >>> q.value, q.unit, q.currency, q.kind
+    (Decimal('4048000000'), '元', 'CNY', 'money')
+    >>> parse_quantity("8-12个").low, parse_quantity("8-12个").high
+    (Decimal('8'), Decimal('12'))
+    >>> parse_quantity("*.**亿元").masked
+    True
+    >>> parse_quantity("百分之六十五").value
+    Decimal('65')
+    """
+    s = normalize(text)
+    start = len(s) - len(s.lstrip())
+    stripped_end = len(s.rstrip())
+    if start == stripped_end:
+        raise NumeralError("empty quantity", input=text, position=0)
+    j = _skip_leading_words(s, start)
+    prefix_currency, j = _prefix_currency(s, j)
+    draft = _read_quantity(s, j, whole=True)
+    if draft is None:
+        raise NumeralError("no numeral", input=text, position=j)
+    _read_trailing_words(s, draft, stripped_end)
+    if draft.end != stripped_end:
+        raise QuantityError(
+            f"unexpected {text[draft.end]!r} after the quantity", input=text, position=draft.end
+        )
+    if prefix_currency and (draft.unit is None or draft.unit.unit == "元"):
+        draft.currency = prefix_currency
+        if draft.unit is None:
+            draft.unit = _units()["元"]
+    quantity = _to_quantity(text, s, draft, with_leading=False)
+    qualifier = _qualifier_before(s, start, j)
+    if qualifier is not None:
+        approximate = quantity.approximate or _qualifiers()[qualifier].approximate
+        quantity = quantity.model_copy(
+            update={
+                "text": text[start : draft.end],
+                "start": start,
+                "qualifier": qualifier,
+                "approximate": approximate,
+            }
+        )
+    return quantity
+
+
+def _skip_leading_words(s: str, i: int) -> int:
+    """Skip a leading qualifier and 从 (从8500到3万) in a whole-string parse."""
+    if s.startswith("从", i):
+        i += 1
+    for length in (3, 2, 1):
+        word = s[i : i + length]
+        qualifier = _qualifiers().get(word)
+        if qualifier is not None and qualifier.position == "before":
+            return i + length
+    return i
+
+
+def _qualifier_before(s: str, start: int, j: int) -> str | None:
+    between = s[start:j].lstrip("从")
+    for word, currency in _currency_words().items():
+        del currency
+        between = between.replace(word, "").strip()
+    return between if between in _qualifiers() else None
+
+
+def _prefix_currency(s: str, i: int) -> tuple[str | None, int]:
+    """人民币3.14, 港币两千九百六十元, 新台币 177.1 亿元, ￥300: a currency before the amount."""
+    for word, currency in sorted(_currency_words().items(), key=lambda item: -len(item[0])):
+        if s.startswith(word, i):
+            j = i + len(word)
+            while j < len(s) and s[j] == " ":
+                j += 1
+            if j < len(s) and s[j] == "数":
+                return currency, j
+            return currency, j
+    for symbol, currency in (("￥", "CNY"), ("¥", "CNY"), ("$", "USD")):
+        if s.startswith(symbol, i):
+            return currency, i + 1
+    return None, i
+
+
+def _read_trailing_words(s: str, draft: _Draft, end: int) -> None:
+    """A currency word after the unit (元人民币) and 钱 after 块, in a whole-string parse."""
+    j = draft.end
+    for word in ("人民币", "钱"):
+        if s.startswith(word, j):
+            draft.end = j + len(word)
+            return
+    del end
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Find every quantity in ``text``, in text order. Never raises on any ``str``.
+
+    Numerals that are not amounts are left out: years and dates, ordinals (第一),
+    list markers (一是, 二、), names and slogans (十三五, 两不愁三保障, “832”平台),
+    idioms and words (一鼓作气, 进一步), and 一 + measure word used as an article.
+
+    >>> [q.text for q in extract_quantities("累计投入40.48亿元，超过2000台，帮助24.76万贫困群众")]
+    ['40.48亿元', '超过2000台', '24.76万']
+    >>> extract_quantities("两不愁三保障，“十三五”期间")
+    []
+    """
+    s = normalize(text)
+    blocked = _lexicon.blocked_spans(s)
+    found: list[Quantity] = []
+    position = 0
+    for start in _candidate_starts(s):
+        if start < position:
+            continue
+        date = _DATE_LIKE.match(s, start)
+        if date is not None:
+            position = date.end()
+            continue
+        draft = _read_quantity(s, start, whole=False)
+        if draft is None:
+            continue
+        if not _is_amount(text, s, draft, blocked):
+            position = draft.numeral.end if draft.numeral is not None else start + 1
+            continue
+        quantity = _to_quantity(text, s, draft, with_leading=True)
+        if found and quantity.start < found[-1].end:
+            continue
+        found.append(quantity)
+        position = draft.end
+    return found
+
+
+@cache
+def _candidate_pattern() -> re.Pattern[str]:
+    chars = "".join(sorted(numeral_start_chars()))
+    return re.compile(f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[百千万]分之|[xX]{{2}}")
+
+
+def _candidate_starts(s: str) -> Iterator[int]:
+    for match in _candidate_pattern().finditer(s):
+        yield match.start()
+
+
+def _is_amount(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> bool:
+    """Keep a draft only when it is an amount, not a date, name, ordinal or word."""
+    start, end = draft.start, draft.end
+    if blocked.covers(start, end):
+        return False
+    before = s[start - 1] if start > 0 else ""
+    after = s[end] if end < len(s) else ""
+    if before == "第" or before == "." and draft.unit is None:
+        return False
+    if draft.numeral is not None and _is_date_part(s, draft):
+        return False
+    if _is_list_marker(s, draft, before, after):
+        return False
+    if _is_quoted_name(s, start, end):
+        return False
+    if draft.masked:
+        return True
+    if _is_lone_ambiguous_char(text, draft):
+        return False
+    if draft.unit is None and draft.kind is None:
+        return _unitless_is_amount(s, draft, after)
+    if _is_indefinite(s, draft) or _is_session_name(s, draft, after):
+        return False
+    return not (draft.numeral is not None and draft.numeral.digits and draft.unit is None)
+
+
+def _is_date_part(s: str, draft: _Draft) -> bool:
+    """2020年, 8月, 17日, 2020-08-19: parts of dates are not quantities."""
+    numeral = draft.numeral
+    assert numeral is not None
+    end = numeral.end
+    after = s[end] if end < len(s) else ""
+    if after in "月日号" and draft.unit is None:
+        return True
+    if _looks_like_date(s, draft.start):
+        return True
+    if draft.unit is not None and draft.unit.unit == "年":
+        value = numeral.value
+        if numeral.digits is not None and len(numeral.digits) == 4:
+            return True
+        if value is not None and numeral.arabic and (len(s[numeral.start : numeral.end]) >= 3 or s.startswith("出生", end + 1)):
+            return True
+        if s.startswith("__", end):
+            return True
+    return s.startswith("__", end)
+
+
+def _is_list_marker(s: str, draft: _Draft, before: str, after: str) -> bool:
+    """一是, 二、, (三), 1. and 1、 at the start of a clause."""
+    if draft.unit is not None or draft.kind is not None:
+        return False
+    if after in "、是" and (draft.bare_chinese or before in "\n 　" or before == ""):
+        return True
+    if before in "(（" and after in ")）":
+        return True
+    return after in ".．" and (before in "\n" or before == "")
+
+
+_QUOTE_OPEN = "“\"「『《"
+_QUOTE_CLOSE = re.compile(r"[^”\"」』》“「『《]{0,6}[”\"」』》]")
+_QUOTED_NAME_REACH = 6
+
+
+def _is_quoted_name(s: str, start: int, end: int) -> bool:
+    """“832”平台, “扶贫832”, “三个统筹”: a short quoted phrase with a numeral is a name."""
+    if _QUOTE_CLOSE.match(s, end) is None:
+        return False
+    opening = s[max(0, start - _QUOTED_NAME_REACH) : start]
+    return any(quote in opening for quote in _QUOTE_OPEN)
+
+
+def _is_lone_ambiguous_char(text: str, draft: _Draft) -> bool:
+    """陆, 伍, 拾, 肆 alone are everyday words (陆地, 队伍), not numerals."""
+    numeral = draft.numeral
+    if numeral is None or numeral.end - numeral.start != 1:
+        return False
+    return text[numeral.start] in not_alone_chars() and not (
+        draft.unit is not None and draft.unit.kind == "money"
+    )
+
+
+def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
+    """Without a unit, keep Arabic numbers and numerals with 万/亿: 24.76万, 平均年龄27."""
+    numeral = draft.numeral
+    if numeral is None:
+        return False
+    if numeral.value is None:
+        return False
+    if numeral.arabic:
+        return not _is_identifier(s, draft, after)
+    return numeral.magnitude >= 10000
+
+
+def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
+    """Telephone, licence and page numbers: 010-68251888, A08, 126.com, 电话:12321."""
+    written = s[draft.start : draft.end].lstrip("-")
+    before = s[draft.start - 1] if draft.start > 0 else ""
+    if (after.isascii() and after.isalpha()) or (before.isascii() and before.isalpha()):
+        return True
+    if before == "-" and draft.start > 1 and s[draft.start - 2] not in " \n":
+        return True
+    if after in "@-_/" or before in "@_/:：" or (after == "." and _is_ascii_letter(s, draft.end + 1)):
+        return True
+    digits = written.replace(",", "").split(".")[0]
+    return (len(digits) > 1 and digits.startswith("0")) or len(digits) >= 7 and "," not in written
+
+
+def _is_session_name(s: str, draft: _Draft, after: str) -> bool:
+    """六届六次、七次全会, 十九届四中全会: numbered sessions are names, not counts."""
+    if draft.unit is None:
+        return False
+    if draft.unit.unit == "届":
+        return True
+    preceded = draft.start > 0 and s[draft.start - 1] == "届"
+    return draft.unit.unit == "次" and (preceded or s.startswith("全会", draft.end))
+
+
+def _is_indefinite(s: str, draft: _Draft) -> bool:
+    """一个, 一批, 一场: 一 with a measure word is an article unless the amount matters."""
+    if not draft.bare_chinese or draft.value != 1 or draft.unit is None:
+        return False
+    numeral = draft.numeral
+    if numeral is None or numeral.end - numeral.start != 1:
+        return False
+    if draft.end - numeral.end == len(draft.unit.surface) + 1:
+        return False  # 一大包, 一整天
+    if draft.unit.kind == "duration":
+        return draft.start > 0 and s[draft.start - 1] in _REFERENCE_WORDS
+    return draft.unit.kind == "count" and not draft.qualifiers
