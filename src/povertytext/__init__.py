@@ -21,7 +21,7 @@ from .errors import (
 )
 from .models import DateMention, Quantity, Region, RegionMention, Span
 from .numerals import parse_number
-from .quantities import extract_quantities, parse_quantity
+from .quantities import extract_numbers, extract_quantities, parse_quantity
 
 try:
     __version__ = version("povertytext")
@@ -41,6 +41,7 @@ __all__ = [
     "Span",
     "__version__",
     "extract_dates",
+    "extract_numbers",
     "extract_quantities",
     "parse_number",
     "parse_quantity",

@@ -17,11 +17,18 @@ from .numerals import normalize
 __all__ = ["Blocked", "blocked_spans", "phrases_by_char"]
 
 
+# Kinds whose numeral characters are not numerals at all (一切, 四川, 陆地): these are
+# left out even when every numeral is wanted (extract_numbers).
+WORD_KINDS = frozenset({"word", "idiom", "place"})
+
+
 @cache
-def phrases_by_char() -> dict[str, tuple[tuple[str, int], ...]]:
+def phrases_by_char(words_only: bool = False) -> dict[str, tuple[tuple[str, int], ...]]:
     """For each character, the phrases holding it and its offset in them, longest first."""
     index: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for row in read_table("non_quantities.csv"):
+        if words_only and row["kind"] not in WORD_KINDS:
+            continue
         phrase = normalize(row["phrase"])
         for offset, char in enumerate(phrase):
             index[char].append((phrase, offset))
@@ -33,18 +40,19 @@ class Blocked:
     """Answers whether a span of normalized text lies inside a lexicon phrase."""
 
     text: str
+    words_only: bool = False
 
     def covers(self, start: int, end: int) -> bool:
         """True when a phrase covers ``start`` and the span ends within that phrase."""
         if start >= len(self.text):
             return False
-        for phrase, offset in phrases_by_char().get(self.text[start], ()):
+        for phrase, offset in phrases_by_char(self.words_only).get(self.text[start], ()):
             begin = start - offset
             if begin >= 0 and end <= begin + len(phrase) and self.text.startswith(phrase, begin):
                 return True
         return False
 
 
-def blocked_spans(normalized: str) -> Blocked:
+def blocked_spans(normalized: str, *, words_only: bool = False) -> Blocked:
     """The lexicon view of ``normalized`` text (phrases are looked up lazily)."""
-    return Blocked(normalized)
+    return Blocked(normalized, words_only)

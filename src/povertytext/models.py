@@ -93,6 +93,24 @@ class Quantity(Span):
         """True when the quantity is a range (``low`` and/or ``high`` given, no ``value``)."""
         return self.value is None and (self.low is not None or self.high is not None)
 
+    def interval(self) -> tuple[Decimal | None, Decimal | None]:
+        """The amount meant, as (low, high) bounds; None for an open or unknown end.
+
+        A range gives its ends; a qualifier turns the stated value into a bound
+        (超过5000万元 → (50000000, None), 不足1.9万 → (None, 19000)); 多 and 余
+        give the step of the last digit (3000多 → (3000, 4000)); 约 and 左右
+        give (value, value), the stated value being the best estimate.
+
+        >>> import povertytext as pt
+        >>> pt.parse_quantity("3000多欧元").interval()
+        (Decimal('3000'), Decimal('4000'))
+        >>> pt.parse_quantity("超过2000台").interval()
+        (Decimal('2000'), None)
+        """
+        from .quantities import quantity_interval
+
+        return quantity_interval(self)
+
     def __str__(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
         if self.masked:

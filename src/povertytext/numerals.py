@@ -35,6 +35,7 @@ FRACTION_CONTEXT = Context(prec=20)
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _ARABIC_INT = re.compile(r"\d+")
+_EXPONENT = re.compile(r"[eE]([+-]?\d+)|\^([+-]?-?\d+)")
 _MASK = re.compile(r"[*＊×xX]+(?:[.．][*＊×xX]+)?")
 _SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
 _WHOLE_SUFFIX_MAGNITUDES = {**_SUFFIX_MAGNITUDES, "G": 1000000000}
@@ -189,9 +190,17 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
             return None
         text, end = int_match.group(), int_match.end()
     value = Decimal(text.replace(",", ""))
+    exponent = _EXPONENT.match(s, end) if whole else None
+    if exponent is not None:
+        return _read_exponent(i, exponent, value)
     if "." in text:
+        if end + 1 < len(s) and s[end] == " " and s[end + 1] in "万亿":
+            end += 1
         magnitude, end = _read_magnitudes(s, end, whole=whole)
         return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=True)
+    if end + 1 < len(s) and s[end] == " " and s[end + 1] in "万亿" and "." not in text:
+        magnitude, after = _read_magnitudes(s, end + 1, whole=whole)
+        return Numeral(i, after, value * magnitude, magnitude=magnitude, arabic=True)
     suffixes = _WHOLE_SUFFIX_MAGNITUDES if whole else _SUFFIX_MAGNITUDES
     if end < len(s) and s[end] in suffixes and not _letter_at(s, end + 1):
         magnitude = Decimal(suffixes[s[end]])
@@ -200,6 +209,16 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
         magnitude, end = _read_magnitudes(s, end, whole=whole)
         return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=True)
     return _read_chinese(s, i, whole=whole)
+
+
+def _read_exponent(i: int, match: re.Match[str], value: Decimal) -> Numeral:
+    """2e5, 12.32e+14, 2^5, 2.5^-1: scientific notation and powers (whole strings only)."""
+    if match.group(1) is not None:
+        result = value.scaleb(int(match.group(1)))
+    else:
+        power = int(match.group(2).replace("--", ""))
+        result = FRACTION_CONTEXT.power(value, power)
+    return Numeral(i, match.end(), result, arabic=True)
 
 
 def _letter_at(s: str, i: int) -> bool:
@@ -380,6 +399,19 @@ def _apply_section(state: _State, section: int, s: str, i: int, j: int, whole: b
     digits, _, _, _ = _roles()
     current = state.section + (state.pending or 0)
     smaller = sum((amount for size, amount in state.groups if size < section), Decimal(0))
+    if (
+        section == 10000
+        and state.groups
+        and state.groups[-1][0] == 10000
+        and current == 0
+        and s[j - 1] == "万"
+    ):
+        # 四万万 = 4 亿: a doubled 万 is the old way of writing 亿
+        size, amount = state.groups.pop()
+        state.groups.append((100000000, amount * 10000))
+        state.trailing_magnitude *= 10000
+        state.last_magnitude = 100000000
+        return True
     if any(size == section for size, _ in state.groups):
         return False
     if current == 0 and smaller == 0:

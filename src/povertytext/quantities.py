@@ -30,10 +30,20 @@ from .numerals import (
     read_numeral,
 )
 
-__all__ = ["extract_quantities", "parse_quantity"]
+__all__ = ["extract_numbers", "extract_quantities", "parse_quantity", "quantity_interval", "to_base_unit"]
 
 _RANGE_SEPARATORS = ("——", "--", "—", "-", "~", "〜", "～", "至", "到", "－")
-_PERCENT_PREFIXES = {"百分之": Decimal(1), "千分之": Decimal("0.1"), "万分之": Decimal("0.01")}
+# 百分之, 千分之, 万分之, 百万分之, 万万分之 …: "per hundred/thousand/…", read as a percent.
+_PER_PREFIX = re.compile(r"[百千万亿]+分之")
+_MAGNITUDE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
+
+
+def _per_scale(prefix: str) -> Decimal:
+    """百分之 → 1, 千分之 → 0.1, 百万分之 → 0.0001: the percent one unit of N stands for."""
+    denominator = Decimal(1)
+    for char in prefix[: -len("分之")]:
+        denominator *= _MAGNITUDE_VALUES[char]
+    return Decimal(100) / denominator
 _MASK = re.compile(r"[*＊×]+(?:\.[*＊×]+)?|[xX]{2,}")
 _INCLUSIVE_MARK = re.compile(r"\s?[(（]含[)）]")
 _SIGN_CHARS = "负-"
@@ -52,8 +62,10 @@ class _Unit:
     unit: str
     kind: QuantityKind
     currency: str | None
+    scale: Decimal
+    base: str | None
+    base_factor: Decimal
     standalone: bool
-    factor: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +86,10 @@ def _units() -> dict[str, _Unit]:
             unit=row["unit"],
             kind=row["kind"],  # type: ignore[arg-type]
             currency=row["currency"] or None,
+            scale=Decimal(row["scale"]),
+            base=row["base"] or None,
+            base_factor=Decimal(row["base_factor"]),
             standalone=row["standalone"] == "yes",
-            factor=Decimal(row["factor"]),
         )
     return units
 
@@ -105,7 +119,7 @@ def _currency_words() -> dict[str, str]:
     return {
         surface: unit.currency
         for surface, unit in _units().items()
-        if unit.kind == "money" and unit.currency and unit.factor == 1 and len(surface) >= 2
+        if unit.kind == "money" and unit.currency and unit.scale == 1 and len(surface) >= 2
     }
 
 
@@ -161,9 +175,9 @@ def _read_quantity(s: str, i: int, *, whole: bool) -> _Draft | None:
 
 def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     """The numeral itself: percent prefixes, signs, fractions, masks, magnitudes."""
-    for prefix, scale in _PERCENT_PREFIXES.items():
-        if s.startswith(prefix, i):
-            return _read_percent_prefix(s, i, prefix, scale)
+    per = _PER_PREFIX.match(s, i)
+    if per is not None:
+        return _read_percent_prefix(s, i, per.group(), _per_scale(per.group()))
     sign = Decimal(1)
     j = i
     if s[i] in _SIGN_CHARS:
@@ -171,13 +185,13 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
             return None
         if s[i] == "-" and i > 0 and s[i - 1] not in _SIGN_CONTEXT:
             return None
-        for prefix, scale in _PERCENT_PREFIXES.items():
-            if s.startswith(prefix, i + 1):
-                draft = _read_percent_prefix(s, i + 1, prefix, scale)
-                if draft is not None and draft.value is not None:
-                    draft.start = i
-                    draft.value = -draft.value
-                return draft
+        per = _PER_PREFIX.match(s, i + 1)
+        if per is not None:
+            draft = _read_percent_prefix(s, i + 1, per.group(), _per_scale(per.group()))
+            if draft is not None and draft.value is not None:
+                draft.start = i
+                draft.value = -draft.value
+            return draft
         sign = Decimal(-1)
         j = i + 1
         while whole and j < len(s) and s[j] == " ":
@@ -185,14 +199,20 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     mask = _MASK.match(s, j)
     if mask is not None:
         return _read_masked(s, i, mask.end())
-    numeral = read_numeral(s, j, whole=whole)
+    if _BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
+        numeral = read_numeral("零" + s[j:], 0)
+        if numeral is None or numeral.value is None:
+            return None
+        numeral = Numeral(j, j + numeral.end - 1, numeral.value)
+    else:
+        numeral = read_numeral(s, j, whole=whole)
     if numeral is None:
         return None
     draft = _Draft(i, numeral.end, numeral.value, numeral.low, numeral.high, numeral=numeral)
-    if numeral.value is not None and sign < 0:
-        draft.value = -numeral.value
     draft.bare_chinese = not numeral.arabic and numeral.digits is None
     _read_fraction(s, draft, whole=whole)
+    if draft.value is not None and sign < 0:
+        draft.value = -draft.value
     _read_inner_qualifier(s, draft)
     return draft
 
@@ -257,10 +277,14 @@ def _read_fraction(s: str, draft: _Draft, *, whole: bool) -> None:
 def _apply_fraction(
     s: str, draft: _Draft, whole_part: Decimal, denominator: Decimal, j: int
 ) -> None:
+    sign = Decimal(1)
+    if j < len(s) and s[j] == "负":
+        sign, j = Decimal(-1), j + 1
     numerator = read_numeral(s, j)
     if numerator is None or numerator.value is None or denominator == 0:
         return
-    draft.value = _canonical(whole_part + FRACTION_CONTEXT.divide(numerator.value, denominator))
+    share = FRACTION_CONTEXT.divide(sign * numerator.value, denominator)
+    draft.value = _canonical(whole_part + share)
     draft.end = numerator.end
     draft.kind = "fraction"
     draft.bare_chinese = False
@@ -294,6 +318,10 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
     if draft.kind == "fraction" or draft.value is None:
         return
     j = draft.end
+    if s.startswith("个", j) and j + 1 < len(s) and s[j + 1] in "万亿" and draft.bare_chinese:
+        draft.value *= _MAGNITUDE_VALUES[s[j + 1]]  # 两个亿 = 2 亿
+        draft.end = j + 2
+        return
     if j >= len(s) or s[j] not in "多余来":
         return
     if draft.value != draft.value.to_integral_value():
@@ -332,14 +360,25 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         return
     draft.unit = unit
     draft.end = j + len(unit.surface)
-    if unit.factor != 1 and draft.value is not None:
-        draft.value = _canonical(draft.value * unit.factor)
-        draft.unit = _units()["元"] if unit.currency == "CNY" else unit
-    if unit.kind == "money" and unit.currency == "CNY" and unit.factor == 1:
+    if unit.scale != 1 and draft.value is not None:
+        draft.value = _canonical(draft.value * _scale(unit, draft))
+    if unit.kind == "money" and unit.currency == "CNY" and unit.scale == 1:
         _read_money_tail(s, draft, whole=whole)
     if unit.unit in ("%",) or unit.kind != "money":
         return
     _read_currency_after(s, draft, whole=whole)
+
+
+def _scale(unit: _Unit, draft: _Draft) -> Decimal:
+    """The factor a unit folds into the value; 五五折 is 55 %, 八折 is 80 %."""
+    numeral = draft.numeral
+    two_digits = numeral is not None and (
+        (numeral.digits is not None and len(numeral.digits) == 2)
+        or (numeral.arabic and numeral.value is not None and 10 <= numeral.value < 100)
+    )
+    if unit.surface == "折" and two_digits:
+        return Decimal(1)
+    return unit.scale
 
 
 def _cjk(s: str, i: int) -> bool:
@@ -370,7 +409,13 @@ def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         if numeral.end < len(s) and s[numeral.end] in surfaces:
             total += numeral.value * factor
             j = numeral.end + 1
-        elif factor == Decimal("0.1") and s[j - 1] in "块元" and numeral.value < 10 and not _cjk_unit_after(s, numeral.end):
+        elif (
+            factor == Decimal("0.1")
+            and s[j - 1] in "块元"
+            and not numeral.arabic
+            and numeral.value < 10
+            and not _cjk_unit_after(s, numeral.end)
+        ):
             total += numeral.value * factor  # 十块三: the digit after 块 is 角
             j = numeral.end
             break
@@ -436,12 +481,15 @@ def _inherit_magnitude(first: _Draft, second: _Draft) -> Decimal:
         return first.value
     magnitude = second.numeral.magnitude
     mantissa = second.numeral.mantissa
-    if first.numeral.magnitude == 1 and magnitude > 1 and mantissa is not None and first.value <= mantissa:
+    if first.numeral.magnitude < magnitude and mantissa is not None and first.value <= mantissa:
         return first.value * magnitude
     return first.value
 
 
-_DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
+_DATE_LIKE = re.compile(
+    r"(?:1[89]|20)\d\d(?:[-/](?:0?[1-9]|1[0-2])(?:[-/](?:0?[1-9]|[12]\d|3[01]))?"
+    r"|\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01]))(?!\d)"
+)
 
 
 def _looks_like_date(s: str, i: int) -> bool:
@@ -501,7 +549,7 @@ def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Qua
         leading = _leading_qualifier(s, start)
         if leading is not None and leading.in_span:
             start -= len(leading.text)
-            qualifiers.insert(0, leading.text)
+            qualifiers.append(leading.text)
         elif leading is not None:
             qualifiers.append(leading.text)
         if not qualifiers:
@@ -531,6 +579,56 @@ def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Qua
     )
 
 
+@cache
+def _base_of_unit() -> dict[str, tuple[str, Decimal]]:
+    bases: dict[str, tuple[str, Decimal]] = {}
+    for unit in _units().values():
+        if unit.base and unit.kind != "money":
+            bases.setdefault(unit.unit, (unit.base, unit.base_factor))
+    return bases
+
+
+def to_base_unit(quantity: Quantity) -> tuple[str, Decimal | None] | None:
+    """The quantity's unit in English and its value in that unit, or None if unknown.
+
+    >>> to_base_unit(parse_quantity("1293万亩"))
+    ('Mu', Decimal('12930000'))
+    >>> to_base_unit(parse_quantity("五打"))
+    ('dozen', Decimal('60'))
+    """
+    base = _base_of_unit().get(quantity.unit or "")
+    if base is None:
+        return None
+    name, factor = base
+    value = None if quantity.value is None else _canonical(quantity.value * factor)
+    return name, value
+
+
+def quantity_interval(quantity: Quantity) -> tuple[Decimal | None, Decimal | None]:
+    """The (low, high) bounds a quantity stands for; see :meth:`Quantity.interval`."""
+    if quantity.value is None:
+        return quantity.low, quantity.high
+    value = quantity.value
+    qualifier = _qualifiers().get(quantity.qualifier or "")
+    bound = qualifier.bound if qualifier is not None else "exact"
+    if bound == "lower":
+        return value, None
+    if bound == "upper":
+        return None, value
+    if bound == "step":
+        return value, value + _last_digit_step(value)
+    return value, value
+
+
+def _last_digit_step(value: Decimal) -> Decimal:
+    """One unit of the last non-zero digit of an integer: 3000 → 1000, 1300 → 100."""
+    integer = int(value)
+    step = 1
+    while integer and integer % (step * 10) == 0:
+        step *= 10
+    return Decimal(step)
+
+
 # ---------------------------------------------------------------- public functions
 
 
@@ -557,6 +655,71 @@ def parse_quantity(text: str) -> Quantity:
     stripped_end = len(s.rstrip())
     if start == stripped_end:
         raise NumeralError("empty quantity", input=text, position=0)
+    try:
+        return _parse_whole(text, s, start, stripped_end)
+    except (NumeralError, QuantityError):
+        retried = _retry_whole(text, s, start, stripped_end)
+        if retried is None:
+            raise
+        return retried
+
+
+def _retry_whole(text: str, s: str, start: int, end: int) -> Quantity | None:
+    """Second readings of a whole string: spaces inside (三千 九百), 第 (an ordinal), 几/数."""
+    core = s[start:end]
+    if core.startswith("第") and len(core) > 1:
+        number = _parse_or_none(text, s[: start] + " " + core[1:], start + 1, end)
+        if number is not None:
+            return number.model_copy(
+                update={"text": text[start:end], "start": start, "kind": "ordinal"}
+            )
+    compact = core.replace(" ", "").replace("\u3000", "")
+    if compact != core:
+        number = _parse_or_none(compact, compact, 0, len(compact))
+        if number is not None:
+            return number.model_copy(update={"text": text[start:end], "start": start, "end": end})
+    return _parse_vague(text, s, start, end)
+
+
+def _parse_or_none(text: str, s: str, start: int, end: int) -> Quantity | None:
+    try:
+        return _parse_whole(text, s, start, end)
+    except (NumeralError, QuantityError):
+        return None
+
+
+_VAGUE_DIGITS = "几数"
+
+
+def _parse_vague(text: str, s: str, start: int, end: int) -> Quantity | None:
+    """几十万 → 100000–1000000, 十几 → 10–20, 数十亿元: a vague digit gives a range."""
+    position = next((k for k in range(start, end) if s[k] in _VAGUE_DIGITS), None)
+    if position is None:
+        return None
+    leading = position + 1 < end and s[position + 1] in "十百千万亿"
+    low_text = s[:position] + ("一" if leading else "零") + s[position + 1 :]
+    low = _parse_or_none(text, low_text, start, end)
+    if low is None or low.value is None:
+        return None
+    if leading:
+        high_value = low.value * 10
+    else:
+        numeral = read_numeral(low_text, start if low_text[start] not in "约近" else start + 1)
+        magnitude = numeral.magnitude if numeral is not None else Decimal(1)
+        high_value = low.value + 10 * _place_after(low_text, position, magnitude)
+    return low.model_copy(
+        update={"value": None, "low": low.value, "high": high_value, "approximate": True}
+    )
+
+
+def _place_after(s: str, position: int, magnitude: Decimal) -> Decimal:
+    """The place value of a trailing vague digit: 十几 → 1, 十几万 → 10000."""
+    after = s[position + 1 : position + 2]
+    return magnitude if after in ("万", "亿") else Decimal(1)
+
+
+def _parse_whole(text: str, s: str, start: int, stripped_end: int) -> Quantity:
+    """One whole quantity in ``s[start:stripped_end]`` (normalized), offsets into ``text``."""
     j = _skip_leading_words(s, start)
     prefix_currency, j = _prefix_currency(s, j)
     draft = _read_quantity(s, j, whole=True)
@@ -573,7 +736,7 @@ def parse_quantity(text: str) -> Quantity:
             draft.unit = _units()["元"]
     quantity = _to_quantity(text, s, draft, with_leading=False)
     qualifier = _qualifier_before(s, start, j)
-    if qualifier is not None:
+    if qualifier is not None and quantity.qualifier is None:
         approximate = quantity.approximate or _qualifiers()[qualifier].approximate
         quantity = quantity.model_copy(
             update={
@@ -644,24 +807,44 @@ def extract_quantities(text: str) -> list[Quantity]:
     >>> extract_quantities("两不愁三保障，“十三五”期间")
     []
     """
+    return _scan(text, numbers=False)
+
+
+def extract_numbers(text: str) -> list[Quantity]:
+    """Find every numeral in ``text``, also those inside dates, ordinals and names.
+
+    This is the reading of a numeral converter (cn2an's ``transform``): each
+    numeral as a :class:`Quantity`, with its unit when one is written. Only
+    characters that are not numerals at all (一切, 四川, 陆地) are left out.
+
+    >>> [(q.text, q.value) for q in extract_numbers("二〇〇二年的第一场雪")]
+    [('二〇〇二', Decimal('2002')), ('一场', Decimal('1'))]
+    """
+    return _scan(text, numbers=True)
+
+
+def _scan(text: str, *, numbers: bool) -> list[Quantity]:
     s = normalize(text)
-    blocked = _lexicon.blocked_spans(s)
+    blocked = _lexicon.blocked_spans(s, words_only=numbers)
     found: list[Quantity] = []
     position = 0
     for start in _candidate_starts(s):
         if start < position:
             continue
-        date = _DATE_LIKE.match(s, start)
+        date = None if numbers else _DATE_LIKE.match(s, start)
         if date is not None:
             position = date.end()
             continue
         draft = _read_quantity(s, start, whole=False)
         if draft is None:
             continue
-        if not _is_amount(text, s, draft, blocked):
+        if numbers and draft.numeral is not None and _is_date_part(s, draft):
+            draft.unit, draft.end = None, draft.numeral.end
+        keep = _is_number(text, s, draft, blocked) if numbers else _is_amount(text, s, draft, blocked)
+        if not keep:
             position = draft.numeral.end if draft.numeral is not None else start + 1
             continue
-        quantity = _to_quantity(text, s, draft, with_leading=True)
+        quantity = _to_quantity(text, s, draft, with_leading=not numbers)
         if found and quantity.start < found[-1].end:
             continue
         found.append(quantity)
@@ -669,10 +852,27 @@ def extract_quantities(text: str) -> list[Quantity]:
     return found
 
 
+def _is_number(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> bool:
+    """In numeral reading, drop only words whose characters are no numerals (一切, 陆地)."""
+    if blocked.covers(draft.start, draft.end) or _is_lone_ambiguous_char(text, draft):
+        return False
+    numeral = draft.numeral
+    if numeral is None or draft.unit is not None or numeral.end - numeral.start != 1:
+        return True
+    after = s[numeral.end] if numeral.end < len(s) else ""
+    return not (after.isascii() and after.isalpha())
+
+
 @cache
 def _candidate_pattern() -> re.Pattern[str]:
     chars = "".join(sorted(numeral_start_chars()))
-    return re.compile(f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[百千万]分之|[xX]{{2}}")
+    return re.compile(
+        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]+分之|{_BARE_DECIMAL.pattern}"
+    )
+
+
+# 点五零: a decimal written without its leading 零, read only when two or more digits follow.
+_BARE_DECIMAL = re.compile(r"点(?=[零一二三四五六七八九]{2})")
 
 
 def _candidate_starts(s: str) -> Iterator[int]:
@@ -775,7 +975,9 @@ def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
 
 def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
     """Telephone, licence and page numbers: 010-68251888, A08, 126.com, 电话:12321."""
-    written = s[draft.start : draft.end].lstrip("-")
+    numeral = draft.numeral
+    assert numeral is not None
+    written = s[numeral.start : numeral.end]
     before = s[draft.start - 1] if draft.start > 0 else ""
     if (after.isascii() and after.isalpha()) or (before.isascii() and before.isalpha()):
         return True
