@@ -229,3 +229,15 @@ def test_bad_file_is_reported_and_others_still_parsed(
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"povertytext {povertytext.__version__}\n"
+
+
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone away (``povertytext parse … | head``)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["parse", "--example"]) == 1

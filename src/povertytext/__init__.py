@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .dates import extract_dates
+from .dates import extract_dates, parse_date
 from .errors import (
     DateError,
     MaskedNumberError,
@@ -43,6 +43,7 @@ __all__ = [
     "extract_dates",
     "extract_numbers",
     "extract_quantities",
+    "parse_date",
     "parse_number",
     "parse_quantity",
 ]

@@ -16,7 +16,7 @@ __all__ = ["read_table", "read_text"]
 @cache
 def read_text(name: str) -> str:
     """Return the text of the data file ``name`` (UTF-8)."""
-    return resources.files("povertytext").joinpath("data", name).read_text(encoding="utf-8")
+    return (resources.files("povertytext") / "data" / name).read_text(encoding="utf-8")
 
 
 @cache

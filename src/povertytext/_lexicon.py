@@ -32,7 +32,9 @@ def phrases_by_char(words_only: bool = False) -> dict[str, tuple[tuple[str, int]
         phrase = normalize(row["phrase"])
         for offset, char in enumerate(phrase):
             index[char].append((phrase, offset))
-    return {char: tuple(sorted(items, key=lambda item: -len(item[0]))) for char, items in index.items()}
+    return {
+        char: tuple(sorted(items, key=lambda item: -len(item[0]))) for char, items in index.items()
+    }
 
 
 @dataclass(frozen=True, slots=True)

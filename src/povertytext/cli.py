@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -45,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 when every input was parsed, 1 when some input
-        could not be read or decoded.
+        could not be read or decoded or standard output was closed early,
+        2 when no command was given.
 
     Raises:
         SystemExit: for ``--help`` (status 0) and usage errors (status 2),
@@ -59,7 +61,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command != "parse":
         parser.print_help(sys.stderr)
         return 2
-    return _run_parse(args, parser)
+    try:
+        return _run_parse(args, parser)
+    except BrokenPipeError:  # the reader went away (povertytext parse … | head)
+        _discard_stdout()
+        return 1
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that exiting flushes nothing.
+
+    Without this, Python reports a second broken pipe while flushing at exit.
+    """
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file: nothing to flush
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -17,8 +17,8 @@ The span is the date expression itself, part words included (底, 初, 中旬, �
   or an ISO-like date (2020-08-19, 2020/08/19, 2020.08.19, read with python-dateutil).
 * **Two-digit years** (97年) are years only when no duration reading is left: when a
   month follows (10年3月 → 2010-03), or when the number starts with 0 or 5-9 (08年,
-  97年: a duration of 10-49 years is common, a year 2010-2049 written with two digits
-  is not) and the year has a part word (97年底), a preposition before it (于, 在, 从,
+  97年; 10年-49年 are left to durations, which are common at that length) and the
+  year has a part word (97年底), a preposition before it (于, 在, 从,
   自, 至, 到) or a point-in-time word after it (出生, 毕业, 时 …), and no duration word
   after it (代, 来, 里, 间, 多, 左右 …). 5年 and 50年来 are never dates. 00-49 are read
   as 20xx, 50-99 as 19xx.
@@ -67,6 +67,8 @@ _SENTENCE_ENDS = frozenset("。!?;")  # matched in the normalized text: ！ is !
 _TWO_DIGIT_YEAR_LEADS = frozenset("056789")
 
 _CHINESE_DIGITS = {c: d for d, chars in enumerate(["〇○零", *"一二三四五六七八九"]) for c in chars}
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_AS_ARABIC = str.maketrans({c: str(d) for c, d in _CHINESE_DIGITS.items()})
 
 _ARABIC_YEAR = re.compile(r"(?<![0-9A-Za-z_×*])(?<![0-9]\.)([0-9]{4}|[0-9]{2})年")
 _CHINESE_YEAR = re.compile(
@@ -278,12 +280,6 @@ def _small_number(text: str) -> int:
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
 
 
-def _days_in_month(year: int | None, month: int) -> int:
-    leap_year = 2000 if year is None else year
-    following = datetime.date(leap_year + month // 12, month % 12 + 1, 1)
-    return (following - datetime.timedelta(days=1)).day
-
-
 def _is_valid(year: int | None, month: int | None, day: int | None) -> bool:
     if year is not None and not 1 <= year <= 9999:
         return False
@@ -291,7 +287,13 @@ def _is_valid(year: int | None, month: int | None, day: int | None) -> bool:
         return day is None or 1 <= day <= 31
     if not 1 <= month <= 12:
         return False
-    return day is None or 1 <= day <= _days_in_month(year, month)
+    return day is None or 1 <= day <= _last_day(year, month)
+
+
+def _last_day(year: int | None, month: int) -> int:
+    """The last day of ``month``; with the year unknown, 2月29日 may stand."""
+    leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    return 29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1]
 
 
 def _two_digit_year(digits: int) -> int:
@@ -304,22 +306,16 @@ def _read_year(s: str, i: int) -> tuple[_Point, int] | None:
     if masked is not None:
         return _Point(masked=True, precision="year"), masked.end()
     arabic = _ARABIC_YEAR.match(s, i)
-    if arabic is not None:
-        digits = arabic.group(1)
-        if len(digits) == 2:
-            return _Point(
-                year=_two_digit_year(int(digits)), two_digit=True, precision="year"
-            ), arabic.end()
-        year = int(digits)
-    else:
-        chinese = _CHINESE_YEAR.match(s, i)
-        if chinese is None:
-            return None
-        year = int("".join(str(_CHINESE_DIGITS[c]) for c in chinese.group(1)))
-        arabic = chinese
+    if arabic is not None and len(arabic.group(1)) == 2:
+        year = _two_digit_year(int(arabic.group(1)))
+        return _Point(year=year, two_digit=True, precision="year"), arabic.end()
+    match = arabic or _CHINESE_YEAR.match(s, i)
+    if match is None:
+        return None
+    year = int(match.group(1).translate(_AS_ARABIC))
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
         return None
-    return _Point(year=year, precision="year"), arabic.end()
+    return _Point(year=year, precision="year"), match.end()
 
 
 def _read_month(s: str, i: int, point: _Point, *, masks: bool) -> tuple[_Point, int] | None:
@@ -600,7 +596,7 @@ def _title_year_at(
 ) -> _Read | None:
     """The bare year at ``[start, start+4)`` of a title line whose next character inward is
     at ``outside``, when the rules of the module docstring hold."""
-    if not 0 <= outside < len(s) or not line_start <= outside < line_end:
+    if not line_start <= outside < line_end:
         return None
     digits = s[start : start + 4]
     neighbour = s[outside]
@@ -631,7 +627,7 @@ def _title_years(s: str) -> Iterator[_Read]:
         if at_start is not None:
             yield at_start
         at_end = _title_year_at(s, end - 4, end - 5, start, end)
-        if at_end is not None and end - 4 >= start + 4:
+        if at_end is not None:
             yield at_end
 
 

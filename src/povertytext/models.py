@@ -14,11 +14,11 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 __all__ = [
     "DateMention",
+    "Quantity",
+    "QuantityKind",
     "Region",
     "RegionLevel",
     "RegionMention",
-    "QuantityKind",
-    "Quantity",
     "Span",
 ]
 
@@ -57,9 +57,7 @@ class Span(BaseModel):
     @model_validator(mode="after")
     def _check_span(self) -> Span:
         if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
-            raise ValueError(
-                f"span [{self.start}, {self.end}) does not fit text {self.text!r}"
-            )
+            raise ValueError(f"span [{self.start}, {self.end}) does not fit text {self.text!r}")
         return self
 
 
@@ -151,9 +149,7 @@ class DateMention(Span):
     range: tuple[str, str] | None = None
 
     def __str__(self) -> str:
-        shown = self.value or self.resolved or (
-            "–".join(self.range) if self.range else "?"
-        )
+        shown = self.value or self.resolved or ("–".join(self.range) if self.range else "?")
         return f"{self.text} = {shown}"
 
 

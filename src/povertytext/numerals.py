@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Context, Decimal
+from decimal import Context, Decimal, localcontext
 from functools import cache
 
 from ._data import read_table
@@ -30,13 +30,15 @@ from .errors import MaskedNumberError, NumeralError
 
 __all__ = ["Numeral", "normalize", "parse_number", "read_numeral"]
 
+# Arithmetic while reading is exact: no numeral of a text has this many digits.
+EXACT = Context(prec=1_000_000)
 # Quotients that do not terminate (三分之一) are given to 20 significant digits.
 FRACTION_CONTEXT = Context(prec=20)
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _ARABIC_INT = re.compile(r"\d+")
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)|\^([+-]?-?\d+)")
-_MASK = re.compile(r"[*＊×xX]+(?:[.．][*＊×xX]+)?")
+_MASK = re.compile(r"[*＊×xX]{1,12}(?:[.．][*＊×xX]{1,12})?")
 _SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
 _WHOLE_SUFFIX_MAGNITUDES = {**_SUFFIX_MAGNITUDES, "G": 1000000000}
 _PAIR_RANGES = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
@@ -83,7 +85,9 @@ def not_alone_chars() -> frozenset[str]:
 
 @cache
 def _values() -> dict[str, tuple[int, str]]:
-    return {row["char"]: (int(row["value"]), row["role"]) for row in read_table("numeral_values.csv")}
+    return {
+        row["char"]: (int(row["value"]), row["role"]) for row in read_table("numeral_values.csv")
+    }
 
 
 @cache
@@ -109,7 +113,7 @@ def normalize(text: str) -> str:
 
 def numeral_start_chars() -> frozenset[str]:
     """Canonical characters a numeral can start with."""
-    digits, units, sections, tens = _roles()
+    digits, units, _sections, tens = _roles()
     return frozenset("0123456789") | frozenset(digits) | frozenset(units) | frozenset(tens)
 
 
@@ -156,8 +160,8 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
     one numeral: a leading 百/千/万 (千一 = 1100, 萬九 = 19000) and a ``G`` suffix.
 
     >>> n = read_numeral(normalize("有24.76万人"), 1)
-    >>> n.value, n.end
-    (Decimal('247600'), 7)
+    >>> n.value == 247600, n.end
+    (True, 7)
     """
     n = len(s)
     if i >= n:
@@ -165,7 +169,7 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
     c = s[i]
     if c == "." or c.isdigit():
         return _read_arabic(s, i, whole=whole)
-    digits, units, sections, tens = _roles()
+    digits, _units, _sections, _tens = _roles()
     if c in digits and c != "两" and i + 1 < n and s[i + 1] in digits and s[i + 1] != "两":
         return _read_digit_sequence(s, i)
     if c in digits and i + 1 < n and s[i + 1] == "两" and c == "一":
@@ -301,7 +305,7 @@ def _read_fraction_digits(s: str, i: int) -> tuple[str, int]:
     return "".join(out), j
 
 
-def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:  # noqa: C901
+def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:
     """The place-value grammar: digits, units, sections, 零, colloquial endings, 点."""
     digits, units, sections, tens = _roles()
     state = _State(groups=[], section=Decimal(0))
@@ -407,7 +411,7 @@ def _apply_section(state: _State, section: int, s: str, i: int, j: int, whole: b
         and s[j - 1] == "万"
     ):
         # 四万万 = 4 亿: a doubled 万 is the old way of writing 亿
-        size, amount = state.groups.pop()
+        _size, amount = state.groups.pop()
         state.groups.append((100000000, amount * 10000))
         state.trailing_magnitude *= 10000
         state.last_magnitude = 100000000
@@ -443,7 +447,7 @@ def _read_decimal_tail(
     integer = state.value()
     value = integer + Decimal("0." + fraction)
     magnitude = Decimal(1)
-    if not state.groups and state.last_unit is None:
+    if not state.groups:
         magnitude, end = _read_magnitudes(s, end, whole=whole)
     return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=arabic)
 
@@ -486,8 +490,13 @@ def parse_number(text: str) -> Decimal:
     >>> parse_number("十一十二")
     Traceback (most recent call last):
     ...
-    povertytext.errors.NumeralError: not a single numeral: unexpected '十' in '十一十二' at position 2
+    povertytext.errors.NumeralError: not a single numeral: unexpected '十' ...
     """
+    with localcontext(EXACT):
+        return _parse_number(text)
+
+
+def _parse_number(text: str) -> Decimal:
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     if not stripped:
@@ -500,7 +509,9 @@ def parse_number(text: str) -> Decimal:
     if numeral is None or numeral.value is None:
         where = j if numeral is None else numeral.end
         raise NumeralError(
-            f"not a numeral: unexpected {s[where:where + 1]!r}" if where < len(s) else "no digits",
+            f"not a numeral: unexpected {s[where : where + 1]!r}"
+            if where < len(s)
+            else "no digits",
             input=text,
             position=offset + where,
         )
@@ -514,11 +525,17 @@ def parse_number(text: str) -> Decimal:
 
 
 def _canonical(value: Decimal) -> Decimal:
-    """Drop exponent noise and trailing zeros after the point: 12.30 → 12.3, 1E+4 → 10000."""
+    """Drop exponent noise and trailing zeros after the point: 12.30 → 12.3, 1E+4 → 10000.
+
+    Exact for any number of digits: the context is as wide as the number.
+    """
     if value == 0:
         return Decimal(0)
-    normalized = value.normalize()
-    sign, digits, exponent = normalized.as_tuple()
+    _, digits, exponent = value.as_tuple()
+    width = len(digits) + (exponent if isinstance(exponent, int) and exponent > 0 else 0) + 1
+    context = Context(prec=max(width, 28))
+    normalized = value.normalize(context)
+    _, _, exponent = normalized.as_tuple()
     if isinstance(exponent, int) and exponent > 0:
-        return normalized.quantize(Decimal(1))
+        return normalized.quantize(Decimal(1), context=context)
     return normalized

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 
 from . import _lexicon
@@ -21,20 +21,28 @@ from ._data import read_table
 from .errors import NumeralError, QuantityError
 from .models import Quantity, QuantityKind
 from .numerals import (
+    EXACT,
     FRACTION_CONTEXT,
     Numeral,
     _canonical,
+    _read_fraction_digits,
     normalize,
     not_alone_chars,
     numeral_start_chars,
     read_numeral,
 )
 
-__all__ = ["extract_numbers", "extract_quantities", "parse_quantity", "quantity_interval", "to_base_unit"]
+__all__ = [
+    "extract_numbers",
+    "extract_quantities",
+    "parse_quantity",
+    "quantity_interval",
+    "to_base_unit",
+]
 
 _RANGE_SEPARATORS = ("——", "--", "—", "-", "~", "〜", "～", "至", "到", "－")
 # 百分之, 千分之, 万分之, 百万分之, 万万分之 …: "per hundred/thousand/…", read as a percent.
-_PER_PREFIX = re.compile(r"[百千万亿]+分之")
+_PER_PREFIX = re.compile(r"[百千万亿]{1,6}分之")
 _MAGNITUDE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 
 
@@ -44,7 +52,9 @@ def _per_scale(prefix: str) -> Decimal:
     for char in prefix[: -len("分之")]:
         denominator *= _MAGNITUDE_VALUES[char]
     return Decimal(100) / denominator
-_MASK = re.compile(r"[*＊×]+(?:\.[*＊×]+)?|[xX]{2,}")
+
+
+_MASK = re.compile(r"[*＊×]{1,12}(?:\.[*＊×]{1,12})?(?![*＊×])|[xX]{2,12}(?![xX])")
 _INCLUSIVE_MARK = re.compile(r"\s?[(（]含[)）]")
 _SIGN_CHARS = "负-"
 # A "-" is a minus sign only at the start or after a space or one of these; elsewhere it
@@ -180,6 +190,8 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
         return _read_percent_prefix(s, i, per.group(), _per_scale(per.group()))
     sign = Decimal(1)
     j = i
+    if i >= len(s):
+        return None
     if s[i] in _SIGN_CHARS:
         if i + 1 >= len(s) or s[i + 1] in _SIGN_CHARS:
             return None
@@ -199,11 +211,10 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     mask = _MASK.match(s, j)
     if mask is not None:
         return _read_masked(s, i, mask.end())
+    numeral: Numeral | None
     if _BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
-        numeral = read_numeral("零" + s[j:], 0)
-        if numeral is None or numeral.value is None:
-            return None
-        numeral = Numeral(j, j + numeral.end - 1, numeral.value)
+        fraction, end = _read_fraction_digits(s, j + 1)
+        numeral = Numeral(j, end, Decimal("0." + fraction))
     else:
         numeral = read_numeral(s, j, whole=whole)
     if numeral is None:
@@ -248,8 +259,7 @@ def _read_masked(s: str, i: int, j: int) -> _Draft | None:
     unit = _match_unit(s, k, whole=False)
     if unit is None and k == j:
         return None
-    draft = _Draft(i, k + (len(unit.surface) if unit else 0), None, unit=unit, masked=True)
-    return draft
+    return _Draft(i, k + (len(unit.surface) if unit else 0), None, unit=unit, masked=True)
 
 
 def _read_fraction(s: str, draft: _Draft, *, whole: bool) -> None:
@@ -303,7 +313,12 @@ def _read_slash_fraction(s: str, draft: _Draft) -> None:
         whole_part = draft.value
         end = mixed.end()
     elif match is not None and draft.value == draft.value.to_integral_value():
-        numerator, denominator, whole_part, end = draft.value, Decimal(match.group(1)), Decimal(0), match.end()
+        numerator, denominator, whole_part, end = (
+            draft.value,
+            Decimal(match.group(1)),
+            Decimal(0),
+            match.end(),
+        )
     else:
         return
     if denominator == 0:
@@ -360,6 +375,15 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         return
     draft.unit = unit
     draft.end = j + len(unit.surface)
+    numeral = draft.numeral
+    if numeral is not None and numeral.pair is not None and unit.kind != "percent":
+        # 三五个: two neighbouring digits before a measure word are a range
+        draft.low, draft.high, draft.value = (
+            Decimal(numeral.pair[0]),
+            Decimal(numeral.pair[1]),
+            None,
+        )
+        return
     if unit.scale != 1 and draft.value is not None:
         draft.value = _canonical(draft.value * _scale(unit, draft))
     if unit.kind == "money" and unit.currency == "CNY" and unit.scale == 1:
@@ -398,13 +422,17 @@ def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     if draft.value is None:
         return
     j = draft.end
-    if j < len(s) and s[j] in _ROUND_MONEY_SUFFIX and (whole or j + 1 >= len(s) or not _cjk(s, j + 1) or s[j] == "整"):
+    if (
+        j < len(s)
+        and s[j] in _ROUND_MONEY_SUFFIX
+        and (whole or j + 1 >= len(s) or not _cjk(s, j + 1) or s[j] == "整")
+    ):
         draft.end = j + 1
         return
     total = draft.value
     for surfaces, factor in ((("角", "毛", "毫"), Decimal("0.1")), (("分", "仙"), Decimal("0.01"))):
         numeral = read_numeral(s, j)
-        if numeral is None or numeral.value is None or numeral.arabic and numeral.value >= 10:
+        if numeral is None or numeral.value is None or (numeral.arabic and numeral.value >= 10):
             break
         if numeral.end < len(s) and s[numeral.end] in surfaces:
             total += numeral.value * factor
@@ -455,12 +483,19 @@ def _read_range(s: str, draft: _Draft, *, whole: bool) -> None:
     k = j + len(separator)
     if k < len(s) and s[k] == " ":
         k += 1
-    if draft.numeral is not None and draft.numeral.arabic and separator in "-—－" and _looks_like_date(s, draft.start):
+    if (
+        draft.numeral is not None
+        and draft.numeral.arabic
+        and separator in "-—－"
+        and _looks_like_date(s, draft.start)
+    ):
         return
     second = _read_amount(s, k, whole=whole)
     if second is None or second.value is None or second.masked or second.kind == "fraction":
         return
     _read_unit_and_tail(s, second, whole=whole)
+    if second.value is None:
+        return  # the far end is itself a range (二三年)
     if draft.unit is not None and second.unit is not None and draft.unit.unit != second.unit.unit:
         return
     if draft.unit is None and second.unit is None and separator in "-—－" and not whole:
@@ -560,7 +595,7 @@ def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Qua
     kind: QuantityKind = draft.kind or (unit.kind if unit else "count")
     currency = draft.currency or (unit.currency if unit else None)
     table = _qualifiers()
-    approximate = draft.value is None and not draft.masked or any(
+    approximate = (draft.value is None and not draft.masked) or any(
         table[q].approximate for q in qualifiers if q in table
     )
     return Quantity(
@@ -650,6 +685,11 @@ def parse_quantity(text: str) -> Quantity:
     >>> parse_quantity("百分之六十五").value
     Decimal('65')
     """
+    with localcontext(EXACT):
+        return _parse_quantity(text)
+
+
+def _parse_quantity(text: str) -> Quantity:
     s = normalize(text)
     start = len(s) - len(s.lstrip())
     stripped_end = len(s.rstrip())
@@ -668,7 +708,7 @@ def _retry_whole(text: str, s: str, start: int, end: int) -> Quantity | None:
     """Second readings of a whole string: spaces inside (三千 九百), 第 (an ordinal), 几/数."""
     core = s[start:end]
     if core.startswith("第") and len(core) > 1:
-        number = _parse_or_none(text, s[: start] + " " + core[1:], start + 1, end)
+        number = _parse_or_none(text, s[:start] + " " + core[1:], start + 1, end)
         if number is not None:
             return number.model_copy(
                 update={"text": text[start:end], "start": start, "kind": "ordinal"}
@@ -824,6 +864,11 @@ def extract_numbers(text: str) -> list[Quantity]:
 
 
 def _scan(text: str, *, numbers: bool) -> list[Quantity]:
+    with localcontext(EXACT):
+        return _scan_exactly(text, numbers=numbers)
+
+
+def _scan_exactly(text: str, *, numbers: bool) -> list[Quantity]:
     s = normalize(text)
     blocked = _lexicon.blocked_spans(s, words_only=numbers)
     found: list[Quantity] = []
@@ -840,7 +885,9 @@ def _scan(text: str, *, numbers: bool) -> list[Quantity]:
             continue
         if numbers and draft.numeral is not None and _is_date_part(s, draft):
             draft.unit, draft.end = None, draft.numeral.end
-        keep = _is_number(text, s, draft, blocked) if numbers else _is_amount(text, s, draft, blocked)
+        keep = (
+            _is_number(text, s, draft, blocked) if numbers else _is_amount(text, s, draft, blocked)
+        )
         if not keep:
             position = draft.numeral.end if draft.numeral is not None else start + 1
             continue
@@ -867,7 +914,7 @@ def _is_number(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> b
 def _candidate_pattern() -> re.Pattern[str]:
     chars = "".join(sorted(numeral_start_chars()))
     return re.compile(
-        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]+分之|{_BARE_DECIMAL.pattern}"
+        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{_BARE_DECIMAL.pattern}"
     )
 
 
@@ -887,7 +934,7 @@ def _is_amount(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> b
         return False
     before = s[start - 1] if start > 0 else ""
     after = s[end] if end < len(s) else ""
-    if before == "第" or before == "." and draft.unit is None:
+    if before == "第" or (before == "." and draft.unit is None):
         return False
     if draft.numeral is not None and _is_date_part(s, draft):
         return False
@@ -920,7 +967,11 @@ def _is_date_part(s: str, draft: _Draft) -> bool:
         value = numeral.value
         if numeral.digits is not None and len(numeral.digits) == 4:
             return True
-        if value is not None and numeral.arabic and (len(s[numeral.start : numeral.end]) >= 3 or s.startswith("出生", end + 1)):
+        if (
+            value is not None
+            and numeral.arabic
+            and (len(s[numeral.start : numeral.end]) >= 3 or s.startswith("出生", end + 1))
+        ):
             return True
         if s.startswith("__", end):
             return True
@@ -938,7 +989,7 @@ def _is_list_marker(s: str, draft: _Draft, before: str, after: str) -> bool:
     return after in ".．" and (before in "\n" or before == "")
 
 
-_QUOTE_OPEN = "“\"「『《"
+_QUOTE_OPEN = '“"「『《'
 _QUOTE_CLOSE = re.compile(r"[^”\"」』》“「『《]{0,6}[”\"」』》]")
 _QUOTED_NAME_REACH = 6
 
@@ -983,10 +1034,14 @@ def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
         return True
     if before == "-" and draft.start > 1 and s[draft.start - 2] not in " \n":
         return True
-    if after in "@-_/" or before in "@_/:：" or (after == "." and _is_ascii_letter(s, draft.end + 1)):
+    if (
+        after in "@-_/"
+        or before in "@_/:："
+        or (after == "." and _is_ascii_letter(s, draft.end + 1))
+    ):
         return True
     digits = written.replace(",", "").split(".")[0]
-    return (len(digits) > 1 and digits.startswith("0")) or len(digits) >= 7 and "," not in written
+    return (len(digits) > 1 and digits.startswith("0")) or (len(digits) >= 7 and "," not in written)
 
 
 def _is_session_name(s: str, draft: _Draft, after: str) -> bool:
