@@ -23,17 +23,24 @@ WORD_KINDS = frozenset({"word", "idiom", "place"})
 
 
 @cache
-def phrases_by_char(words_only: bool = False) -> dict[str, tuple[tuple[str, int], ...]]:
-    """For each character, the phrases holding it and its offset in them, longest first."""
-    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+def phrases_by_char(
+    words_only: bool = False,
+) -> dict[str, tuple[tuple[int, int, frozenset[str]], ...]]:
+    """For each character: (offset, length, phrases) groups of the phrases holding it.
+
+    Grouping by where the character sits and how long the phrase is turns the lookup
+    into one slice and one set test per group instead of one comparison per phrase.
+    """
+    groups: dict[str, dict[tuple[int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
     for row in read_table("non_quantities.csv"):
         if words_only and row["kind"] not in WORD_KINDS:
             continue
         phrase = normalize(row["phrase"])
         for offset, char in enumerate(phrase):
-            index[char].append((phrase, offset))
+            groups[char][(offset, len(phrase))].add(phrase)
     return {
-        char: tuple(sorted(items, key=lambda item: -len(item[0]))) for char, items in index.items()
+        char: tuple((place[0], place[1], frozenset(found)) for place, found in by_place.items())
+        for char, by_place in groups.items()
     }
 
 
@@ -48,9 +55,13 @@ class Blocked:
         """True when a phrase covers ``start`` and the span ends within that phrase."""
         if start >= len(self.text):
             return False
-        for phrase, offset in phrases_by_char(self.words_only).get(self.text[start], ()):
+        for offset, length, phrases in phrases_by_char(self.words_only).get(self.text[start], ()):
             begin = start - offset
-            if begin >= 0 and end <= begin + len(phrase) and self.text.startswith(phrase, begin):
+            if (
+                begin >= 0
+                and end <= begin + length
+                and self.text[begin : begin + length] in phrases
+            ):
                 return True
         return False
 
