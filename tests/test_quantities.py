@@ -45,6 +45,17 @@ WHOLE = [
     ("measure 村", "131条", "131", "条", "count", None, None, False),
     ("kilometres", "九百六十多万平方公里", "9600000", "平方公里", "area", None, "多", True),
     ("3千多", "3千多", "3000", None, "count", None, "多", True),
+    ("千米 is a unit, not 千", "12千米", "12", "公里", "length", None, None, False),
+    ("千克", "2.3千克", "2.3", "公斤", "mass", None, None, False),
+    ("and a half", "三斤半", "3.5", "斤", "mass", None, None, False),
+    ("three and a half tenths", "三成半", "35", "%", "percent", None, None, False),
+    ("a half", "半公升", "0.5", "升", "volume", None, None, False),
+    ("below zero", "零下四摄氏度", "-4", "摄氏度", "temperature", None, None, False),
+    ("Fahrenheit prefix", "华氏温度98.6度", "98.6", "华氏度", "temperature", None, None, False),
+    ("块 零 分", "三块零四", "3.04", "元", "money", "CNY", None, False),
+    ("毛 then 分", "两毛五", "0.25", "元", "money", "CNY", None, False),
+    ("fraction of a unit", "四分之一公升", "0.25", "升", "volume", None, None, False),
+    ("百分之百", "百分之百", "100", "%", "percent", None, None, False),
 ]
 
 
@@ -143,6 +154,8 @@ NOT_QUANTITIES = [
     ("place", "四川省六盘水市"),
     ("telephone", "新闻热线:010-68251888"),
     ("session", "市委六届六次、七次全会"),
+    ("web address", "详见 https://www.example.com/a?q=30%25%2020%"),
+    ("title year", "关于脱贫攻坚的心得体会2024\n正文"),
 ]
 
 

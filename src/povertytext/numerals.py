@@ -192,7 +192,7 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
         int_match = _ARABIC_INT.match(s, i)
         if int_match is None:
             return None
-        text, end = int_match.group(), int_match.end()
+        return Numeral(i, int_match.end(), Decimal(int_match.group()), arabic=True)
     value = Decimal(text.replace(",", ""))
     exponent = _EXPONENT.match(s, end) if whole else None
     if exponent is not None:

@@ -18,6 +18,7 @@ from functools import cache
 
 from . import _lexicon
 from ._data import read_table
+from .dates import extract_dates
 from .errors import NumeralError, QuantityError
 from .models import Quantity, QuantityKind
 from .numerals import (
@@ -212,7 +213,9 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     if mask is not None:
         return _read_masked(s, i, mask.end())
     numeral: Numeral | None
-    if _BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
+    if whole and s.startswith("半", j) and _match_unit(s, j + 1, whole=True) is not None:
+        numeral = Numeral(j, j + 1, Decimal("0.5"))  # 半公升, 半个: one half
+    elif _BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
         fraction, end = _read_fraction_digits(s, j + 1)
         numeral = Numeral(j, end, Decimal("0." + fraction))
     else:
@@ -239,6 +242,8 @@ def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft 
         if numeral is None or numeral.value is None or numeral.end < 3:
             return None
         value, end = numeral.value, j + numeral.end - 1
+    elif s.startswith("百", j) and (j + 1 >= len(s) or s[j + 1] not in numeral_start_chars()):
+        value, end = Decimal(100), j + 1  # 百分之百
     else:
         numeral = read_numeral(s, j)
         if numeral is None or numeral.value is None:
@@ -360,7 +365,13 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
 
 def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     """The unit after the amount, money sub-units (元5角), 整, a currency after 元."""
-    if draft.unit is not None or draft.kind == "fraction":
+    if draft.unit is not None:
+        return
+    if draft.kind == "fraction":
+        unit = _match_unit(s, draft.end, whole=whole)
+        if unit is not None and unit.kind in _HALF_KINDS and unit.kind != "percent":
+            draft.unit, draft.kind = unit, unit.kind  # 四分之一公升
+            draft.end += len(unit.surface)
         return
     j = draft.end
     if j < len(s) and s[j] in "大整" and draft.value == 1 and draft.bare_chinese:
@@ -368,6 +379,8 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         if unit is not None and unit.kind in ("count", "duration"):
             draft.unit, draft.end = unit, j + 1 + len(unit.surface)
             return
+    _give_back_unit_prefix(s, draft, whole=whole)
+    j = draft.end
     if j < len(s) and s[j] == " " and (whole or not s[j - 1].isdigit() or _cjk(s, j + 1)):
         j += 1
     unit = _match_unit(s, j, whole=whole)
@@ -375,6 +388,10 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         return
     draft.unit = unit
     draft.end = j + len(unit.surface)
+    half = draft.end < len(s) and s[draft.end] == "半" and unit.kind in _HALF_KINDS
+    if half and draft.value is not None:
+        draft.value += Decimal("0.5")  # 三斤半, 一年半, 三成半
+        draft.end += 1
     numeral = draft.numeral
     if numeral is not None and numeral.pair is not None and unit.kind != "percent":
         # 三五个: two neighbouring digits before a measure word are a range
@@ -386,11 +403,32 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         return
     if unit.scale != 1 and draft.value is not None:
         draft.value = _canonical(draft.value * _scale(unit, draft))
-    if unit.kind == "money" and unit.currency == "CNY" and unit.scale == 1:
+    if unit.kind == "money" and unit.currency == "CNY" and unit.scale in (1, Decimal("0.1")):
         _read_money_tail(s, draft, whole=whole)
     if unit.unit in ("%",) or unit.kind != "money":
         return
     _read_currency_after(s, draft, whole=whole)
+
+
+# Units after which 半 means "and a half" (三斤半 = 3.5 斤, 一年半, 三成半 = 35 %).
+_HALF_KINDS = frozenset({"mass", "length", "area", "volume", "duration", "percent"})
+
+
+def _give_back_unit_prefix(s: str, draft: _Draft, *, whole: bool) -> None:
+    """12千米, 2.3千克, 五十兆字节: a magnitude that begins the unit is not part of the number."""
+    numeral = draft.numeral
+    end = draft.end
+    if numeral is None or draft.value is None or end != numeral.end or end == numeral.start:
+        return
+    last = s[end - 1]
+    magnitude = _MAGNITUDE_VALUES.get(last) or (10**12 if last == "兆" else None)
+    if magnitude is None or numeral.magnitude != magnitude or end - 1 == numeral.start:
+        return
+    unit = _match_unit(s, end - 1, whole=whole)
+    if unit is None or unit.surface[0] != last or len(unit.surface) < 2:
+        return
+    draft.value = draft.value / magnitude
+    draft.end = end - 1
 
 
 def _scale(unit: _Unit, draft: _Draft) -> Decimal:
@@ -412,14 +450,16 @@ def _cjk(s: str, i: int) -> bool:
 def _unit_fits(s: str, j: int, unit: _Unit, draft: _Draft) -> bool:
     """Reject unit readings that are something else: 8点半 (a time), 年 after a year."""
     after = s[j + len(unit.surface) : j + len(unit.surface) + 1]
-    if unit.surface == "点" and (after in numeral_start_chars() or after in "半钟"):
+    if unit.surface == "点" and (
+        after in numeral_start_chars() or (after != "" and after in "半钟") or draft.value == 0
+    ):
         return False
     return not (unit.surface == "分" and after == "之")
 
 
 def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
-    """元 followed by 角/毛 and 分 (123元1角1分, 十块三毛, 两毛五), or 整/正."""
-    if draft.value is None:
+    """元 followed by 角/毛 and 分 (123元1角1分, 十块三毛, 三块零四, 两毛五), or 整/正."""
+    if draft.value is None or draft.unit is None:
         return
     j = draft.end
     if (
@@ -429,30 +469,40 @@ def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     ):
         draft.end = j + 1
         return
+    place = draft.unit.scale / 10  # the place of a bare digit after the unit
     total = draft.value
-    for surfaces, factor in ((("角", "毛", "毫"), Decimal("0.1")), (("分", "仙"), Decimal("0.01"))):
-        numeral = read_numeral(s, j)
-        if numeral is None or numeral.value is None or (numeral.arabic and numeral.value >= 10):
+    if s.startswith("零", j) and place == Decimal("0.1"):
+        place, j = Decimal("0.01"), j + 1  # 三块零四: 零 skips the 角
+    while place >= Decimal("0.01"):
+        digit = _money_digit(s, j)
+        if digit is None:
             break
-        if numeral.end < len(s) and s[numeral.end] in surfaces:
-            total += numeral.value * factor
-            j = numeral.end + 1
-        elif (
-            factor == Decimal("0.1")
-            and s[j - 1] in "块元"
-            and not numeral.arabic
-            and numeral.value < 10
-            and not _cjk_unit_after(s, numeral.end)
-        ):
-            total += numeral.value * factor  # 十块三: the digit after 块 is 角
-            j = numeral.end
+        value, after = digit
+        mark = s[after] if after < len(s) else ""
+        if mark and mark in "角毛毫" and place == Decimal("0.1"):
+            total, j, place = total + value / 10, after + 1, Decimal("0.01")
+        elif mark and mark in "分仙":
+            total, j = total + value / 100, after + 1
+            break
+        elif not _cjk_unit_after(s, after) and not _cjk(s, after + 1 if mark else after):
+            total, j = total + value * place, after  # 十块三, 两毛五
             break
         else:
             break
-    if j != draft.end:
+    if j != draft.end and total != draft.value:
         draft.value, draft.end = _canonical(total), j
-    if j < len(s) and s[j] == "钱":
-        draft.end = j + 1
+    if draft.end < len(s) and s[draft.end] == "钱":
+        draft.end += 1
+
+
+def _money_digit(s: str, j: int) -> tuple[Decimal, int] | None:
+    """One digit of 角 or 分 (Chinese, or a single Arabic digit) at ``j``."""
+    numeral = read_numeral(s, j)
+    if numeral is None or numeral.value is None or numeral.end - numeral.start != 1:
+        return None
+    if numeral.value >= 10:
+        return None
+    return numeral.value, numeral.end
 
 
 def _cjk_unit_after(s: str, i: int) -> bool:
@@ -577,6 +627,31 @@ def _scope_qualifier(s: str, start: int) -> str | None:
 # ---------------------------------------------------------------- building the model
 
 
+_TEMPERATURE_SCALES = {
+    "摄氏温度": "摄氏度",
+    "攝氏溫度": "摄氏度",
+    "摄氏": "摄氏度",
+    "攝氏": "摄氏度",
+    "华氏温度": "华氏度",
+    "華氏溫度": "华氏度",
+    "华氏": "华氏度",
+    "華氏": "华氏度",
+}
+
+
+def _temperature_prefix(
+    s: str, start: int, unit: _Unit, value: Decimal | None
+) -> tuple[int, _Unit, Decimal | None]:
+    """华氏温度98.6度, 摄氏37°: the scale written before; 零下四摄氏度: below zero."""
+    if s[max(0, start - 2) : start] == "零下" and value is not None:
+        start, value = start - 2, -value
+    if unit.unit in ("度",):
+        for prefix, scale in _TEMPERATURE_SCALES.items():
+            if s[max(0, start - len(prefix)) : start] == normalize(prefix):
+                return start - len(prefix), _units()[scale], value
+    return start, unit, value
+
+
 def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Quantity:
     start = draft.start
     qualifiers = list(draft.qualifiers)
@@ -592,6 +667,9 @@ def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Qua
             if scope is not None:
                 qualifiers.append(scope)
     unit = draft.unit
+    value = draft.value
+    if unit is not None and unit.kind == "temperature":
+        start, unit, value = _temperature_prefix(s, start, unit, value)
     kind: QuantityKind = draft.kind or (unit.kind if unit else "count")
     currency = draft.currency or (unit.currency if unit else None)
     table = _qualifiers()
@@ -602,7 +680,7 @@ def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Qua
         text=text[start : draft.end],
         start=start,
         end=draft.end,
-        value=None if draft.value is None else _canonical(draft.value),
+        value=None if value is None else _canonical(value),
         low=None if draft.low is None else _canonical(draft.low),
         high=None if draft.high is None else _canonical(draft.high),
         unit=unit.unit if unit else None,
@@ -736,7 +814,7 @@ def _parse_vague(text: str, s: str, start: int, end: int) -> Quantity | None:
     position = next((k for k in range(start, end) if s[k] in _VAGUE_DIGITS), None)
     if position is None:
         return None
-    leading = position + 1 < end and s[position + 1] in "十百千万亿"
+    leading = position == start or (position + 1 < end and s[position + 1] in "十百千")
     low_text = s[:position] + ("一" if leading else "零") + s[position + 1 :]
     low = _parse_or_none(text, low_text, start, end)
     if low is None or low.value is None:
@@ -793,6 +871,9 @@ def _skip_leading_words(s: str, i: int) -> int:
     """Skip a leading qualifier and 从 (从8500到3万) in a whole-string parse."""
     if s.startswith("从", i):
         i += 1
+    for prefix in (*_TEMPERATURE_SCALES, "零下"):
+        if s.startswith(normalize(prefix), i):
+            return i + len(prefix)
     for length in (3, 2, 1):
         word = s[i : i + length]
         qualifier = _qualifiers().get(word)
@@ -873,8 +954,15 @@ def _scan_exactly(text: str, *, numbers: bool) -> list[Quantity]:
     blocked = _lexicon.blocked_spans(s, words_only=numbers)
     found: list[Quantity] = []
     position = 0
+    urls = _URL.finditer(s)
+    url = next(urls, None)
     for start in _candidate_starts(s):
         if start < position:
+            continue
+        while url is not None and url.end() <= start:
+            url = next(urls, None)
+        if url is not None and url.start() <= start:
+            position = url.end()  # numbers inside a web address are part of it
             continue
         date = None if numbers else _DATE_LIKE.match(s, start)
         if date is not None:
@@ -918,6 +1006,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     )
 
 
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 # 点五零: a decimal written without its leading 零, read only when two or more digits follow.
 _BARE_DECIMAL = re.compile(r"点(?=[零一二三四五六七八九]{2})")
 
@@ -959,7 +1048,7 @@ def _is_date_part(s: str, draft: _Draft) -> bool:
     assert numeral is not None
     end = numeral.end
     after = s[end] if end < len(s) else ""
-    if after in "月日号" and draft.unit is None:
+    if after != "" and after in "月日号" and draft.unit is None:
         return True
     if _looks_like_date(s, draft.start):
         return True
@@ -982,11 +1071,11 @@ def _is_list_marker(s: str, draft: _Draft, before: str, after: str) -> bool:
     """一是, 二、, (三), 1. and 1、 at the start of a clause."""
     if draft.unit is not None or draft.kind is not None:
         return False
-    if after in "、是" and (draft.bare_chinese or before in "\n 　" or before == ""):
+    if after != "" and after in "、是" and (draft.bare_chinese or before in ("\n", " ", "　", "")):
         return True
-    if before in "(（" and after in ")）":
+    if before in ("(", "（") and after in (")", "）"):
         return True
-    return after in ".．" and (before in "\n" or before == "")
+    return after in (".", "．") and before in ("\n", "")
 
 
 _QUOTE_OPEN = '“"「『《'
@@ -1020,8 +1109,24 @@ def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
     if numeral.value is None:
         return False
     if numeral.arabic:
-        return not _is_identifier(s, draft, after)
+        return not _is_identifier(s, draft, after) and not _is_bare_year(s, draft)
     return numeral.magnitude >= 10000
+
+
+_YEAR_SPAN = (1900, 2100)
+
+
+def _is_bare_year(s: str, draft: _Draft) -> bool:
+    """A four-digit year written alone (a title's "…心得体会2024"): the date reader decides."""
+    numeral = draft.numeral
+    if numeral is None or numeral.value is None or numeral.end - numeral.start != 4:
+        return False
+    if not _YEAR_SPAN[0] <= numeral.value <= _YEAR_SPAN[1]:
+        return False
+    line_start = s.rfind("\n", 0, numeral.start) + 1
+    line_end = s.find("\n", numeral.end)
+    line = s[line_start : len(s) if line_end < 0 else line_end]
+    return any(d.start == numeral.start - line_start for d in extract_dates(line))
 
 
 def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
@@ -1035,8 +1140,8 @@ def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
     if before == "-" and draft.start > 1 and s[draft.start - 2] not in " \n":
         return True
     if (
-        after in "@-_/"
-        or before in "@_/:："
+        (after != "" and after in "@-_/")
+        or (before != "" and before in "@_/:：")
         or (after == "." and _is_ascii_letter(s, draft.end + 1))
     ):
         return True
