@@ -28,7 +28,7 @@ from functools import cache
 from ._data import read_table
 from .errors import MaskedNumberError, NumeralError
 
-__all__ = ["Numeral", "normalize", "parse_number", "read_numeral"]
+__all__ = ["Numeral", "divide_by_magnitude", "normalize", "parse_number", "read_numeral"]
 
 # Arithmetic while reading is exact: no numeral of a text has this many digits.
 EXACT = Context(prec=1_000_000)
@@ -69,7 +69,19 @@ class Numeral:
     @property
     def mantissa(self) -> Decimal | None:
         """The value without its trailing magnitude (两千万 → 2000, 3百 → 3)."""
-        return None if self.value is None else self.value / self.magnitude
+        return None if self.value is None else divide_by_magnitude(self.value, self.magnitude)
+
+
+def divide_by_magnitude(value: Decimal, magnitude: Decimal | int) -> Decimal:
+    """``value / magnitude`` for a power of ten, exactly and fast (a shift of the exponent).
+
+    Division under the reader's wide exact context would be slow; magnitudes are
+    always 10^k (十, 百, 万, 亿 and their products), so the quotient is a shift.
+    """
+    digits = str(int(magnitude))
+    if digits.strip("0") == "1":
+        return value.scaleb(-(len(digits) - 1))
+    return FRACTION_CONTEXT.divide(value, Decimal(magnitude))
 
 
 @cache
@@ -149,7 +161,7 @@ class _State:
             and self.last_magnitude >= 100
         )
         if colloquial and self.last_magnitude is not None:
-            pending *= Decimal(self.last_magnitude) / 10
+            pending *= Decimal(self.last_magnitude).scaleb(-1)
         return self.total() + pending
 
 

@@ -27,6 +27,7 @@ from .numerals import (
     Numeral,
     _canonical,
     _read_fraction_digits,
+    divide_by_magnitude,
     normalize,
     not_alone_chars,
     numeral_start_chars,
@@ -41,7 +42,7 @@ __all__ = [
     "to_base_unit",
 ]
 
-_RANGE_SEPARATORS = ("——", "--", "—", "-", "~", "〜", "～", "至", "到", "－")
+_RANGE_SEPARATOR = re.compile(r"——|--|[—\-~〜～至到－]")
 # 百分之, 千分之, 万分之, 百万分之, 万万分之 …: "per hundred/thousand/…", read as a percent.
 _PER_PREFIX = re.compile(r"[百千万亿]{1,6}分之")
 _MAGNITUDE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
@@ -52,7 +53,7 @@ def _per_scale(prefix: str) -> Decimal:
     denominator = Decimal(1)
     for char in prefix[: -len("分之")]:
         denominator *= _MAGNITUDE_VALUES[char]
-    return Decimal(100) / denominator
+    return divide_by_magnitude(Decimal(100), denominator)
 
 
 _MASK = re.compile(r"[*＊×]{1,12}(?:\.[*＊×]{1,12})?(?![*＊×])|[xX]{2,12}(?![xX])")
@@ -252,7 +253,7 @@ def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft 
         if s.startswith(_DIVISION_WORD, end) and numeral.magnitude > 1:
             # 百分之四百三十二万分之四: the 万 belongs to the next 万分之
             end -= 1
-            value = value / numeral.magnitude
+            value = divide_by_magnitude(value, numeral.magnitude)
     return _Draft(i, end, sign * value * scale, unit=_units()["%"], kind="percent")
 
 
@@ -427,7 +428,7 @@ def _give_back_unit_prefix(s: str, draft: _Draft, *, whole: bool) -> None:
     unit = _match_unit(s, end - 1, whole=whole)
     if unit is None or unit.surface[0] != last or len(unit.surface) < 2:
         return
-    draft.value = draft.value / magnitude
+    draft.value = divide_by_magnitude(draft.value, magnitude)
     draft.end = end - 1
 
 
@@ -469,7 +470,7 @@ def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     ):
         draft.end = j + 1
         return
-    place = draft.unit.scale / 10  # the place of a bare digit after the unit
+    place = draft.unit.scale.scaleb(-1)  # the place of a bare digit after the unit
     total = draft.value
     if s.startswith("零", j) and place == Decimal("0.1"):
         place, j = Decimal("0.01"), j + 1  # 三块零四: 零 skips the 角
@@ -480,9 +481,9 @@ def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         value, after = digit
         mark = s[after] if after < len(s) else ""
         if mark and mark in "角毛毫" and place == Decimal("0.1"):
-            total, j, place = total + value / 10, after + 1, Decimal("0.01")
+            total, j, place = total + value.scaleb(-1), after + 1, Decimal("0.01")
         elif mark and mark in "分仙":
-            total, j = total + value / 100, after + 1
+            total, j = total + value.scaleb(-2), after + 1
             break
         elif not _cjk_unit_after(s, after) and not _cjk(s, after + 1 if mark else after):
             total, j = total + value * place, after  # 十块三, 两毛五
@@ -527,10 +528,11 @@ def _read_range(s: str, draft: _Draft, *, whole: bool) -> None:
     inclusive = _INCLUSIVE_MARK.match(s, j)
     if inclusive is not None:
         j = inclusive.end()
-    separator = next((sep for sep in _RANGE_SEPARATORS if s.startswith(sep, j)), None)
-    if separator is None:
+    found = _RANGE_SEPARATOR.match(s, j)
+    if found is None:
         return
-    k = j + len(separator)
+    separator = found.group()
+    k = found.end()
     if k < len(s) and s[k] == " ":
         k += 1
     if (
@@ -968,6 +970,8 @@ def _scan_exactly(text: str, *, numbers: bool) -> list[Quantity]:
         if date is not None:
             position = date.end()
             continue
+        if not numbers and _lone_chinese_digit(s, start):
+            continue
         draft = _read_quantity(s, start, whole=False)
         if draft is None:
             continue
@@ -985,6 +989,29 @@ def _scan_exactly(text: str, *, numbers: bool) -> list[Quantity]:
         found.append(quantity)
         position = draft.end
     return found
+
+
+# What may follow a single Chinese digit in an amount: more numerals, 点, qualifiers, 个 …
+_AFTER_DIGIT = "万亿兆点多余来个大整分之又半几数%"
+
+
+def _lone_chinese_digit(s: str, start: int) -> bool:
+    """一 in 一些, 三 in 三农: a Chinese digit with nothing after it that could make an amount.
+
+    A fast path: such a numeral has no unit and no magnitude, so it is never reported.
+    """
+    char = s[start]
+    if "0" <= char <= "9" or char not in _chinese_digits():
+        return False
+    nxt = s[start + 1] if start + 1 < len(s) else ""
+    if nxt == "" or nxt in numeral_start_chars() or nxt in _AFTER_DIGIT or nxt == " ":
+        return False
+    return _match_unit(s, start + 1, whole=False) is None
+
+
+@cache
+def _chinese_digits() -> frozenset[str]:
+    return frozenset("零一二两三四五六七八九")
 
 
 def _is_number(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> bool:
