@@ -13,15 +13,18 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .dates import extract_dates, parse_date
 from .errors import (
+    AmbiguousRegionError,
     DateError,
     MaskedNumberError,
     NumeralError,
     PovertyTextError,
     QuantityError,
+    UnknownRegionError,
 )
 from .models import DateMention, Quantity, Region, RegionMention, Span
 from .numerals import parse_number
 from .quantities import extract_numbers, extract_quantities, parse_quantity
+from .regions import extract_regions, resolve_region
 
 try:
     __version__ = version("povertytext")
@@ -29,6 +32,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
+    "AmbiguousRegionError",
     "DateError",
     "DateMention",
     "MaskedNumberError",
@@ -39,11 +43,14 @@ __all__ = [
     "Region",
     "RegionMention",
     "Span",
+    "UnknownRegionError",
     "__version__",
     "extract_dates",
     "extract_numbers",
     "extract_quantities",
+    "extract_regions",
     "parse_date",
     "parse_number",
     "parse_quantity",
+    "resolve_region",
 ]

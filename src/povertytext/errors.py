@@ -8,7 +8,9 @@ that callers and tests can rely on, the offending ``input`` and the
     ├── NumeralError            code "numeral"      a numeral cannot be read
     │   └── MaskedNumberError   code "masked"       digits are masked (*.**, ××)
     ├── QuantityError           code "quantity"     a numeral reads, the rest is no unit
-    └── DateError               code "date"         a date expression cannot be read
+    ├── DateError               code "date"         a date expression cannot be read
+    ├── UnknownRegionError      code "region_unknown"    no administrative unit has the name
+    └── AmbiguousRegionError    code "region_ambiguous"  several units have it; .candidates
 
 Parse functions that take a whole string (``parse_number``,
 ``parse_quantity``) raise these. Extractors that scan free text never raise on
@@ -17,12 +19,20 @@ text: they return what they found.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Region
+
 __all__ = [
+    "AmbiguousRegionError",
     "DateError",
     "MaskedNumberError",
     "NumeralError",
     "PovertyTextError",
     "QuantityError",
+    "UnknownRegionError",
 ]
 
 
@@ -62,3 +72,30 @@ class DateError(PovertyTextError):
     """A string that should be one date expression cannot be read."""
 
     code = "date"
+
+
+class UnknownRegionError(PovertyTextError):
+    """No administrative unit has this name."""
+
+    code = "region_unknown"
+
+    def __init__(self, message: str, *, input: str = "", position: int | None = None) -> None:
+        super().__init__(message, input=input, position=position)
+        self.candidates: tuple[Region, ...] = ()
+
+
+class AmbiguousRegionError(PovertyTextError):
+    """Several administrative units have this name and nothing decides between them."""
+
+    code = "region_ambiguous"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        candidates: Sequence[Region],
+        input: str = "",
+        position: int | None = None,
+    ) -> None:
+        super().__init__(message, input=input, position=position)
+        self.candidates: tuple[Region, ...] = tuple(candidates)

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ._data import read_table, read_text
-from .errors import PovertyTextError
+from .errors import AmbiguousRegionError, UnknownRegionError
 from .models import Region, RegionMention
 
 __all__ = [
@@ -67,33 +67,6 @@ _LEAD_INS = frozenset("在到赴和与及对从向至自往是、")
 _NOT_AFTER_SHORT_NAME = frozenset("级域")
 _MAX_SUPPORT_GAP = 100  # characters between a word-like name and the mention that supports it
 _LOCK = threading.Lock()
-
-
-class UnknownRegionError(PovertyTextError):
-    """No administrative unit has this name."""
-
-    code = "region_unknown"
-
-    def __init__(self, message: str, *, input: str = "", position: int | None = None) -> None:
-        super().__init__(message, input=input, position=position)
-        self.candidates: tuple[Region, ...] = ()
-
-
-class AmbiguousRegionError(PovertyTextError):
-    """Several administrative units have this name and nothing decides between them."""
-
-    code = "region_ambiguous"
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        candidates: Sequence[Region],
-        input: str = "",
-        position: int | None = None,
-    ) -> None:
-        super().__init__(message, input=input, position=position)
-        self.candidates: tuple[Region, ...] = tuple(candidates)
 
 
 @dataclass(frozen=True)
