@@ -280,3 +280,16 @@ def test_adversarial_inputs_finish(text: str) -> None:
     """Each finishes in linear time (a quadratic reader would not finish at these sizes)."""
     found = pt.extract_quantities(text)
     assert all(text[q.start : q.end] == q.text for q in found)
+
+
+def test_import_loads_no_table_and_no_jieba() -> None:
+    """``import povertytext`` stays light: tables load on first use, jieba not at all."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, povertytext, povertytext._data as d;"
+        "print(d.read_table.cache_info().currsize, 'jieba' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "False"]

@@ -123,6 +123,13 @@ def normalize(text: str) -> str:
     return text.translate(_translation())
 
 
+@cache
+def magnitude_values() -> dict[str, int]:
+    """十 百 千 万 亿 兆 and the powers of ten they stand for."""
+    _, units, sections, _ = _roles()
+    return {**units, **sections}
+
+
 def numeral_start_chars() -> frozenset[str]:
     """Canonical characters a numeral can start with."""
     digits, units, _sections, tens = _roles()

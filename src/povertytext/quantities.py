@@ -28,6 +28,7 @@ from .numerals import (
     _canonical,
     _read_fraction_digits,
     divide_by_magnitude,
+    magnitude_values,
     normalize,
     not_alone_chars,
     numeral_start_chars,
@@ -45,14 +46,13 @@ __all__ = [
 _RANGE_SEPARATOR = re.compile(r"——|--|[—\-~〜～至到－]")
 # 百分之, 千分之, 万分之, 百万分之, 万万分之 …: "per hundred/thousand/…", read as a percent.
 _PER_PREFIX = re.compile(r"[百千万亿]{1,6}分之")
-_MAGNITUDE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 
 
 def _per_scale(prefix: str) -> Decimal:
     """百分之 → 1, 千分之 → 0.1, 百万分之 → 0.0001: the percent one unit of N stands for."""
     denominator = Decimal(1)
     for char in prefix[: -len("分之")]:
-        denominator *= _MAGNITUDE_VALUES[char]
+        denominator *= magnitude_values()[char]
     return divide_by_magnitude(Decimal(100), denominator)
 
 
@@ -340,7 +340,7 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
         return
     j = draft.end
     if s.startswith("个", j) and j + 1 < len(s) and s[j + 1] in "万亿" and draft.bare_chinese:
-        draft.value *= _MAGNITUDE_VALUES[s[j + 1]]  # 两个亿 = 2 亿
+        draft.value *= magnitude_values()[s[j + 1]]  # 两个亿 = 2 亿
         draft.end = j + 2
         return
     if j >= len(s) or s[j] not in "多余来":
@@ -350,7 +350,7 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
     k = j + 1
     magnitude = Decimal(1)
     while k < len(s) and s[k] in "十百千万亿":
-        factor = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}[s[k]]
+        factor = magnitude_values()[s[k]]
         magnitude *= factor
         k += 1
     has_unit = _match_unit(s, k, whole=False) is not None
@@ -422,7 +422,7 @@ def _give_back_unit_prefix(s: str, draft: _Draft, *, whole: bool) -> None:
     if numeral is None or draft.value is None or end != numeral.end or end == numeral.start:
         return
     last = s[end - 1]
-    magnitude = _MAGNITUDE_VALUES.get(last) or (10**12 if last == "兆" else None)
+    magnitude = magnitude_values().get(last)
     if magnitude is None or numeral.magnitude != magnitude or end - 1 == numeral.start:
         return
     unit = _match_unit(s, end - 1, whole=whole)
@@ -480,9 +480,9 @@ def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
             break
         value, after = digit
         mark = s[after] if after < len(s) else ""
-        if mark and mark in "角毛毫" and place == Decimal("0.1"):
+        if mark and _money_scale(mark) == Decimal("0.1") and place == Decimal("0.1"):
             total, j, place = total + value.scaleb(-1), after + 1, Decimal("0.01")
-        elif mark and mark in "分仙":
+        elif mark and _money_scale(mark) == Decimal("0.01"):
             total, j = total + value.scaleb(-2), after + 1
             break
         elif not _cjk_unit_after(s, after) and not _cjk(s, after + 1 if mark else after):
@@ -494,6 +494,14 @@ def _read_money_tail(s: str, draft: _Draft, *, whole: bool) -> None:
         draft.value, draft.end = _canonical(total), j
     if draft.end < len(s) and s[draft.end] == "钱":
         draft.end += 1
+
+
+def _money_scale(mark: str) -> Decimal | None:
+    """0.1 for 角/毛/毫 and 0.01 for 分/仙 (yuan sub-units of units.csv), else None."""
+    unit = _units().get(mark)
+    if unit is None or unit.currency != "CNY" or unit.scale == 1:
+        return None
+    return unit.scale
 
 
 def _money_digit(s: str, j: int) -> tuple[Decimal, int] | None:
@@ -629,16 +637,10 @@ def _scope_qualifier(s: str, start: int) -> str | None:
 # ---------------------------------------------------------------- building the model
 
 
-_TEMPERATURE_SCALES = {
-    "摄氏温度": "摄氏度",
-    "攝氏溫度": "摄氏度",
-    "摄氏": "摄氏度",
-    "攝氏": "摄氏度",
-    "华氏温度": "华氏度",
-    "華氏溫度": "华氏度",
-    "华氏": "华氏度",
-    "華氏": "华氏度",
-}
+@cache
+def _temperature_scales() -> dict[str, str]:
+    """Scale words written before a temperature (摄氏, 华氏温度) → the unit they make."""
+    return {normalize(row["prefix"]): row["unit"] for row in read_table("temperature_prefixes.csv")}
 
 
 def _temperature_prefix(
@@ -648,8 +650,8 @@ def _temperature_prefix(
     if s[max(0, start - 2) : start] == "零下" and value is not None:
         start, value = start - 2, -value
     if unit.unit in ("度",):
-        for prefix, scale in _TEMPERATURE_SCALES.items():
-            if s[max(0, start - len(prefix)) : start] == normalize(prefix):
+        for prefix, scale in _temperature_scales().items():
+            if s[max(0, start - len(prefix)) : start] == prefix:
                 return start - len(prefix), _units()[scale], value
     return start, unit, value
 
@@ -845,7 +847,7 @@ def _parse_whole(text: str, s: str, start: int, stripped_end: int) -> Quantity:
     draft = _read_quantity(s, j, whole=True)
     if draft is None:
         raise NumeralError("no numeral", input=text, position=j)
-    _read_trailing_words(s, draft, stripped_end)
+    _read_trailing_words(s, draft)
     if draft.end != stripped_end:
         raise QuantityError(
             f"unexpected {text[draft.end]!r} after the quantity", input=text, position=draft.end
@@ -873,8 +875,8 @@ def _skip_leading_words(s: str, i: int) -> int:
     """Skip a leading qualifier and 从 (从8500到3万) in a whole-string parse."""
     if s.startswith("从", i):
         i += 1
-    for prefix in (*_TEMPERATURE_SCALES, "零下"):
-        if s.startswith(normalize(prefix), i):
+    for prefix in (*_temperature_scales(), "零下"):
+        if s.startswith(prefix, i):
             return i + len(prefix)
     for length in (3, 2, 1):
         word = s[i : i + length]
@@ -886,8 +888,7 @@ def _skip_leading_words(s: str, i: int) -> int:
 
 def _qualifier_before(s: str, start: int, j: int) -> str | None:
     between = s[start:j].lstrip("从")
-    for word, currency in _currency_words().items():
-        del currency
+    for word in _currency_words():
         between = between.replace(word, "").strip()
     return between if between in _qualifiers() else None
 
@@ -899,8 +900,6 @@ def _prefix_currency(s: str, i: int) -> tuple[str | None, int]:
             j = i + len(word)
             while j < len(s) and s[j] == " ":
                 j += 1
-            if j < len(s) and s[j] == "数":
-                return currency, j
             return currency, j
     for symbol, currency in (("￥", "CNY"), ("¥", "CNY"), ("$", "USD")):
         if s.startswith(symbol, i):
@@ -908,14 +907,13 @@ def _prefix_currency(s: str, i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def _read_trailing_words(s: str, draft: _Draft, end: int) -> None:
+def _read_trailing_words(s: str, draft: _Draft) -> None:
     """A currency word after the unit (元人民币) and 钱 after 块, in a whole-string parse."""
     j = draft.end
     for word in ("人民币", "钱"):
         if s.startswith(word, j):
             draft.end = j + len(word)
             return
-    del end
 
 
 def extract_quantities(text: str) -> list[Quantity]:
