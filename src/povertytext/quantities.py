@@ -239,10 +239,10 @@ def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft 
     if j < len(s) and s[j] in _SIGN_CHARS:
         sign, j = Decimal(-1), j + 1
     if j + 1 < len(s) and s[j] == "点":
-        numeral = read_numeral("零" + s[j:], 0)
-        if numeral is None or numeral.value is None or numeral.end < 3:
+        fraction, end = _read_fraction_digits(s, j + 1)
+        if not fraction:
             return None
-        value, end = numeral.value, j + numeral.end - 1
+        value = Decimal("0." + fraction)  # 百分之点二八
     elif s.startswith("百", j) and (j + 1 >= len(s) or s[j + 1] not in numeral_start_chars()):
         value, end = Decimal(100), j + 1  # 百分之百
     else:
@@ -306,31 +306,28 @@ def _apply_fraction(
     draft.bare_chinese = False
 
 
+# 1/2 (a numerator already read, then /denominator) and the mixed 1 4/3 (whole, then
+# " numerator/denominator").
 _SLASH_FRACTION = re.compile(r"(?: (\d{1,3}))?/(\d{1,4})(?![\d/])")
 
 
 def _read_slash_fraction(s: str, draft: _Draft) -> None:
-    """1/2 and the mixed 1 4/3 (numerator read first, then / and the denominator)."""
+    """1/2 and the mixed 1 4/3, after an Arabic integer or number."""
     assert draft.value is not None
-    match = re.compile(r"/(\d{1,4})(?![\d/])").match(s, draft.end)
-    mixed = _SLASH_FRACTION.match(s, draft.end)
-    if mixed is not None and mixed.group(1) is not None:
-        numerator, denominator = Decimal(mixed.group(1)), Decimal(mixed.group(2))
-        whole_part = draft.value
-        end = mixed.end()
-    elif match is not None and draft.value == draft.value.to_integral_value():
-        numerator, denominator, whole_part, end = (
-            draft.value,
-            Decimal(match.group(1)),
-            Decimal(0),
-            match.end(),
-        )
+    match = _SLASH_FRACTION.match(s, draft.end)
+    if match is None:
+        return
+    denominator = Decimal(match.group(2))
+    if match.group(1) is not None:
+        whole_part, numerator = draft.value, Decimal(match.group(1))
+    elif draft.value == draft.value.to_integral_value():
+        whole_part, numerator = Decimal(0), draft.value
     else:
         return
     if denominator == 0:
         return
     draft.value = _canonical(whole_part + FRACTION_CONTEXT.divide(numerator, denominator))
-    draft.end = end
+    draft.end = match.end()
     draft.kind = "fraction"
 
 
@@ -1078,17 +1075,11 @@ def _is_date_part(s: str, draft: _Draft) -> bool:
     if _looks_like_date(s, draft.start):
         return True
     if draft.unit is not None and draft.unit.unit == "年":
-        value = numeral.value
-        if numeral.digits is not None and len(numeral.digits) == 4:
+        # 2020年 and 二〇二〇年 are always years; a shorter number (97年出生, 5年) is left
+        # to the date reader.
+        if numeral.end - numeral.start == 4 and (numeral.arabic or numeral.digits):
             return True
-        if (
-            value is not None
-            and numeral.arabic
-            and (len(s[numeral.start : numeral.end]) >= 3 or s.startswith("出生", end + 1))
-        ):
-            return True
-        if s.startswith("__", end):
-            return True
+        return numeral.end - numeral.start == 2 and _read_as_date(s, numeral.start)
     return s.startswith("__", end)
 
 
@@ -1146,12 +1137,23 @@ def _is_bare_year(s: str, draft: _Draft) -> bool:
     numeral = draft.numeral
     if numeral is None or numeral.value is None or numeral.end - numeral.start != 4:
         return False
-    if not _YEAR_SPAN[0] <= numeral.value <= _YEAR_SPAN[1]:
-        return False
-    line_start = s.rfind("\n", 0, numeral.start) + 1
-    line_end = s.find("\n", numeral.end)
-    line = s[line_start : len(s) if line_end < 0 else line_end]
-    return any(d.start == numeral.start - line_start for d in extract_dates(line))
+    return _YEAR_SPAN[0] <= numeral.value <= _YEAR_SPAN[1] and _read_as_date(s, numeral.start)
+
+
+_DATE_WINDOW = 120
+
+
+def _read_as_date(s: str, start: int) -> bool:
+    """Whether the date reader finds a date starting at ``start`` (2020年, 97年出生, 2024).
+
+    Only the line around ``start`` is read, at most ``_DATE_WINDOW`` characters either
+    side, so the cost stays local.
+    """
+    line_start = max(s.rfind("\n", 0, start) + 1, start - _DATE_WINDOW)
+    line_end = s.find("\n", start)
+    line_end = min(len(s) if line_end < 0 else line_end, start + _DATE_WINDOW)
+    line = s[line_start:line_end]
+    return any(d.start == start - line_start for d in extract_dates(line))
 
 
 def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
