@@ -21,8 +21,28 @@ from .errors import (
     QuantityError,
     UnknownRegionError,
 )
-from .models import DateMention, Quantity, Region, RegionMention, Span
+from .indicators import extract_indicators
+from .layout import parse
+from .models import (
+    Article,
+    AssistancePair,
+    Author,
+    DateMention,
+    Document,
+    Essay,
+    Indicator,
+    Official,
+    Page,
+    Position,
+    Quantity,
+    Region,
+    RegionMention,
+    Span,
+    Speech,
+)
 from .numerals import parse_number
+from .officials import extract_officials
+from .pairs import extract_pairs
 from .quantities import extract_numbers, extract_quantities, parse_quantity
 from .regions import extract_regions, resolve_region
 
@@ -33,22 +53,36 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "AmbiguousRegionError",
+    "Article",
+    "AssistancePair",
+    "Author",
     "DateError",
     "DateMention",
+    "Document",
+    "Essay",
+    "Indicator",
     "MaskedNumberError",
     "NumeralError",
+    "Official",
+    "Page",
+    "Position",
     "PovertyTextError",
     "Quantity",
     "QuantityError",
     "Region",
     "RegionMention",
     "Span",
+    "Speech",
     "UnknownRegionError",
     "__version__",
     "extract_dates",
+    "extract_indicators",
     "extract_numbers",
+    "extract_officials",
+    "extract_pairs",
     "extract_quantities",
     "extract_regions",
+    "parse",
     "parse_date",
     "parse_number",
     "parse_quantity",

@@ -8,18 +8,30 @@ Every model that stands for a piece of text carries ``text``, ``start`` and
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "AnyDocument",
+    "Article",
+    "AssistancePair",
+    "Author",
     "DateMention",
+    "Document",
+    "Essay",
+    "Indicator",
+    "Official",
+    "Page",
+    "Position",
     "Quantity",
     "QuantityKind",
     "Region",
     "RegionLevel",
     "RegionMention",
+    "Relation",
     "Span",
+    "Speech",
 ]
 
 QuantityKind = Literal[
@@ -189,3 +201,236 @@ class RegionMention(Span):
 
     region: Region | None = None
     candidates: tuple[Region, ...] = ()
+
+
+class Position(BaseModel):
+    """One office an official holds, expanded to its full form.
+
+    ``text`` is the full form (肇庆市农业农村局局长); ``as_written`` is the form on
+    the page (市农业农村局局长, or 市农业\\n农村局局长 when a line break splits
+    it), and ``start``/``end`` its span there (None when the position was
+    derived, e.g. 总书记 → 中共中央总书记 with no span of its own). ``organization``
+    is the body (肇庆市农业农村局), ``title`` the post in it (局长), ``region``
+    the place the body belongs to, when it has one.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    as_written: str
+    organization: str | None = None
+    title: str | None = None
+    region: Region | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Official(BaseModel):
+    """A named person holding office, once per text, with every position it gives.
+
+    ``start``/``end`` is the span of the name's first mention (``source[start:end]
+    == name``); ``mentions`` counts the name's occurrences.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    start: int
+    end: int
+    positions: tuple[Position, ...] = ()
+    mentions: int = 1
+
+    @property
+    def text(self) -> str:
+        """The name as written at the first mention (same as ``name``)."""
+        return self.name
+
+    def __str__(self) -> str:
+        posts = "、".join(p.text for p in self.positions)
+        return f"{self.name} ({posts})" if posts else self.name
+
+
+class Author(Span):
+    """A person credited with writing a text who is not given as an official.
+
+    ``text`` is the name (朱清海); ``role`` what the page calls them (新快报记者).
+    """
+
+    role: str | None = None
+
+
+Relation = Literal["东西部扶贫协作", "省内对口帮扶", "对口支援", "定点帮扶", "结对帮扶", "other"]
+PairStatus = Literal["stated", "new", "former"]
+
+
+class AssistancePair(Span):
+    """One directed assistance edge, helper → helped, with the text that states it.
+
+    ``text``/``start``/``end`` is the evidence. ``relation`` is the programme
+    (东西部扶贫协作, 省内对口帮扶, 对口支援, 定点帮扶, 结对帮扶, or ``other`` for a plain
+    帮扶 or 助力). ``helper_implied`` is True when the helper is not written in
+    the clause but given by the caller (the speech's own city). ``status`` is
+    ``new`` for a pairing said to start (新对口帮扶), ``former`` for one said
+    to have ended (原对口帮扶). ``known`` says whether the reference table of
+    published pairings lists this edge for the date checked (None when it was
+    not checked), with the ``known_period`` (ISO interval such as
+    ``2016-12/2021-04``) and ``known_source`` of the matching row.
+    """
+
+    helper: Region
+    helped: Region
+    relation: Relation = "other"
+    helper_implied: bool = False
+    status: PairStatus = "stated"
+    known: bool | None = None
+    known_period: str | None = None
+    known_source: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.helper.name} → {self.helped.name} ({self.relation})"
+
+
+class Indicator(BaseModel):
+    """A quantity bound to what it counts.
+
+    ``subject`` is the counted thing as written (贫困群众, 帮扶资金), with its span
+    ``subject_start``/``subject_end``; ``metric`` a canonical id from
+    ``data/metrics.csv`` (``poverty.people_lifted``, ``funds.fiscal_aid``) or
+    None when the number measures nothing the table knows; ``region`` the place
+    it is about; ``date`` an ISO date (or None); ``cumulative`` True when the
+    text says 累计, 共 or "十三五"期间; ``sentence_start``/``sentence_end`` the
+    sentence it stands in.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    quantity: Quantity
+    subject: str | None = None
+    subject_start: int | None = None
+    subject_end: int | None = None
+    metric: str | None = None
+    region: Region | None = None
+    date: str | None = None
+    cumulative: bool = False
+    sentence_start: int
+    sentence_end: int
+
+    @property
+    def text(self) -> str:
+        """The quantity as written."""
+        return self.quantity.text
+
+    @property
+    def start(self) -> int:
+        """Start of the quantity's span."""
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        """End of the quantity's span."""
+        return self.quantity.end
+
+    def __str__(self) -> str:
+        subject = f" {self.subject}" if self.subject else ""
+        metric = f" [{self.metric}]" if self.metric else ""
+        return f"{self.quantity.text}{subject}{metric}"
+
+
+DocumentKind = Literal["speech", "article", "essay"]
+
+
+class Document(BaseModel):
+    """A speech, article or essay found on a page (use its subclasses).
+
+    ``title``/``title_start``/``title_end`` is the title as printed (None when
+    none is found). ``region`` is the city or province the text speaks for,
+    ``speaker`` the official who signs it, ``authors`` reporters and other
+    writers who are not officials, ``date`` an ISO date to the precision given,
+    ``source`` the publication. ``body_start``/``body_end`` is the body, from
+    its first character to the end of its last sentence; the lists hold what
+    was found inside the body (officials: those mentioned there, plus the
+    speaker).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: DocumentKind
+    title: str | None = None
+    title_start: int | None = None
+    title_end: int | None = None
+    region: Region | None = None
+    speaker: Official | None = None
+    authors: tuple[Author, ...] = ()
+    date: str | None = None
+    source: str | None = None
+    body_start: int
+    body_end: int
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    regions: tuple[RegionMention, ...] = ()
+    officials: tuple[Official, ...] = ()
+    pairs: tuple[AssistancePair, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+
+    def body(self, text: str) -> str:
+        """The body's text, cut from ``text``, the string this document was parsed from."""
+        return text[self.body_start : self.body_end]
+
+    def __str__(self) -> str:
+        who = f" — {self.speaker.name}" if self.speaker else ""
+        return f"{self.kind}: {self.title or '(untitled)'}{who}"
+
+
+class Speech(Document):
+    """A signed speech: title, region line, speaker with positions, body."""
+
+    kind: Literal["speech"] = "speech"
+
+
+class Article(Document):
+    """A news or magazine article: headline, date or source line, author, body."""
+
+    kind: Literal["article"] = "article"
+
+
+class Essay(Document):
+    """A text with no headers that can be told apart, kept whole."""
+
+    kind: Literal["essay"] = "essay"
+
+
+AnyDocument = Annotated[Union[Speech, Article, Essay], Field(discriminator="kind")]  # noqa: UP007
+
+
+class Page(BaseModel):
+    """Everything :func:`povertytext.parse` found in one text.
+
+    ``documents`` in text order; the flat lists cover the whole text (header
+    and footer included for officials and regions; quantities, dates, pairs and
+    indicators as found in the documents' bodies, in text order). ``source``
+    is the caller's label (a file name) and ``length`` the text's length.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str | None = None
+    length: int
+    documents: tuple[AnyDocument, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    regions: tuple[RegionMention, ...] = ()
+    officials: tuple[Official, ...] = ()
+    authors: tuple[Author, ...] = ()
+    pairs: tuple[AssistancePair, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+
+    def __str__(self) -> str:
+        label = self.source or "page"
+        counts = (
+            f"{len(self.documents)} documents, {len(self.indicators)} indicators, "
+            f"{len(self.pairs)} pairs"
+        )
+        return f"{label}: {counts}"
