@@ -207,6 +207,12 @@ EXTRACT: list[Any] = [
     ),
     pytest.param("推进新津县撤县设区", [("新津县", "510132")], id="historic-county"),
     pytest.param("浙江西部", [("浙江", "330000")], id="leftmost-longest"),
+    pytest.param("中山东路", [], id="street-name"),
+    pytest.param("在中山大学读书", [], id="university-name"),
+    pytest.param("广州市中山大道", [("广州市", "440100")], id="street-after-city"),
+    pytest.param("中山市大学路", [("中山市", "442000")], id="full-name-before-street-word"),
+    pytest.param("洞庭湖南岸", [], id="straddles-a-lake-name"),
+    pytest.param("在湖南调研", [("湖南", "430000")], id="province-short-name"),
     pytest.param("", [], id="empty"),
 ]
 

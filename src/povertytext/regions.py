@@ -8,7 +8,9 @@ import time; :func:`preload` loads them ahead, e.g. in worker processes):
   units with ``valid_to`` and ``successor``;
 * ``region_aliases.csv``: hand-kept aliases (凉山州, 黔南州, 博州, 内蒙古);
 * ``region_words.txt``: names that are also everyday words (和平, 大关, 通道);
-* ``region_traditional.csv``: traditional characters of the names (雲 → 云).
+* ``region_traditional.csv``: traditional characters of the names (雲 → 云);
+* ``region_blockers.csv``: contexts in which a short name is no mention (中山东路,
+  中山大学, 洞庭湖南岸).
 
 How a name resolves (:func:`resolve_region`): an exact official name, short name
 or alias, else a chain of them (云南省昭通市大关县, 昭通市大关, 云南昭通), each part
@@ -36,6 +38,8 @@ What :func:`extract_regions` reports (one left-to-right pass, longest name first
 * two-character official names (兴县, 和县, 芒市) with that support, or when the
   character before is not a Han character (or is one of 在到赴和与及对从向至自往是、)
   and the character after is not 级 or 域 (so 振兴县域 and 市和县级 are not read);
+* never a short name followed by a street or institution word (中山东路, 北京路, 中山大学),
+  nor one that starts inside a word of ``region_blockers.csv`` (湖南 in 洞庭湖南岸);
 * a name written right after the unit above it joins that mention: 云南省昭通市大关县
   is one mention of 大关县, spanning the whole chain.
 """
@@ -87,6 +91,8 @@ class _Gazetteer:
     lengths: dict[str, tuple[int, ...]]
     words: frozenset[str]
     simplify: dict[int, str]
+    suffixes: tuple[str, ...]  # longest first
+    straddling: dict[str, tuple[str, ...]]  # last character of a blocking word → the words
 
 
 # ---------------------------------------------------------------- loading
@@ -115,6 +121,17 @@ def _read_words() -> frozenset[str]:
     """Return the names that are also everyday words (region_words.txt, ``#`` comments)."""
     words = (line.split("#", 1)[0].strip() for line in read_text("region_words.txt").splitlines())
     return frozenset(word for word in words if word)
+
+
+def _read_blockers() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """Return the blocking suffixes (longest first) and the straddling words by last character."""
+    rows = read_table("region_blockers.csv")
+    suffixes = sorted((r["phrase"] for r in rows if r["kind"] == "suffix"), key=len, reverse=True)
+    words: dict[str, list[str]] = {}
+    for row in rows:
+        if row["kind"] == "word":
+            words.setdefault(row["phrase"][-1], []).append(row["phrase"])
+    return tuple(suffixes), {ch: tuple(ws) for ch, ws in words.items()}
 
 
 def _read_simplify() -> dict[int, str]:
@@ -163,6 +180,7 @@ def _load() -> _Gazetteer:
     regions = tuple(region for region, _ in units)
     by_code = _current_by_code(regions)
     surfaces = _index(_entries(units, by_code))
+    suffixes, straddling = _read_blockers()
     lengths: dict[str, set[int]] = {}
     for surface in surfaces:
         lengths.setdefault(surface[0], set()).add(len(surface))
@@ -173,6 +191,8 @@ def _load() -> _Gazetteer:
         lengths={ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()},
         words=_read_words(),
         simplify=_read_simplify(),
+        suffixes=suffixes,
+        straddling=straddling,
     )
 
 
@@ -414,6 +434,18 @@ def _free_standing(text: str, start: int, end: int) -> bool:
     return (not _is_han(before) or before in _LEAD_INS) and after not in _NOT_AFTER_SHORT_NAME
 
 
+def _blocked(text: str, start: int, end: int, g: _Gazetteer) -> bool:
+    """Tell whether a short name at ``text[start:end]`` is part of another name or word."""
+    if text.startswith(g.suffixes, end):
+        return True
+    for offset in range(start, end - 1):
+        for word in g.straddling.get(text[offset], ()):
+            first = offset + 1 - len(word)
+            if first < start and text.startswith(word, first):
+                return True
+    return False
+
+
 def _needs_support(surface: str, hit: _Hit, g: _Gazetteer) -> bool:
     """Tell whether a hit counts only with support from context (see the module docstring)."""
     return surface in g.words or (hit.kind == _NAME and len(surface) == 2)
@@ -469,6 +501,8 @@ class _Scan:
                     return True
             near = last.units if last and _same_sentence(self.norm, last.end, start) else []
             kept = [h for h in hits if _counts(self.norm, start, surface, h, near, self.g)]
+            if _blocked(self.norm, start, start + length, self.g):
+                kept = [h for h in kept if h.kind == _NAME and len(surface) > 2]
             if kept:
                 self.add(_Found(start, start + length, _choose(kept, self.context)))
                 return True
