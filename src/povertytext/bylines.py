@@ -1,29 +1,95 @@
-"""Bylines: the signature blocks of speeches and articles (stub; being written).
+"""Bylines: the signature blocks of speeches and articles, and reporter credits.
 
-A byline is the block under a title that names who speaks or writes: a region
-line (肇庆), a name line (梁为东) and position lines (肇庆市委农办主任 /
-市农业农村局局长、市扶贫办主任); or a 作者: line with positions and a name; or a
-reporter credit (新快报记者 朱清海), which names an author, not an official.
+A byline names who speaks or writes. Three forms are read:
+
+* a **signature block** under a speech's title: an optional region line (肇庆), a
+  name line (梁为东) and one or more position lines (肇庆市委农办主任 /
+  市农业农村局局长、市扶贫办主任), each a short line of its own, blank lines
+  allowed between the region, the name and the positions, none inside the
+  positions. The positions are expanded under the region line's region
+  (:func:`povertytext.positions.expand_positions`);
+* an **author field** in an article's meta line: ``作者:`` followed by positions and
+  a name (作者:山西省委农办主任、省农业农村厅厅长□ 刘志杰). With positions it is an
+  official; with a bare name it is an author;
+* a **reporter credit**: ``新快报记者 朱清海``, ``通讯员 张三``. Reporters are people
+  but not officials: they become :class:`~povertytext.Author` rows, with the
+  role as written (新快报记者).
+
+Lines are found by offsets into the caller's text, so every span slices back.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
-from .models import Author, Official, Region
+from .errors import PovertyTextError
+from .models import Author, Official, Position, Region
 
-__all__ = ["Byline", "find_authors", "find_bylines"]
+__all__ = ["Byline", "Line", "find_authors", "find_bylines", "lines_of", "source_of_role"]
+
+BylineForm = Literal["block", "author"]
+
+_MAX_REGION_LINE = 12  # characters of a region line (肇庆, 云南省昭通市)
+_MAX_POSITION_LINE = 40  # characters of one position line
+_SENTENCE_MARKS = frozenset("。！？；!?;")
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+_AUTHOR_FIELD = re.compile(
+    r"作\s*者\s*[:：]\s*(?P<value>.*?)\s*(?=(?:字号|来源|时间|编辑|责任编辑|日期)\s*[:：]|$)"
+)
+_LAYOUT_GLYPHS = "□■◆●▲△○◇·•\u3000\xa0 \t"
+_ROLE = r"[\u3400-\u9fff]{0,8}?(?:记者|通讯员|实习生|见习记者)"
+# a name in a credit's name list: two to four Han characters that do not start the next role
+_CREDITED_NAME = r"(?![\u3400-\u9fff]{0,6}?(?:记者|通讯员|实习生))[\u3400-\u9fff]{2,4}"
+_REPORTER = re.compile(
+    "(?P<role>" + _ROLE + ")[\\s\u00a0:：]*"
+    "(?P<names>" + _CREDITED_NAME + "(?:[、\\s\u00a0]+" + _CREDITED_NAME + ")*)"
+)
+_NAME_STOP_AFTER = ("报道", "摄", "文", "图")
+_OWN_OUTLET = frozenset({"", "本报", "本刊", "本台", "本网", "特约", "实习", "见习", "据"})
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: ``text[start:end]`` without its line break."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        """The line without surrounding white space (full-width and no-break spaces too)."""
+        return self.text.strip(_LAYOUT_GLYPHS)
+
+    @property
+    def blank(self) -> bool:
+        """True for a line with nothing but white space."""
+        return not self.stripped
+
+    @property
+    def content_start(self) -> int:
+        """Offset of the first character that is not white space."""
+        return self.start + len(self.text) - len(self.text.lstrip(_LAYOUT_GLYPHS))
+
+    @property
+    def content_end(self) -> int:
+        """Offset just after the last character that is not white space."""
+        return self.start + len(self.text.rstrip(_LAYOUT_GLYPHS))
 
 
 @dataclass(frozen=True)
 class Byline:
-    """One signature block: the official it names and where the block lies.
+    """One signature block or author field: the official it names and where it lies.
 
-    ``official`` is built with the block's positions expanded under ``region``
-    (``official.start``/``end`` is the name's span in the block). ``start`` is
-    the first character of the block (its region line, when it has one),
-    ``end`` the end of its last position line. ``region_start``/``region_end``
-    is the span of the region line's name (None without one).
+    ``official`` carries the block's positions expanded under ``region``
+    (``official.start``/``end`` is the name's span). ``start`` is the first
+    character of the block (its region line, when it has one), ``end`` the end
+    of its last position line. ``region_start``/``region_end`` is the span of
+    the region line's name (None without one). ``form`` is ``block`` for a
+    signature block, ``author`` for an 作者 field.
     """
 
     official: Official
@@ -32,13 +98,215 @@ class Byline:
     end: int
     region_start: int | None = None
     region_end: int | None = None
+    form: BylineForm = "block"
+
+
+def lines_of(text: str) -> list[Line]:
+    """The lines of ``text`` with their offsets (``\\r\\n`` and ``\\r`` breaks too)."""
+    lines: list[Line] = []
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        raw = match.group()
+        if not raw and match.start() == len(text) and lines:
+            break
+        body = raw.rstrip("\r\n")
+        lines.append(Line(match.start(), match.start() + len(body), body))
+    return lines
+
+
+def _looks_like_name(name: str) -> bool:
+    from .officials import looks_like_name
+
+    return looks_like_name(name)
+
+
+def _expand(text: str, start: int, end: int, region: Region | None) -> tuple[Position, ...]:
+    from .positions import expand_positions
+
+    return expand_positions(text, start, end, region)
+
+
+def _region_of_line(line: Line) -> Region | None:
+    """The region a short line names (肇庆 → 肇庆市), None when it names none or several."""
+    from .regions import resolve_region
+
+    name = line.stripped
+    if not name or len(name) > _MAX_REGION_LINE:
+        return None
+    try:
+        return resolve_region(name)
+    except PovertyTextError:
+        return None
+
+
+def _is_name_line(line: Line) -> bool:
+    name = line.stripped
+    return 2 <= len(name) <= 4 and _HAN_NAME.fullmatch(name) is not None and _looks_like_name(name)
+
+
+def _is_position_line(line: Line) -> bool:
+    content = line.stripped
+    return (
+        0 < len(content) <= _MAX_POSITION_LINE
+        and not any(mark in content for mark in _SENTENCE_MARKS)
+        and not content.endswith(("，", ","))
+    )
+
+
+def _previous_content(lines: list[Line], index: int) -> int | None:
+    """Index of the nearest non-blank line before ``index``, or None."""
+    for j in range(index - 1, -1, -1):
+        if not lines[j].blank:
+            return j
+    return None
+
+
+def _position_block(lines: list[Line], index: int) -> tuple[int, int] | None:
+    """First and last index of the position lines after the name line at ``index``."""
+    first = index + 1
+    while first < len(lines) and lines[first].blank:
+        first += 1
+    last = first
+    while last < len(lines) and not lines[last].blank and _is_position_line(lines[last]):
+        last += 1
+    return (first, last - 1) if last > first else None
+
+
+def _block_at(text: str, lines: list[Line], index: int) -> Byline | None:
+    """The signature block whose name line is ``lines[index]``, if it is one."""
+    block = _position_block(lines, index)
+    if block is None:
+        return None
+    first, last = block
+    region_index = _previous_content(lines, index)
+    region_line = lines[region_index] if region_index is not None else None
+    region = _region_of_line(region_line) if region_line is not None else None
+    positions = _expand(text, lines[first].content_start, lines[last].content_end, region)
+    if not positions:
+        return None
+    name_line = lines[index]
+    official = Official(
+        name=name_line.stripped,
+        start=name_line.content_start,
+        end=name_line.content_end,
+        positions=positions,
+    )
+    has_region = region is not None and region_line is not None
+    return Byline(
+        official=official,
+        region=region,
+        start=region_line.content_start if has_region and region_line else name_line.content_start,
+        end=lines[last].content_end,
+        region_start=region_line.content_start if has_region and region_line else None,
+        region_end=region_line.content_end if has_region and region_line else None,
+    )
+
+
+def _trailing_name(value: str) -> tuple[int, int] | None:
+    """Span (within ``value``) of the name that ends an author field, if it has one."""
+    stripped = value.rstrip(_LAYOUT_GLYPHS)
+    match = re.search(r"[\u3400-\u9fff]{2,4}$", stripped)
+    if match is None:
+        return None
+    for size in (4, 3, 2):
+        if size <= len(match.group()):
+            start = len(stripped) - size
+            if _looks_like_name(stripped[start:]) and (
+                start == 0 or stripped[start - 1] in _LAYOUT_GLYPHS or size == len(match.group())
+            ):
+                return start, len(stripped)
+    return None
+
+
+def _author_fields(text: str, line: Line) -> Iterator[tuple[int, int, int, int]]:
+    """(positions start, positions end, name start, name end) of each 作者 field of a line."""
+    for match in _AUTHOR_FIELD.finditer(line.text):
+        value = match.group("value")
+        name = _trailing_name(value)
+        if name is None:
+            continue
+        base = line.start + match.start("value")
+        head = value[: name[0]].rstrip(_LAYOUT_GLYPHS)
+        yield base, base + len(head), base + name[0], base + name[1]
+
+
+def _author_bylines(text: str, line: Line) -> Iterator[Byline]:
+    for pos_start, pos_end, name_start, name_end in _author_fields(text, line):
+        if pos_end <= pos_start:
+            continue
+        positions = _expand(text, pos_start, pos_end, None)
+        if not positions:
+            continue
+        official = Official(
+            name=text[name_start:name_end], start=name_start, end=name_end, positions=positions
+        )
+        region = positions[0].region
+        yield Byline(official, region, line.content_start, line.content_end, form="author")
 
 
 def find_bylines(text: str) -> list[Byline]:
-    """Every signature block in ``text``, in text order."""
-    return []
+    """Every signature block and author field with positions in ``text``, in text order.
+
+    Never raises on text. A name line needs position lines after it that read as
+    positions; a region line before it is optional.
+    """
+    lines = lines_of(text)
+    found: list[Byline] = []
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        if "作" in line.text and "者" in line.text:
+            found.extend(_author_bylines(text, line))
+        elif _is_name_line(line):
+            byline = _block_at(text, lines, index)
+            if byline is not None:
+                found.append(byline)
+    return found
+
+
+def _reporter_names(names: str, base: int) -> Iterator[tuple[int, int]]:
+    """Spans of the names in a reporter credit's name list (朱清海、孙毅)."""
+    for match in re.finditer(r"[\u3400-\u9fff]{2,4}", names):
+        word = match.group()
+        for stop in _NAME_STOP_AFTER:
+            if word.endswith(stop) and len(word) - len(stop) >= 2:
+                word = word[: -len(stop)]
+                break
+        if _looks_like_name(word):
+            yield base + match.start(), base + match.start() + len(word)
+
+
+def _plain_author(text: str, line: Line) -> Iterator[Author]:
+    """Authors of 作者 fields without positions (作者:张三)."""
+    for pos_start, pos_end, name_start, name_end in _author_fields(text, line):
+        if pos_end <= pos_start:
+            name = text[name_start:name_end]
+            yield Author(text=name, start=name_start, end=name_end, role="作者")
 
 
 def find_authors(text: str) -> list[Author]:
-    """Reporters and other credited writers who are not given as officials (记者 朱清海)."""
-    return []
+    """Reporters and other credited writers who are not given as officials, in text order.
+
+    >>> [(a.text, a.role) for a in find_authors("■采写:新快报记者 朱清海 图片:新快报记者 孙毅")]
+    [('朱清海', '新快报记者'), ('孙毅', '新快报记者')]
+    """
+    authors: list[Author] = []
+    for match in _REPORTER.finditer(text):
+        role = match.group("role")
+        for start, end in _reporter_names(match.group("names"), match.start("names")):
+            authors.append(Author(text=text[start:end], start=start, end=end, role=role))
+    for line in lines_of(text):
+        if "作" in line.text:
+            authors.extend(_plain_author(text, line))
+    return sorted(authors, key=lambda a: a.start)
+
+
+def source_of_role(role: str | None) -> str | None:
+    """The outlet named in a reporter's role (新快报记者 → 新快报), None for 本报记者 and the like.
+
+    >>> source_of_role("新快报记者"), source_of_role("本报记者")
+    ('新快报', None)
+    """
+    if not role:
+        return None
+    outlet = re.sub(r"(?:见习记者|记者|通讯员|实习生)$", "", role)
+    return None if outlet in _OWN_OUTLET else outlet

@@ -1,12 +1,606 @@
-"""Layout: a page of text split into its documents (stub; being written)."""
+"""Layout: a page of text split into the documents it holds, and :func:`parse`.
+
+A page is read line by line (offsets into the caller's text, nothing stripped):
+
+* **Signed speeches.** Each signature block (:mod:`povertytext.bylines`: region
+  line, name line, position lines) with the title line just above it is a
+  header. Headers that follow each other with nothing but blank lines between
+  them form a group: a two-column page prints both headers first, then both
+  bodies. A group's bodies are the paragraphs up to the next group's title,
+  split in order between its headers: the split gives each body the paragraphs
+  that name its header's region (or a place inside it), its speaker or a phrase
+  of its title most often.
+* **Articles.** A page with a meta line (日期:, 来源:, 作者:, 版次:) under its title,
+  or a reporter credit (新快报记者 朱清海) near the top. The title is the line above
+  the meta lines (a part marker such as ``(1)`` at its end is left out); the
+  body starts at the first paragraph after them, skipping photo captions (■…)
+  and subheadlines (short lines without a sentence mark). The date is the first
+  dated mention of the meta lines, the source the 来源 field (the publication
+  before a ``-``) or the outlet of the reporter credit (新快报记者 → 新快报); an
+  作者 field with positions makes its official the speaker.
+* **Essays.** Anything else is one essay: its first line is the title when it
+  looks like one, the rest is the body. Its date is a year written in the title.
+
+Every body ends at the end of its last sentence, before page chrome at the end
+of the page (分享到, copyright lines, 责任编辑, site navigation, licence numbers).
+"""
 
 from __future__ import annotations
 
-from .models import Page
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
+from .dates import extract_dates
+from .indicators import find_indicators
+from .models import (
+    Article,
+    Author,
+    DateMention,
+    DocumentKind,
+    Essay,
+    Official,
+    Page,
+    Quantity,
+    Region,
+    RegionMention,
+    Speech,
+)
+from .officials import extract_officials
+from .pairs import find_pairs
+from .quantities import extract_quantities
+from .regions import extract_regions
 
 __all__ = ["parse"]
 
+_MAX_TITLE = 60  # characters of a title line
+_MAX_SUBHEADLINE = 40  # a short line without sentence marks before an article's body
+_TOP_LINES = 6  # content lines at the top of a page where a reporter credit makes an article
+_META_FIELD = re.compile(r"(?:日期|时间|来源|作者|版次|版名|发布时间|发布日期|字号)\s*[:：]")
+_SOURCE_FIELD = re.compile(r"来源\s*[:：]\s*(?P<value>[^\s\xa0\u3000|]*)")
+_PART_MARKER = re.compile(r"[\s\xa0\u3000]*[（(]\s*\d{1,2}\s*[)）]$")
+_CAPTION_MARKS = ("■", "▲", "△", "◆", "图为", "（图", "(图")
+_FOOTER_START = re.compile(
+    r"^(?:分享到|责任编辑|编辑\s*[:：]|责编|来源\s*[:：]|版权|Copyright|©|关于本网|关于我们|联系我们|"
+    r"免责|广告|邮箱|技术支持|法律顾问|新闻热线|举报|返回顶部|打印|关闭窗口|上一篇|下一篇|"
+    r"[京沪粤津渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘桂琼川贵云藏陕甘青宁新]ICP|"
+    r"[京沪粤津渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘桂琼川贵云藏陕甘青宁新]公网安备|互联网新闻信息服务)",
+    re.IGNORECASE,
+)
+_FOOTER_WORDS = re.compile(r"版权|转载|授权|ICP|公网安备|许可证|版权所有|All Rights Reserved", re.I)
+_SENTENCE_END = "。！？!?”」』）)…"
+_SPLIT_TITLE = re.compile(r"[\s\xa0\u3000，,]+")
+
+
+@dataclass
+class _Plan:
+    """What the layout decided for one document, before its contents are extracted."""
+
+    kind: DocumentKind
+    body_start: int
+    body_end: int
+    title: tuple[int, int] | None = None
+    region: Region | None = None
+    speaker: Official | None = None
+    date: str | None = None
+    source: str | None = None
+    authors: list[Author] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Header:
+    """A speech header: the title line (if any) above a signature block."""
+
+    byline: Byline
+    title: tuple[int, int] | None
+    start: int  # first character of the header (its title, else the block)
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+
+def _content(lines: Sequence[Line]) -> list[Line]:
+    return [line for line in lines if not line.blank]
+
+
+def _is_title_like(line: Line) -> bool:
+    content = line.stripped
+    return (
+        0 < len(content) <= _MAX_TITLE
+        and "。" not in content
+        and not content.endswith(("，", ",", ":", "：", "；", ";"))
+        and _META_FIELD.search(content) is None
+    )
+
+
+def _title_span(text: str, line: Line) -> tuple[int, int]:
+    """The title's span on its line, without a trailing part marker such as (1)."""
+    start, end = line.content_start, line.content_end
+    marker = _PART_MARKER.search(text, start, end)
+    if marker is not None and marker.start() > start:
+        end = marker.start()
+    return start, end
+
+
+def _is_footer(line: Line) -> bool:
+    content = line.stripped
+    return (
+        _FOOTER_START.search(content) is not None
+        or len(_FOOTER_WORDS.findall(content)) >= 2
+        or content.count("|") >= 3
+    )
+
+
+def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
+    """End of the last content line in ``[start, end)`` that is not page chrome."""
+    candidates = [line for line in lines if not line.blank and start <= line.start < end]
+    while candidates and _is_footer(candidates[-1]):
+        candidates.pop()
+    return candidates[-1].content_end if candidates else start
+
+
+# --- speeches --------------------------------------------------------------------------------
+
+
+def _line_index(lines: Sequence[Line], offset: int) -> int:
+    for index, line in enumerate(lines):
+        if line.start <= offset <= line.end:
+            return index
+    return len(lines) - 1
+
+
+def _header(text: str, lines: Sequence[Line], byline: Byline) -> _Header:
+    index = _line_index(lines, byline.start)
+    for j in range(index - 1, -1, -1):
+        if lines[j].blank:
+            continue
+        if _is_title_like(lines[j]):
+            title = _title_span(text, lines[j])
+            return _Header(byline, title, title[0])
+        break
+    return _Header(byline, None, byline.start)
+
+
+def _groups(text: str, headers: Sequence[_Header]) -> list[list[_Header]]:
+    """Headers split into runs that follow each other with only white space between."""
+    groups: list[list[_Header]] = []
+    for header in headers:
+        if groups and not text[groups[-1][-1].byline.end : header.start].strip():
+            groups[-1].append(header)
+        else:
+            groups.append([header])
+    return groups
+
+
+def _title_phrases(text: str, header: _Header) -> list[str]:
+    if header.title is None:
+        return []
+    title = text[header.title[0] : header.title[1]]
+    return [part for part in _SPLIT_TITLE.split(title) if len(part) >= 4]
+
+
+def _within(region: Region, ancestor: Region) -> bool:
+    from .regions import region_for_code
+
+    current: Region | None = region
+    while current is not None:
+        if current.code == ancestor.code:
+            return True
+        current = region_for_code(current.parent) if current.parent else None
+    return False
+
+
+def _affinity(
+    text: str, paragraph: Line, header: _Header, mentions: Sequence[RegionMention]
+) -> int:
+    """How strongly a paragraph belongs to a header: its region, speaker and title phrases."""
+    score = 0
+    region = header.byline.region
+    if region is not None:
+        score += sum(
+            1
+            for m in mentions
+            if paragraph.start <= m.start < paragraph.end
+            and m.region is not None
+            and _within(m.region, region)
+        )
+    paragraph_text = text[paragraph.start : paragraph.end]
+    score += paragraph_text.count(header.byline.official.name)
+    score += sum(2 for phrase in _title_phrases(text, header) if phrase in paragraph_text)
+    return score
+
+
+def _split_in_order(scores: Sequence[Sequence[int]], parts: int) -> list[int]:
+    """Cut points splitting paragraphs into ``parts`` non-empty runs, best total score.
+
+    ``scores[j][p]`` is paragraph p's affinity to part j; returns the index of the
+    first paragraph of each part.
+    """
+    n = len(scores[0])
+    prefix = [[0] * (n + 1) for _ in range(parts)]
+    for j in range(parts):
+        for p in range(n):
+            prefix[j][p + 1] = prefix[j][p] + scores[j][p]
+    best: dict[tuple[int, int], tuple[int, list[int]]] = {(0, 0): (0, [])}
+    for j in range(parts):
+        nxt: dict[tuple[int, int], tuple[int, list[int]]] = {}
+        for (_, start), (total, cuts) in best.items():
+            for end in range(start + 1, n - (parts - j - 1) + 1):
+                value = total + prefix[j][end] - prefix[j][start]
+                key = (j + 1, end)
+                if key not in nxt or value > nxt[key][0]:
+                    nxt[key] = (value, [*cuts, start])
+        best = nxt
+    return best[(parts, n)][1]
+
+
+def _bodies(
+    text: str,
+    lines: Sequence[Line],
+    group: Sequence[_Header],
+    zone: tuple[int, int],
+    mentions: Sequence[RegionMention],
+) -> list[tuple[int, int]]:
+    """The body span of each header of a group, from the paragraphs of its zone."""
+    zone_end = _body_end(lines, *zone)
+    paragraphs = [line for line in _content(lines) if zone[0] <= line.start < zone_end]
+    if len(group) == 1 or len(paragraphs) < len(group):
+        if not paragraphs:
+            return [(zone[0], zone[0])] * len(group)
+        whole = (paragraphs[0].content_start, zone_end)
+        return [whole] + [(zone_end, zone_end)] * (len(group) - 1)
+    scores = [[_affinity(text, p, h, mentions) for p in paragraphs] for h in group]
+    cuts = [*_split_in_order(scores, len(group)), len(paragraphs)]
+    return [
+        (paragraphs[cuts[j]].content_start, paragraphs[cuts[j + 1] - 1].content_end)
+        for j in range(len(group))
+    ]
+
+
+def _speech_plans(
+    text: str, lines: Sequence[Line], bylines: Sequence[Byline], mentions: Sequence[RegionMention]
+) -> list[_Plan]:
+    headers = [_header(text, lines, b) for b in bylines]
+    groups = _groups(text, headers)
+    plans: list[_Plan] = []
+    for g, group in enumerate(groups):
+        zone_end = groups[g + 1][0].start if g + 1 < len(groups) else len(text)
+        zone = (group[-1].byline.end, zone_end)
+        bodies = _bodies(text, lines, group, zone, mentions)
+        for header, (start, end) in zip(group, bodies, strict=True):
+            plans.append(
+                _Plan(
+                    kind="speech",
+                    body_start=start,
+                    body_end=end,
+                    title=header.title,
+                    region=header.byline.region,
+                    speaker=header.byline.official,
+                )
+            )
+    return plans
+
+
+# --- articles and essays ------------------------------------------------------------------------
+
+
+def _meta_lines(lines: Sequence[Line], first: int) -> list[int]:
+    """Indices of the meta lines right after the line ``first`` (blank lines skipped)."""
+    found: list[int] = []
+    for j in range(first + 1, len(lines)):
+        if lines[j].blank:
+            continue
+        if _META_FIELD.search(lines[j].text) is None:
+            break
+        found.append(j)
+    return found
+
+
+def _first_meta(lines: Sequence[Line]) -> int | None:
+    """Index of the first meta line among the first content lines of the page."""
+    for line in _content(lines)[:_TOP_LINES]:
+        if _META_FIELD.search(line.text) is not None:
+            return lines.index(line)
+    return None
+
+
+def _is_caption(line: Line) -> bool:
+    return line.text.lstrip(" \t\xa0\u3000").startswith(_CAPTION_MARKS)
+
+
+def _is_subheadline(line: Line) -> bool:
+    content = line.stripped
+    return len(content) <= _MAX_SUBHEADLINE and not any(c in content for c in "。！？!?；;")
+
+
+def _first_paragraph(lines: Sequence[Line], after: int) -> int | None:
+    """Index of the first body paragraph after line ``after``: no caption, no subheadline."""
+    for j in range(after + 1, len(lines)):
+        line = lines[j]
+        if line.blank or _is_caption(line) or _is_subheadline(line):
+            continue
+        return j
+    return None
+
+
+def _title_before(lines: Sequence[Line], index: int) -> int | None:
+    for j in range(index - 1, -1, -1):
+        if lines[j].blank:
+            continue
+        return j if _is_title_like(lines[j]) else None
+    return None
+
+
+def _header_date(text: str, start: int, end: int) -> str | None:
+    for mention in extract_dates(text[start:end]):
+        if mention.value is not None:
+            return mention.value
+    return None
+
+
+def _source(text: str, start: int, end: int, authors: Sequence[Author]) -> str | None:
+    match = _SOURCE_FIELD.search(text, start, end)
+    if match is not None and match.group("value"):
+        return re.split(r"[-－—]", match.group("value"))[0] or None
+    for author in authors:
+        outlet = source_of_role(author.role)
+        if outlet:
+            return outlet
+    return None
+
+
+def _article_plan(
+    text: str,
+    lines: Sequence[Line],
+    meta: int,
+    authors: Sequence[Author],
+    bylines: Sequence[Byline],
+) -> _Plan | None:
+    title_index = _title_before(lines, meta)
+    meta_indices = [meta, *_meta_lines(lines, meta)]
+    body_index = _first_paragraph(lines, meta_indices[-1])
+    if body_index is None:
+        return None
+    header_start = lines[title_index].start if title_index is not None else lines[meta].start
+    header_end = lines[meta_indices[-1]].end
+    body_start = lines[body_index].content_start
+    speaker = next((b.official for b in bylines if b.form == "author"), None)
+    return _Plan(
+        kind="article",
+        body_start=body_start,
+        body_end=_body_end(lines, body_start, len(text)),
+        title=_title_span(text, lines[title_index]) if title_index is not None else None,
+        speaker=speaker,
+        region=speaker.positions[0].region if speaker and speaker.positions else None,
+        date=_header_date(text, header_start, header_end),
+        source=_source(text, header_start, header_end, authors),
+    )
+
+
+def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author]) -> _Plan | None:
+    """An article recognized by a reporter credit among the first lines of the page."""
+    content = _content(lines)[:_TOP_LINES]
+    if not content or not authors or authors[0].start > content[-1].end:
+        return None
+    credit = _line_index(lines, authors[0].start)
+    first = lines.index(content[0])
+    title = first if first < credit and _is_title_like(lines[first]) else None
+    body_index = _first_paragraph(lines, credit)
+    if body_index is None:
+        return None
+    body_start = lines[body_index].content_start
+    return _Plan(
+        kind="article",
+        body_start=body_start,
+        body_end=_body_end(lines, body_start, len(text)),
+        title=_title_span(text, lines[title]) if title is not None else None,
+        source=_source(text, lines[first].start, lines[credit].end, authors),
+    )
+
+
+def _essay_plan(text: str, lines: Sequence[Line]) -> _Plan | None:
+    content = _content(lines)
+    if not content:
+        return None
+    title: tuple[int, int] | None = None
+    first = content[0]
+    if len(content) > 1 and _is_title_like(first):
+        title = _title_span(text, first)
+        body_start = content[1].content_start
+    else:
+        body_start = first.content_start
+    date = _title_year(text, title)
+    return _Plan(
+        kind="essay",
+        body_start=body_start,
+        body_end=_body_end(lines, body_start, len(text)),
+        title=title,
+        date=date,
+    )
+
+
+def _title_year(text: str, title: tuple[int, int] | None) -> str | None:
+    if title is None:
+        return None
+    return _header_date(text, *title)
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+def _plans(
+    text: str,
+    lines: Sequence[Line],
+    bylines: Sequence[Byline],
+    authors: Sequence[Author],
+    mentions: Sequence[RegionMention],
+) -> list[_Plan]:
+    blocks = [b for b in bylines if b.form == "block"]
+    if blocks:
+        return _speech_plans(text, lines, blocks, mentions)
+    meta = _first_meta(lines)
+    plan = _article_plan(text, lines, meta, authors, bylines) if meta is not None else None
+    plan = plan or _credited_article(text, lines, authors) or _essay_plan(text, lines)
+    return [plan] if plan is not None else []
+
+
+def _in(start: int, end: int, lo: int, hi: int) -> bool:
+    return lo <= start and end <= hi
+
+
+def _dominant_region(mentions: Sequence[RegionMention]) -> Region | None:
+    """The province (or city) that at least two thirds of the mentions lie in, if any."""
+    from .regions import region_for_code
+
+    resolved = [m.region for m in mentions if m.region is not None]
+    if len(resolved) < 2:
+        return None
+    for level in ("city", "province"):
+        counts: dict[str, int] = {}
+        for region in resolved:
+            code = _ancestor_code(region, level)
+            if code is not None:
+                counts[code] = counts.get(code, 0) + 1
+        if counts:
+            code, count = max(counts.items(), key=lambda item: item[1])
+            if 3 * count >= 2 * len(resolved):
+                return region_for_code(code)
+    return None
+
+
+def _ancestor_code(region: Region, level: str) -> str | None:
+    from .regions import region_for_code
+
+    current: Region | None = region
+    while current is not None:
+        if current.level == level:
+            return current.code
+        current = region_for_code(current.parent) if current.parent else None
+    return None
+
+
+def _body_dates(text: str, plan: _Plan) -> list[DateMention]:
+    reference = plan.date if plan.kind == "article" else None
+    body = text[plan.body_start : plan.body_end]
+    try:
+        mentions = extract_dates(body, reference=reference)
+    except ValueError:
+        mentions = extract_dates(body)
+    shift = plan.body_start
+    return [m.model_copy(update={"start": m.start + shift, "end": m.end + shift}) for m in mentions]
+
+
+def _officials_in(text: str, plan: _Plan, officials: Sequence[Official]) -> list[Official]:
+    found = [
+        o for o in officials if text.find(o.name, plan.body_start, plan.body_end) >= 0
+    ]
+    if plan.speaker is not None and all(o.name != plan.speaker.name for o in found):
+        found.insert(0, plan.speaker)
+    return found
+
+
+def _speaker(plan: _Plan, officials: Sequence[Official]) -> Official | None:
+    """The page's record of the speaker (all positions merged), else the byline's."""
+    if plan.speaker is None:
+        return None
+    return next((o for o in officials if o.name == plan.speaker.name), plan.speaker)
+
+
+_KINDS: dict[str, type[Speech] | type[Article] | type[Essay]] = {
+    "speech": Speech,
+    "article": Article,
+    "essay": Essay,
+}
+
+
+def _document(
+    text: str,
+    plan: _Plan,
+    quantities: Sequence[Quantity],
+    mentions: Sequence[RegionMention],
+    officials: Sequence[Official],
+    authors: Sequence[Author],
+) -> Speech | Article | Essay:
+    lo, hi = plan.body_start, plan.body_end
+    body_quantities = [q for q in quantities if _in(q.start, q.end, lo, hi)]
+    body_mentions = [m for m in mentions if _in(m.start, m.end, lo, hi)]
+    region = plan.region or (None if plan.kind == "speech" else _dominant_region(body_mentions))
+    dates = _body_dates(text, plan)
+    helper = region if plan.kind == "speech" else None
+    pairs = find_pairs(text, lo, hi, helper=helper, date=plan.date, regions=mentions)
+    indicators = find_indicators(
+        text, lo, hi, region=region, date=plan.date, quantities=quantities, dates=dates, pairs=pairs
+    )
+    title = text[plan.title[0] : plan.title[1]] if plan.title else None
+    speaker = _speaker(plan, officials)
+    return _KINDS[plan.kind](
+        title=title,
+        title_start=plan.title[0] if plan.title else None,
+        title_end=plan.title[1] if plan.title else None,
+        region=region,
+        speaker=speaker,
+        authors=tuple(a for a in authors if speaker is None or a.text != speaker.name),
+        date=plan.date,
+        source=plan.source,
+        body_start=lo,
+        body_end=hi,
+        quantities=tuple(body_quantities),
+        dates=tuple(dates),
+        regions=tuple(body_mentions),
+        officials=tuple(_officials_in(text, plan, officials)),
+        pairs=tuple(pairs),
+        indicators=tuple(indicators),
+    )
+
+
+def _page_dates(text: str, documents: Sequence[Speech | Article | Essay]) -> list[DateMention]:
+    """Dates outside the bodies as read on the whole text, and each body's own."""
+    outside = [
+        m
+        for m in extract_dates(text)
+        if not any(_in(m.start, m.end, d.body_start, d.body_end) for d in documents)
+    ]
+    inside = [m for d in documents for m in d.dates]
+    return sorted([*outside, *inside], key=lambda m: m.start)
+
 
 def parse(text: str, source: str | None = None) -> Page:
-    """Split ``text`` into documents and extract everything in them."""
-    return Page(source=source, length=len(text))
+    """Split ``text`` into its documents and extract everything in them.
+
+    ``source`` is a label of your choice (a file name) kept on the page. Never
+    raises on text: a text with no recognizable layout is one :class:`Essay`,
+    an empty one has no documents.
+
+    >>> import povertytext as pt
+    >>> page = pt.parse("县里的报告\\n\\n今年全县累计投入帮扶资金1.2亿元，带动3000多户脱贫。")
+    >>> [(d.kind, d.title) for d in page.documents]
+    [('essay', '县里的报告')]
+    >>> [str(q) for q in page.quantities]
+    ['1.2亿元 = 120000000 元', '3000多户 = 3000 户']
+    """
+    lines = lines_of(text)
+    mentions = extract_regions(text)
+    bylines = find_bylines(text)
+    authors = find_authors(text)
+    quantities = extract_quantities(text)
+    officials = extract_officials(text)
+    plans = _plans(text, lines, bylines, authors, mentions)
+    documents: list[Speech | Article | Essay] = []
+    previous_end = -1
+    for plan in plans:
+        own_authors = [a for a in authors if previous_end < a.start < plan.body_end]
+        documents.append(_document(text, plan, quantities, mentions, officials, own_authors))
+        previous_end = plan.body_end
+    return Page(
+        source=source,
+        length=len(text),
+        documents=tuple(documents),
+        quantities=tuple(quantities),
+        dates=tuple(_page_dates(text, documents)),
+        regions=tuple(mentions),
+        officials=tuple(officials),
+        authors=tuple(authors),
+        pairs=tuple(p for d in documents for p in d.pairs),
+        indicators=tuple(i for d in documents for i in d.indicators),
+    )

@@ -1,0 +1,219 @@
+"""Layout: ``parse`` splits a page into speeches, articles and essays.
+
+Each form of page is a small text of our own below; the shared corpus and its
+gold are tested end to end in ``test_gold_documents.py``.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import povertytext as pt
+from povertytext.bylines import find_authors, find_bylines, lines_of, source_of_role
+
+TWO_SPEECHES = (
+    "\n\n加快产业发展 巩固脱贫成果\n\n韶关\n\n\n王建国\n\n韶关市委农办主任\n市扶贫办主任\n\n"
+    "韶关坚持产业带动，全市累计投入帮扶资金3.5亿元。\n\n韶关将继续努力。\n\n"
+    "做好有效衔接 推进乡村振兴\n\n湛江\n\n李明华\n\n湛江市扶贫办主任\n\n"
+    "湛江全年实现1.2万人稳定就业。\n\n湛江的工作还要加强。\n"
+)
+
+TWO_COLUMNS = (
+    "攻坚克难再出发\n\n潮州\n\n张志强\n\n潮州市扶贫办主任\n\n"
+    "奋力书写新篇章\n\n汕尾\n\n陈海燕\n\n汕尾市委农办主任、市扶贫办主任\n\n"
+    "一年来，潮州全市上下齐心协力，潮州的帮扶工作成效明显。\n\n"
+    "潮州还将继续巩固成果。\n\n"
+    "汕尾坚持精准方略，汕尾全市脱贫人口稳定增收。\n\n"
+    "展望未来，汕尾将奋力书写新篇章。\n"
+)
+
+NEWS = (
+    "站内搜索:\n产业扶贫推进会召开(2)\n日期:[2020-09-01]  版次:[A05]\n"
+    "■9月1日,与会代表参观产业园。\n\n会议在梅州召开\n\n"
+    "9月1日,全省产业扶贫推进会在梅州召开。今年以来,全省新增就业2万人。\n\n"
+    "■采写:南方日报记者 黄志明\n\n会议要求继续努力。\n\n"
+    "分享到:\n  以上内容版权均属本报所有,未经授权不得转载。\n"
+)
+
+MAGAZINE = (
+    "聚焦能力提升 推进乡村振兴\n"
+    "时间: 来源:农村工作通讯-中国农村网 作者:河南省委农办主任、省农业农村厅厅长□ 赵国强 字号:【\n\n"
+    "  河南是农业大省。全省脱贫攻坚取得全面胜利。\n\n  我们将继续努力。\n\n"
+    "责任编辑:周丽\n中国农村杂志社| 关于本网| 版权声明| 联系我们|\n"
+)
+
+ESSAY = "脱贫攻坚心得体会(通用5篇)\n脱贫攻坚是一场硬仗。要坚持精准方略。\n乡村振兴要久久为功。\n"
+
+
+def name_of(item: pt.Region | pt.Official | None) -> str | None:
+    return None if item is None else item.name
+
+
+def kinds(page: pt.Page) -> list[str]:
+    return [d.kind for d in page.documents]
+
+
+def test_signed_speeches_one_after_the_other() -> None:
+    page = pt.parse(TWO_SPEECHES)
+    assert kinds(page) == ["speech", "speech"]
+    first, second = page.documents
+    assert first.title == "加快产业发展 巩固脱贫成果"
+    assert name_of(first.region) == "韶关市"
+    assert name_of(first.speaker) == "王建国"
+    assert first.body(TWO_SPEECHES).startswith("韶关坚持产业带动")
+    assert first.body(TWO_SPEECHES).endswith("韶关将继续努力。")
+    assert second.title == "做好有效衔接 推进乡村振兴"
+    assert name_of(second.speaker) == "李明华"
+    assert second.body(TWO_SPEECHES) == "湛江全年实现1.2万人稳定就业。\n\n湛江的工作还要加强。"
+    assert [q.text for q in first.quantities] == ["3.5亿元"]
+    assert [q.text for q in second.quantities] == ["1.2万人"]
+
+
+def test_two_column_page_matches_bodies_to_headers_in_order() -> None:
+    page = pt.parse(TWO_COLUMNS)
+    assert kinds(page) == ["speech", "speech"]
+    chaozhou, shanwei = page.documents
+    assert name_of(chaozhou.region) == "潮州市"
+    assert chaozhou.body(TWO_COLUMNS).startswith("一年来，潮州")
+    assert chaozhou.body(TWO_COLUMNS).endswith("潮州还将继续巩固成果。")
+    assert name_of(shanwei.region) == "汕尾市"
+    assert shanwei.body(TWO_COLUMNS).startswith("汕尾坚持精准方略")
+    assert shanwei.title == "奋力书写新篇章"
+
+
+def test_news_article_with_date_line_caption_credit_and_footer() -> None:
+    page = pt.parse(NEWS)
+    assert kinds(page) == ["article"]
+    (article,) = page.documents
+    assert article.title == "产业扶贫推进会召开"  # the part marker (2) is left out
+    assert article.date == "2020-09-01"
+    assert article.source == "南方日报"
+    assert article.speaker is None
+    assert [(a.text, a.role) for a in article.authors] == [("黄志明", "南方日报记者")]
+    assert article.body(NEWS).startswith("9月1日,全省产业扶贫推进会")
+    assert article.body(NEWS).endswith("会议要求继续努力。")
+
+
+def test_news_article_resolves_relative_dates_with_its_date_line() -> None:
+    page = pt.parse(NEWS)
+    this_year = [d for d in page.documents[0].dates if d.text == "今年"]
+    assert [d.resolved for d in this_year] == ["2020"]
+
+
+def test_magazine_article_author_field_gives_the_speaker() -> None:
+    page = pt.parse(MAGAZINE)
+    (article,) = page.documents
+    assert article.kind == "article"
+    assert article.title == "聚焦能力提升 推进乡村振兴"
+    assert article.source == "农村工作通讯"
+    assert name_of(article.speaker) == "赵国强"
+    assert name_of(article.region) == "河南省"
+    body = "河南是农业大省。全省脱贫攻坚取得全面胜利。\n\n  我们将继续努力。"
+    assert article.body(MAGAZINE) == body
+
+
+def test_compilation_without_headers_is_one_essay() -> None:
+    page = pt.parse(ESSAY)
+    (essay,) = page.documents
+    assert essay.kind == "essay"
+    assert essay.title == "脱贫攻坚心得体会(通用5篇)"
+    assert essay.speaker is None
+    assert essay.body(ESSAY).startswith("脱贫攻坚是一场硬仗")
+    assert essay.body(ESSAY).endswith("久久为功。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("", [], id="empty"),
+        pytest.param(" \n\n\t\n", [], id="white-space-only"),
+        pytest.param("全县脱贫3000户。", [("essay", None)], id="one-sentence-no-title"),
+        pytest.param(
+            "一段没有任何署名的文字，讲的是扶贫。\n第二段也没有。\n",
+            [("essay", None)],
+            id="no-byline-no-title",
+        ),
+    ],
+)
+def test_text_without_layout(text: str, expected: list[tuple[str, str | None]]) -> None:
+    page = pt.parse(text)
+    assert [(d.kind, d.title) for d in page.documents] == expected
+    for document in page.documents:
+        assert document.speaker is None
+        assert document.body(text).strip() == document.body(text)
+
+
+def test_every_span_slices_back_and_lies_in_its_body() -> None:
+    for text in (TWO_SPEECHES, TWO_COLUMNS, NEWS, MAGAZINE, ESSAY):
+        page = pt.parse(text, source="x.txt")
+        assert page.source == "x.txt"
+        assert page.length == len(text)
+        for document in page.documents:
+            if document.title is not None:
+                assert text[document.title_start : document.title_end] == document.title
+            for item in (*document.quantities, *document.dates, *document.regions):
+                assert text[item.start : item.end] == item.text
+                assert document.body_start <= item.start <= item.end <= document.body_end
+
+
+def test_page_pickles_and_survives_json() -> None:
+    page = pt.parse(TWO_SPEECHES, source="speeches.txt")
+    assert pickle.loads(pickle.dumps(page)) == page
+    assert pt.Page.model_validate_json(page.model_dump_json()) == page
+
+
+# --- bylines ---------------------------------------------------------------------------------
+
+
+def test_signature_block_with_region_line() -> None:
+    (byline,) = find_bylines(TWO_SPEECHES[: TWO_SPEECHES.index("韶关坚持")])
+    assert byline.form == "block"
+    assert name_of(byline.region) == "韶关市"
+    assert byline.official.name == "王建国"
+    assert [p.text for p in byline.official.positions] == ["韶关市委农办主任", "韶关市扶贫办主任"]
+
+
+def test_author_field_with_positions() -> None:
+    (byline,) = find_bylines(MAGAZINE)
+    assert byline.form == "author"
+    assert byline.official.name == "赵国强"
+    assert MAGAZINE[byline.official.start : byline.official.end] == "赵国强"
+
+
+def test_body_sentences_are_not_bylines() -> None:
+    assert find_bylines("王建国\n\n在会上讲话，强调要抓好落实。\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("新快报记者 朱清海", [("朱清海", "新快报记者")], id="outlet-reporter"),
+        pytest.param(
+            "本报记者 王明 通讯员 李强", [("王明", "本报记者"), ("李强", "通讯员")], id="two"
+        ),
+        pytest.param("作者:张三", [("张三", "作者")], id="bare-author-field"),
+        pytest.param("记者们都来了。", [], id="not-a-credit"),
+    ],
+)
+def test_authors(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.text, a.role) for a in find_authors(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "outlet"),
+    [("新快报记者", "新快报"), ("本报记者", None), ("通讯员", None), (None, None)],
+)
+def test_source_of_role(role: str | None, outlet: str | None) -> None:
+    assert source_of_role(role) == outlet
+
+
+def test_lines_keep_offsets() -> None:
+    text = "甲\r\n乙\n\n丙"
+    assert [(line.start, line.end, line.text) for line in lines_of(text)] == [
+        (0, 1, "甲"),
+        (3, 4, "乙"),
+        (5, 5, ""),
+        (6, 7, "丙"),
+    ]
