@@ -1,14 +1,422 @@
-"""Positions: titles of office read and expanded to their full form (stub; being written)."""
+"""Positions: posts of office read from a block of text and expanded to their full form.
+
+A block of positions is what a byline or a sentence writes before or after a
+name: 肇庆市委农办主任 / 市农业农村局局长、市扶贫办主任. :func:`expand_positions` reads
+it by these rules:
+
+* **Posts** are split at 、 ， , ; □ spaces and line breaks. A break made of white
+  space only (a line break, or a space) may also wrap *one* post: the two pieces
+  join when the first does not end in a title and the second does not start a
+  new body (市农业\\n农村局局长 is one post; 市扶贫办主任\\n佛山市南海区政协主席 are two).
+* **Titles** come from ``data/titles.csv``; the longest one written at the end of
+  a post is its title (专职副主任 before 副主任 before 主任), the rest is its
+  body (the ``organization``).
+* **A shared head**: a post with no title of its own takes the title of the next
+  post that has one (广东省委农办、省扶贫办专职副主任 → 广东省委农办专职副主任 and
+  广东省扶贫办专职副主任); its ``as_written`` is the part (广东省委农办).
+* **A bare level** (a post starting with 省, 市, 县, 区 or 州 and no region name)
+  takes a region: the ``region`` given (the byline's region line), else the
+  region of the previous post in the block. Of that region and the units above
+  it, the one the character names is used: 省 a province, 市 a unit named …市, 县
+  …县, 区 …区, 州 …州 (under 肇庆市, 省扶贫办 is 广东省扶贫办). A title that starts
+  with the level (市长) keeps it: 市长 under 肇庆 is 肇庆市市长. No such region:
+  the post stays as written, ``region=None``.
+* **Regions written** at the start of a post are read with
+  :func:`povertytext.extract_regions` (佛山市南海区政协主席 → 南海区).
+
+:func:`body_start` finds, reading backward, where the body written right before a
+title or a name begins (国务院扶贫办 in 得到国务院扶贫办刘永富主任): words of
+``data/organizations.csv``, then a region name or a bare level before them; a
+word not in the table counts when it ends in a body's last character (办, 局,
+委 …) and a region comes right before it (东莞市经协办).
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ._data import read_table
+from .errors import PovertyTextError
 from .models import Position, Region
 
-__all__ = ["expand_positions"]
+__all__ = ["body_start", "expand_positions", "is_credit", "title_at_end", "titles"]
+
+_LEVELS = "省市县区州"  # a bare level that takes the region of the byline or of the post before
+_HEADS = _LEVELS + "镇乡村"  # a bare level that may open a body written before a title
+_POST_SEPARATORS = re.compile(r"[、，,;；□\s\u3000\xa0]+")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_MAX_REGION_NAME = 16  # characters looked at for a region name before a body
+_MAX_STEM = 4  # characters of a body's name not in the table (经协 of 经协办)
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Title:
+    """A row of ``titles.csv``."""
+
+    title: str
+    kind: str  # "title" or "credit"
+    bare_full: str | None
+    holders: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The loaded tables of titles and bodies."""
+
+    titles: dict[str, Title]  # kind == "title"
+    credits: frozenset[str]
+    title_lengths: tuple[int, ...]  # longest first
+    words: dict[str, str]  # organization word → kind
+    word_lengths: tuple[int, ...]
+
+
+@functools.cache
+def _load() -> _Tables:
+    """Read titles.csv and organizations.csv (once)."""
+    rows = [
+        Title(
+            title=row["title"],
+            kind=row["kind"],
+            bare_full=row["bare_full"] or None,
+            holders=frozenset(h for h in row["holders"].split("|") if h),
+        )
+        for row in read_table("titles.csv")
+    ]
+    titles = {t.title: t for t in rows if t.kind == "title"}
+    words = {row["word"]: row["kind"] for row in read_table("organizations.csv")}
+    return _Tables(
+        titles=titles,
+        credits=frozenset(t.title for t in rows if t.kind == "credit"),
+        title_lengths=tuple(sorted({len(t) for t in titles}, reverse=True)),
+        words=words,
+        word_lengths=tuple(sorted({len(w) for w in words}, reverse=True)),
+    )
+
+
+def _tables() -> _Tables:
+    """The loaded tables, loaded under a lock on first use."""
+    with _LOCK:
+        return _load()
+
+
+def titles() -> dict[str, Title]:
+    """The titles of office of ``titles.csv`` (credits such as 记者 left out), by title."""
+    return _tables().titles
+
+
+def organization_words() -> dict[str, str]:
+    """The words of ``organizations.csv`` with their kind (national, body, suffix, prefix)."""
+    return _tables().words
+
+
+def is_credit(word: str) -> bool:
+    """Tell whether ``word`` credits a writer (记者, 责任编辑), so a name after it is no official.
+
+    >>> is_credit("记者"), is_credit("主任")
+    (True, False)
+    """
+    return word in _tables().credits
+
+
+def title_at_end(post: str) -> str | None:
+    """The longest title of office written at the end of ``post``, or None.
+
+    >>> [title_at_end(post) for post in ("广东省扶贫办专职副主任", "茂名市委副书记", "扶贫办")]
+    ['专职副主任', '副书记', None]
+    """
+    tables = _tables()
+    for length in tables.title_lengths:
+        if length <= len(post) and post[-length:] in tables.titles:
+            return post[-length:]
+    return None
+
+
+# ---------------------------------------------------------------- regions
+
+
+def _region_at_start(post: str) -> tuple[int, Region | None] | None:
+    """(length, region) of the region name that opens ``post``, or None when none does."""
+    from .regions import extract_regions
+
+    for mention in extract_regions(post[:_MAX_REGION_NAME]):
+        return (mention.end, mention.region) if mention.start == 0 else None
+    return None
+
+
+def _region_ending_at(text: str, end: int, low: int) -> int | None:
+    """Start of a region name written right before ``end`` (not before ``low``), or None."""
+    from .regions import extract_regions
+
+    first = max(low, end - _MAX_REGION_NAME)
+    window = text[first:end]
+    for mention in extract_regions(window):
+        if mention.end == len(window):
+            return first + mention.start
+    return None
+
+
+def _self_and_above(region: Region) -> Iterator[Region]:
+    """``region``, then the units above it, nearest first."""
+    from .regions import region_for_code
+
+    yield region
+    parent = region.parent
+    while parent is not None:
+        try:
+            unit = region_for_code(parent)
+        except PovertyTextError:
+            return
+        yield unit
+        parent = unit.parent
+
+
+def _names_level(region: Region, level: str) -> bool:
+    """Tell whether a bare level character (省, 市 …) names this unit."""
+    if level == "省":
+        return region.level == "province"
+    return region.name.endswith(level)
+
+
+def level_region(level: str, *candidates: Region | None) -> Region | None:
+    """The unit a bare level character names: of each candidate and the units above it in turn.
+
+    >>> from povertytext import resolve_region
+    >>> level_region("省", resolve_region("肇庆")).name
+    '广东省'
+    """
+    for candidate in candidates:
+        if candidate is None:
+            continue
+        for unit in _self_and_above(candidate):
+            if _names_level(unit, level):
+                return unit
+    return None
+
+
+# ---------------------------------------------------------------- bodies written before a title
+
+
+def _word_ending_at(text: str, end: int, low: int) -> str | None:
+    """The longest word of organizations.csv (prefixes aside) written right before ``end``."""
+    tables = _tables()
+    for length in tables.word_lengths:
+        start = end - length
+        if start < low:
+            continue
+        kind = tables.words.get(text[start:end])
+        if kind is not None and kind != "prefix":
+            return text[start:end]
+    return None
+
+
+def _with_prefix(text: str, start: int, low: int) -> int:
+    """Move ``start`` back over a prefix word (中共) written right before it."""
+    for word, kind in _tables().words.items():
+        if (
+            kind == "prefix"
+            and start - len(word) >= low
+            and text.startswith(word, start - len(word))
+        ):
+            return start - len(word)
+    return start
+
+
+def _head_ending_at(text: str, end: int, low: int, bare: bool) -> int | None:
+    """Start of a region name (or, when ``bare``, a bare level) written right before ``end``."""
+    start = _region_ending_at(text, end, low)
+    if start is None and bare and end - 1 >= low and text[end - 1] in _HEADS:
+        start = end - 1
+    return None if start is None else _with_prefix(text, start, low)
+
+
+def _stem_head(text: str, end: int, low: int) -> int | None:
+    """Start of a region + unknown stem written before ``end`` (东莞市 + 经协 before 办)."""
+    for size in range(1, _MAX_STEM + 1):
+        stem_start = end - size
+        if stem_start < low or not _HAN.fullmatch(text[stem_start:end]):
+            return None
+        start = _region_ending_at(text, stem_start, low)
+        if start is not None:
+            return _with_prefix(text, start, low)
+    return None
+
+
+def body_start(text: str, end: int, low: int = 0) -> int:
+    """Where the body written right before ``end`` starts (``end`` itself when there is none).
+
+    ``low`` bounds the search. The rules are in the module docstring.
+
+    >>> s = "得到国务院扶贫办刘永富主任批示"
+    >>> s[body_start(s, 8):8]
+    '国务院扶贫办'
+    >>> s = "会议召开。茂名市委副书记陈绩"
+    >>> s[body_start(s, 9):9]
+    '茂名市委'
+    """
+    words = _tables().words
+    position = end
+    kinds: list[str] = []
+    while (word := _word_ending_at(text, position, low)) is not None:
+        kinds.append(words[word])
+        position -= len(word)
+    head = _head_ending_at(text, position, low, bare=bool(kinds))
+    if head is not None:
+        return head
+    if kinds and kinds[-1] == "suffix":
+        stem = _stem_head(text, position, low)
+        if stem is not None:
+            return stem
+    if any(kind != "suffix" for kind in kinds):
+        return position
+    return end
+
+
+# ---------------------------------------------------------------- expanding a block
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One post of a block as written: ``text[start:end]``."""
+
+    start: int
+    end: int
+    compact: str  # without white space
+
+
+def _compact(written: str) -> str:
+    """``written`` without white space (a wrapped post joined)."""
+    return "".join(written.split())
+
+
+def _opens_body(piece: str) -> bool:
+    """Tell whether a piece starts a new body (a region name, a bare level, a national body)."""
+    if not piece:
+        return False
+    if piece[0] in _LEVELS or _region_at_start(piece) is not None:
+        return True
+    return any(piece.startswith(w) for w, k in _tables().words.items() if k == "national")
+
+
+def _pieces(text: str, start: int, end: int) -> list[_Piece]:
+    """The posts of ``text[start:end]``, wrapped posts joined."""
+    pieces: list[_Piece] = []
+    position = start
+    for sep in [*_POST_SEPARATORS.finditer(text, start, end), None]:
+        sep_start = end if sep is None else sep.start()
+        if sep_start > position:
+            piece = _Piece(position, sep_start, _compact(text[position:sep_start]))
+            pieces = _joined(text, pieces, piece)
+        if sep is None:
+            break
+        position = sep.end()
+    return pieces
+
+
+def _joined(text: str, pieces: list[_Piece], piece: _Piece) -> list[_Piece]:
+    """``pieces`` with ``piece`` added, or joined to the last one when it wraps it."""
+    if pieces:
+        last = pieces[-1]
+        between = text[last.end : piece.start]
+        wraps = between.strip() == "" and title_at_end(last.compact) is None
+        if wraps and not _opens_body(piece.compact):
+            merged = _Piece(last.start, piece.end, last.compact + piece.compact)
+            return [*pieces[:-1], merged]
+    return [*pieces, piece]
+
+
+def _shared_titles(pieces: list[_Piece]) -> list[tuple[str | None, bool]]:
+    """Each piece's title and whether it is its own (False: carried from a later post)."""
+    found: list[tuple[str | None, bool]] = []
+    carried: str | None = None
+    for piece in reversed(pieces):
+        own = title_at_end(piece.compact)
+        if own is not None:
+            carried = own
+            found.append((own, True))
+        else:
+            found.append((carried, False))
+    return found[::-1]
+
+
+def full_form(
+    post: str, title: str | None, given: Region | None, previous: Region | None
+) -> tuple[str, Region | None]:
+    """The full form of ``post`` (as written, without white space) and the region it belongs to.
+
+    ``title`` is the post's title, ``given`` the region of the block, ``previous``
+    the region of the post before. The title is not added here.
+
+    >>> from povertytext import resolve_region
+    >>> text, region = full_form("市农业农村局局长", "局长", resolve_region("肇庆"), None)
+    >>> text, region.name
+    ('肇庆市农业农村局局长', '肇庆市')
+    """
+    written = _region_at_start(post)
+    if written is not None:
+        return post, written[1]
+    if len(post) < 2 or post[0] not in _LEVELS:
+        return post, None
+    region = level_region(post[0], given, previous)
+    if region is None:
+        return post, None
+    keeps_level = title is not None and post == title  # 市长 → 肇庆市市长
+    return region.name + (post if keeps_level else post[1:]), region
+
+
+def _position(
+    text: str,
+    piece: _Piece,
+    title: str | None,
+    own: bool,
+    region: Region | None,
+    previous: Region | None,
+) -> Position:
+    """The position a piece stands for."""
+    base, unit = full_form(piece.compact, title if own else None, region, previous)
+    full = base if own or title is None else base + title
+    organization = full[: len(full) - len(title)] if title is not None else full
+    return Position(
+        text=full,
+        as_written=text[piece.start : piece.end],
+        organization=organization or None,
+        title=title,
+        region=unit,
+        start=piece.start,
+        end=piece.end,
+    )
 
 
 def expand_positions(
     text: str, start: int, end: int, region: Region | None = None
 ) -> tuple[Position, ...]:
-    """The positions written in ``text[start:end]``, each expanded to its full form."""
-    return ()
+    """The positions written in ``text[start:end]``, each expanded to its full form.
+
+    ``region`` is the block's region (a byline's region line), given to posts that
+    start with a bare 市 or 省. Returns ``()`` when no post in the block has a
+    title of office. Each position's ``start``/``end`` slices ``as_written`` out
+    of ``text``. Never raises on text. The rules are in the module docstring.
+
+    >>> from povertytext import resolve_region
+    >>> block = "肇庆市委农办主任\\n市农业农村局局长、市扶贫办主任"
+    >>> [p.text for p in expand_positions(block, 0, len(block), resolve_region("肇庆"))]
+    ['肇庆市委农办主任', '肇庆市农业农村局局长', '肇庆市扶贫办主任']
+    >>> [p.text for p in expand_positions("广东省委农办、省扶贫办专职副主任", 0, 16)]
+    ['广东省委农办专职副主任', '广东省扶贫办专职副主任']
+    """
+    start, end = max(0, start), min(len(text), end)
+    pieces = _pieces(text, start, end) if start < end else []
+    heads = _shared_titles(pieces)
+    if all(title is None for title, _ in heads):
+        return ()
+    positions: list[Position] = []
+    previous: Region | None = None
+    for piece, (title, own) in zip(pieces, heads, strict=True):
+        position = _position(text, piece, title, own, region, previous)
+        previous = position.region or previous
+        positions.append(position)
+    return tuple(positions)
