@@ -530,7 +530,15 @@ def _document(
     helper = region if plan.kind == "speech" else None
     pairs = find_pairs(text, lo, hi, helper=helper, date=plan.date, regions=mentions)
     indicators = find_indicators(
-        text, lo, hi, region=region, date=plan.date, quantities=quantities, dates=dates, pairs=pairs
+        text,
+        lo,
+        hi,
+        region=region,
+        date=plan.date,
+        quantities=quantities,
+        dates=dates,
+        pairs=pairs,
+        regions=mentions,
     )
     title = text[plan.title[0] : plan.title[1]] if plan.title else None
     speaker = _speaker(plan, officials)
