@@ -480,15 +480,16 @@ def _ancestor_code(region: Region, level: str) -> str | None:
     return None
 
 
-def _body_dates(text: str, plan: _Plan) -> list[DateMention]:
-    reference = plan.date if plan.kind == "article" else None
-    body = text[plan.body_start : plan.body_end]
+def _body_dates(text: str, plan: _Plan, page_dates: Sequence[DateMention]) -> list[DateMention]:
+    """The body's dates; an article's are read again with its date line as the reference."""
+    lo, hi = plan.body_start, plan.body_end
+    if plan.kind != "article" or plan.date is None:
+        return [m for m in page_dates if _in(m.start, m.end, lo, hi)]
     try:
-        mentions = extract_dates(body, reference=reference)
-    except ValueError:
-        mentions = extract_dates(body)
-    shift = plan.body_start
-    return [m.model_copy(update={"start": m.start + shift, "end": m.end + shift}) for m in mentions]
+        mentions = extract_dates(text[lo:hi], reference=plan.date)
+    except ValueError:  # a date line the reader cannot use as a reference
+        return [m for m in page_dates if _in(m.start, m.end, lo, hi)]
+    return [m.model_copy(update={"start": m.start + lo, "end": m.end + lo}) for m in mentions]
 
 
 def _officials_in(text: str, plan: _Plan, officials: Sequence[Official]) -> list[Official]:
@@ -521,12 +522,13 @@ def _document(
     mentions: Sequence[RegionMention],
     officials: Sequence[Official],
     authors: Sequence[Author],
+    page_dates: Sequence[DateMention],
 ) -> Speech | Article | Essay:
     lo, hi = plan.body_start, plan.body_end
     body_quantities = [q for q in quantities if _in(q.start, q.end, lo, hi)]
     body_mentions = [m for m in mentions if _in(m.start, m.end, lo, hi)]
     region = plan.region or (None if plan.kind == "speech" else _dominant_region(body_mentions))
-    dates = _body_dates(text, plan)
+    dates = _body_dates(text, plan, page_dates)
     helper = region if plan.kind == "speech" else None
     pairs = find_pairs(text, lo, hi, helper=helper, date=plan.date, regions=mentions)
     indicators = find_indicators(
@@ -562,11 +564,13 @@ def _document(
     )
 
 
-def _page_dates(text: str, documents: Sequence[Speech | Article | Essay]) -> list[DateMention]:
+def _page_dates(
+    page_dates: Sequence[DateMention], documents: Sequence[Speech | Article | Essay]
+) -> list[DateMention]:
     """Dates outside the bodies as read on the whole text, and each body's own."""
     outside = [
         m
-        for m in extract_dates(text)
+        for m in page_dates
         if not any(_in(m.start, m.end, d.body_start, d.body_end) for d in documents)
     ]
     inside = [m for d in documents for m in d.dates]
@@ -593,19 +597,22 @@ def parse(text: str, source: str | None = None) -> Page:
     authors = find_authors(text)
     quantities = extract_quantities(text)
     officials = extract_officials(text)
+    dates = extract_dates(text)
     plans = _plans(text, lines, bylines, authors, mentions)
     documents: list[Speech | Article | Essay] = []
     previous_end = -1
     for plan in plans:
         own_authors = [a for a in authors if previous_end < a.start < plan.body_end]
-        documents.append(_document(text, plan, quantities, mentions, officials, own_authors))
+        documents.append(
+            _document(text, plan, quantities, mentions, officials, own_authors, dates)
+        )
         previous_end = plan.body_end
     return Page(
         source=source,
         length=len(text),
         documents=tuple(documents),
         quantities=tuple(quantities),
-        dates=tuple(_page_dates(text, documents)),
+        dates=tuple(_page_dates(dates, documents)),
         regions=tuple(mentions),
         officials=tuple(officials),
         authors=tuple(authors),
