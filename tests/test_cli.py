@@ -1,10 +1,17 @@
-"""The ``povertytext`` command line, run through ``main`` with real inputs and outputs."""
+"""The ``povertytext`` command line, run through ``main`` with real inputs and outputs.
+
+What the command prints is checked against the library itself (``parse`` and
+``tables.records`` on the same text), so the tests hold whatever the extractors
+find; the shipped example's quantities are checked value by value.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
+import re
 import sys
 from decimal import Decimal
 from importlib import resources
@@ -14,9 +21,16 @@ from typing import Any
 import pytest
 
 import povertytext
+import povertytext as pt
 from povertytext.cli import main
+from povertytext.tables import TABLES, Table, columns, records, scalar_text
+
+from ._shared import shared_dir
 
 SAMPLE = "截至2020年12月底，投入帮扶资金3000万元，带动贫困户1.82万户增收。"
+SUMMARY = re.compile(
+    r"povertytext: (\d+) files?, (\d+) documents?, (\d+) indicators?, (\d+) pairs?, (\d+) errors?"
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, Any]], str]:
@@ -26,23 +40,29 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[
     return status, [json.loads(line) for line in out.splitlines()], err
 
 
-def by_text(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Return the dumped mentions keyed by their text."""
-    return {item["text"]: item for item in items}
+def summary(err: str) -> tuple[int, ...]:
+    """Return files, documents, indicators, pairs and errors of the summary line in ``err``."""
+    [line] = [line for line in err.splitlines() if SUMMARY.fullmatch(line)]
+    match = SUMMARY.fullmatch(line)
+    assert match is not None
+    return tuple(int(group) for group in match.groups())
 
 
-def assert_sample(record: dict[str, Any], source: str) -> None:
-    """Check the record printed for ``SAMPLE``, whatever encoding it was read from."""
-    assert list(record) == ["source", "quantities", "dates"]
-    assert record["source"] == source
-    quantities = by_text(record["quantities"])
-    assert Decimal(quantities["3000万元"]["value"]) == Decimal("30000000")
-    assert quantities["3000万元"]["unit"] == "元"
-    assert Decimal(quantities["1.82万户"]["value"]) == Decimal("18200")
-    assert quantities["1.82万户"]["unit"] == "户"
-    for quantity in record["quantities"]:
-        assert SAMPLE[quantity["start"] : quantity["end"]] == quantity["text"]
-    assert by_text(record["dates"])["2020年12月底"]["value"] == "2020-12"
+def assert_page(record: dict[str, Any], text: str, source: str) -> None:
+    """Check that ``record`` is the full page of ``text``, as ``parse`` makes it."""
+    assert list(record) == list(pt.Page.model_fields)
+    assert (record["source"], record["length"]) == (source, len(text))
+    assert pt.Page.model_validate(record) == pt.parse(text, source=source)
+
+
+def write(folder: Path, name: str, text: str = SAMPLE) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- inputs
 
 
 @pytest.mark.parametrize(
@@ -59,23 +79,34 @@ def test_file_in_each_encoding(
 ) -> None:
     path = tmp_path / "speech.txt"
     path.write_bytes(SAMPLE.encode(encoding))
-    status, records, err = run(capsys, "parse", str(path))
-    assert (status, err) == (0, "")
-    [record] = records
-    assert_sample(record, str(path))
+    status, records_, err = run(capsys, "parse", str(path))
+    assert status == 0
+    assert (summary(err)[0], summary(err)[-1]) == (1, 0)
+    [record] = records_
+    assert_page(record, SAMPLE, str(path))
 
 
-def test_output_is_json_lines_with_chinese_unescaped(
+def test_output_is_json_lines_one_page_per_file_unescaped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
-    first.write_text(SAMPLE, encoding="utf-8")
-    second.write_text("选派干部128名。", encoding="utf-8")
+    first, second = write(tmp_path, "a.txt"), write(tmp_path, "b.txt", "选派干部128名。")
     assert main(["parse", str(first), str(second)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["source"] for line in lines] == [str(first), str(second)]
-    assert "3000万元" in lines[0]
+    assert lines[0] == pt.parse(SAMPLE, source=str(first)).model_dump_json()
     assert "\\u" not in lines[0]
+
+
+def test_json_format_is_one_array_of_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = write(tmp_path, "a.txt"), write(tmp_path, "b.txt", "选派干部128名。")
+    assert main(["parse", "--format", "json", str(first), str(second)]) == 0
+    out = capsys.readouterr().out
+    pages = json.loads(out)
+    assert [page["source"] for page in pages] == [str(first), str(second)]
+    assert_page(pages[1], "选派干部128名。", str(second))
+    assert "\n  " in out  # indented for people
 
 
 @pytest.mark.parametrize(
@@ -88,11 +119,11 @@ def test_stdin(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SAMPLE.encode("gb18030"))))
     status, [record], _ = run(capsys, *argv)
     assert status == 0
-    assert_sample(record, "-")
+    assert_page(record, SAMPLE, "-")
 
 
 class Terminal(io.StringIO):
-    """Standard input attached to a terminal: nothing is piped."""
+    """A stream attached to a terminal: nothing is piped into it, people read it."""
 
     def isatty(self) -> bool:
         return True
@@ -106,6 +137,74 @@ def test_no_input_from_a_terminal_is_a_usage_error(
         main(["parse"])
     assert exit_info.value.code == 2
     assert "no input" in capsys.readouterr().err
+
+
+def test_directories_are_walked_for_txt_files_in_sorted_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [write(tmp_path, name) for name in ("b.txt", "a.txt", "sub/c.txt", "sub/a/z.txt")]
+    write(tmp_path, "notes.md")
+    single = write(tmp_path.parent / f"{tmp_path.name}-other", "x.txt")
+    status, records_, err = run(capsys, "parse", str(tmp_path), str(single))
+    assert status == 0
+    expected = [*sorted(str(path) for path in paths), str(single)]
+    assert [record["source"] for record in records_] == expected
+    assert summary(err)[0] == 5
+
+
+def test_a_folder_without_texts_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    good = write(tmp_path, "good.txt")
+    status, [record], err = run(capsys, "parse", str(empty), str(good))
+    assert status == 1
+    assert f"no *.txt file in {empty}" in err
+    assert record["source"] == str(good)
+    assert summary(err)[-1] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("missing.txt", None, id="missing"),
+        pytest.param("folder.txt", "dir", id="directory-named-like-a-file"),
+        pytest.param("binary.txt", b"\xff\xfe\x80\x00", id="undecodable"),
+    ],
+)
+def test_bad_file_is_reported_and_others_still_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | str | None
+) -> None:
+    bad = tmp_path / name
+    if content == "dir":
+        bad.mkdir()
+        write(bad, "inside.md")  # a folder: walked, but holds no text
+    elif isinstance(content, bytes):
+        bad.write_bytes(content)
+    good = write(tmp_path, "good.txt")
+    status, records_, err = run(capsys, "parse", str(bad), str(good))
+    assert status == 1
+    assert str(bad) in err
+    [record] = records_
+    assert_page(record, SAMPLE, str(good))
+    assert (summary(err)[0], summary(err)[-1]) == (1, 1)
+
+
+# ---------------------------------------------------------------- the example
+
+
+def example_text() -> str:
+    """The example speech, read straight from the installed package."""
+    return resources.files("povertytext").joinpath("data/example.txt").read_text("utf-8")
+
+
+def test_example_prints_its_page(capsys: pytest.CaptureFixture[str]) -> None:
+    status, [record], _ = run(capsys, "parse", "--example")
+    assert status == 0
+    assert_page(record, example_text(), "example")
+    for mention in record["quantities"] + record["dates"]:
+        assert example_text()[mention["start"] : mention["end"]] == mention["text"]
 
 
 EXAMPLE_QUANTITIES = [
@@ -128,102 +227,184 @@ EXAMPLE_QUANTITIES = [
 
 
 @pytest.fixture(scope="module")
-def example_record() -> dict[str, Any]:
-    """The record printed by ``povertytext parse --example``."""
-    capture = io.StringIO()
-    with contextlib.redirect_stdout(capture):
-        assert main(["parse", "--example"]) == 0
-    [line] = capture.getvalue().splitlines()
-    record: dict[str, Any] = json.loads(line)
-    return record
-
-
-def example_text() -> str:
-    """The example speech, read straight from the installed package."""
-    return resources.files("povertytext").joinpath("data/example.txt").read_text("utf-8")
+def example_quantities() -> dict[str, pt.Quantity]:
+    """The quantities of the shipped example speech, keyed by their text."""
+    return {q.text: q for q in pt.extract_quantities(example_text())}
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "qualifier"), EXAMPLE_QUANTITIES)
 def test_example_quantity(
-    example_record: dict[str, Any], text: str, value: str, unit: str, qualifier: str | None
+    example_quantities: dict[str, pt.Quantity],
+    text: str,
+    value: str,
+    unit: str,
+    qualifier: str | None,
 ) -> None:
-    quantity = by_text(example_record["quantities"])[text]
-    assert Decimal(quantity["value"]) == Decimal(value)
-    assert (quantity["unit"], quantity["qualifier"]) == (unit, qualifier)
+    quantity = example_quantities[text]
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (Decimal(value), unit, qualifier)
 
 
-def test_example_range_and_mask(example_record: dict[str, Any]) -> None:
-    quantities = by_text(example_record["quantities"])
-    span = quantities["8-12个"]
-    assert span["value"] is None
-    assert (Decimal(span["low"]), Decimal(span["high"])) == (Decimal(8), Decimal(12))
-    assert span["unit"] == "个"
-    masked = quantities["*.**亿元"]
-    assert (masked["masked"], masked["value"], masked["unit"]) == (True, None, "元")
-
-
-def test_example_spans_and_slogans(example_record: dict[str, Any]) -> None:
+def test_example_range_mask_and_slogans(example_quantities: dict[str, pt.Quantity]) -> None:
+    span = example_quantities["8-12个"]
+    assert (span.value, span.low, span.high, span.unit) == (None, Decimal(8), Decimal(12), "个")
+    masked = example_quantities["*.**亿元"]
+    assert (masked.masked, masked.value, masked.unit) == (True, None, "元")
     text = example_text()
-    assert example_record["source"] == "example"
-    for mention in example_record["quantities"] + example_record["dates"]:
-        assert text[mention["start"] : mention["end"]] == mention["text"]
     for slogan in ("十三五", "两不愁三保障"):
         start = text.index(slogan)
         end = start + len(slogan)
-        assert not [
-            q for q in example_record["quantities"] if q["start"] < end and start < q["end"]
-        ]
+        assert not [q for q in example_quantities.values() if q.start < end and start < q.end]
 
 
-def test_example_dates(example_record: dict[str, Any]) -> None:
-    dates = by_text(example_record["dates"])
-    assert (dates["2020年12月底"]["value"], dates["2020年12月底"]["part"]) == ("2020-12", "底")
-    days = dates["8月17日—18日"]
-    assert (days["value"], days["month"]) == (None, 8)
-    assert days["range"] is not None
+# ---------------------------------------------------------------- tables
 
 
-def test_reference_resolves_a_year_less_date(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.fixture(scope="module")
+def corpus_pages() -> list[pt.Page]:
+    """The corpus parsed by the library, labelled as the command line labels them."""
+    return [pt.parse(path.read_text("utf-8"), str(path)) for path in corpus_files()]
+
+
+def corpus_files() -> list[Path]:
+    return sorted(shared_dir("corpus").glob("*.txt"))
+
+
+def csv_rows(table: Table, pages: list[pt.Page]) -> list[list[str]]:
+    """The CSV the command line should print for ``table``: header, then every row."""
+    body = [[scalar_text(v) for v in row.values()] for row in records(pages, table)]
+    return [list(columns(table)), *body]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_corpus_table_as_csv(
+    capsys: pytest.CaptureFixture[str], corpus_pages: list[pt.Page], table: Table
 ) -> None:
-    path = tmp_path / "news.txt"
-    path.write_text("8月18日上午，协作会议召开。", encoding="utf-8")
-    status, [record], _ = run(capsys, "parse", "--reference", "2020-08-19", str(path))
+    folder = str(shared_dir("corpus"))
+    status = main(["parse", folder, "--table", table, "--format", "csv"])
+    out, err = capsys.readouterr()
     assert status == 0
-    [date] = record["dates"]
-    assert (date["value"], date["resolved"]) == (None, "2020-08-18")
-
-
-def test_bad_reference_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        main(["parse", "--example", "--reference", "2020-13-01"])
-    assert exit_info.value.code == 2
-    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert list(csv.reader(io.StringIO(out))) == csv_rows(table, corpus_pages)
+    files, documents, indicators, pairs, errors = summary(err)
+    assert (files, errors) == (len(corpus_pages), 0)
+    assert documents == sum(len(page.documents) for page in corpus_pages)
+    assert indicators == sum(len(page.indicators) for page in corpus_pages)
+    assert pairs == sum(len(page.pairs) for page in corpus_pages)
 
 
 @pytest.mark.parametrize(
-    ("name", "content"),
+    "fmt", [pytest.param("jsonl", id="json-lines"), pytest.param("json", id="json-array")]
+)
+@pytest.mark.parametrize("table", TABLES)
+def test_corpus_table_as_json(
+    capsys: pytest.CaptureFixture[str], corpus_pages: list[pt.Page], table: Table, fmt: str
+) -> None:
+    assert main(["parse", str(shared_dir("corpus")), "--table", table, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    rows = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+    expected = [
+        {k: scalar_text(v) if isinstance(v, Decimal) else v for k, v in row.items()}
+        for row in records(corpus_pages, table)
+    ]
+    assert rows == expected
+
+
+def test_table_cells_keep_amounts_exact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "a.txt")
+    assert main(["parse", str(path), "--table", "indicators", "--format", "csv"]) == 0
+    header, *rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert header == list(columns("indicators"))
+    for row in rows:
+        cells = dict(zip(header, row, strict=True))
+        assert SAMPLE[int(cells["start"]) : int(cells["end"])] == cells["text"]
+        assert re.fullmatch(r"(-?\d+(\.\d+)?)?", cells["value"])  # plain decimal, or empty
+
+
+def test_csv_needs_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["parse", "--example", "--format", "csv"])
+    assert exit_info.value.code == 2
+    assert "--table" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
     [
-        pytest.param("missing.txt", None, id="missing"),
-        pytest.param("folder", "dir", id="directory"),
-        pytest.param("binary.txt", b"\xff\xfe\x80\x00", id="undecodable"),
+        pytest.param(["--table", "quantities"], id="unknown-table"),
+        pytest.param(["--format", "xml"], id="unknown-format"),
+        pytest.param(["--processes", "-1"], id="negative-processes"),
+        pytest.param(["--processes", "two"], id="processes-not-a-number"),
     ],
 )
-def test_bad_file_is_reported_and_others_still_parsed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | str | None
+def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["parse", "--example", *argv])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- output, processes, stderr
+
+
+def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pairs.csv"
+    status = main(["parse", "--example", "--table", "pairs", "--format", "csv", "-o", str(out)])
+    assert status == 0
+    assert capsys.readouterr().out == ""
+    [header, *_] = list(csv.reader(io.StringIO(out.read_text("utf-8"))))
+    assert header == list(columns("pairs"))
+
+
+def test_unwritable_output_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "no-such-folder" / "pages.jsonl"
+    assert main(["parse", "--example", "-o", str(out)]) == 1
+    assert f"cannot write {out}" in capsys.readouterr().err
+
+
+def test_processes_give_the_same_output(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(shared_dir("corpus"))
+    assert main(["parse", folder, "--processes", "1"]) == 0
+    one = capsys.readouterr().out
+    assert main(["parse", folder, "--processes", "2"]) == 0
+    two = capsys.readouterr().out
+    assert one == two
+    assert len(one.splitlines()) == len(corpus_files())
+
+
+@pytest.mark.parametrize(
+    ("files", "tty", "quiet", "shown"),
+    [
+        pytest.param(12, True, False, True, id="many-files-terminal"),
+        pytest.param(3, True, False, False, id="few-files"),
+        pytest.param(12, False, False, False, id="not-a-terminal"),
+        pytest.param(12, True, True, False, id="quiet"),
+    ],
+)
+def test_progress_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: int,
+    tty: bool,
+    quiet: bool,
+    shown: bool,
 ) -> None:
-    bad = tmp_path / name
-    if content == "dir":
-        bad.mkdir()
-    elif isinstance(content, bytes):
-        bad.write_bytes(content)
-    good = tmp_path / "good.txt"
-    good.write_text(SAMPLE, encoding="utf-8")
-    status, records, err = run(capsys, "parse", str(bad), str(good))
-    assert status == 1
-    assert str(bad) in err
-    [record] = records
-    assert_sample(record, str(good))
+    for index in range(files):
+        write(tmp_path, f"{index:02}.txt")
+    stderr = Terminal() if tty else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    argv = ["parse", str(tmp_path), *(["-q"] if quiet else [])]
+    assert main(argv) == 0
+    err = stderr.getvalue()
+    assert (f"\r{files}/{files} files" in err) == shown
+    assert (SUMMARY.search(err) is None) == quiet
+    assert len(capsys.readouterr().out.splitlines()) == files
+
+
+def test_summary_line_counts_what_was_written(capsys: pytest.CaptureFixture[str]) -> None:
+    status, [record], err = run(capsys, "parse", "--example")
+    assert status == 0
+    page = pt.Page.model_validate(record)
+    assert summary(err) == (1, len(page.documents), len(page.indicators), len(page.pairs), 0)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -240,4 +421,5 @@ class ClosedPipe(io.StringIO):
 
 def test_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
-    assert main(["parse", "--example"]) == 1
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert main(["parse", "--example"]) == 1

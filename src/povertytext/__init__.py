@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .batch import parse_many
 from .dates import extract_dates, parse_date
 from .errors import (
     AmbiguousRegionError,
     DateError,
     MaskedNumberError,
+    MissingDependencyError,
     NumeralError,
     PovertyTextError,
     QuantityError,
     UnknownRegionError,
+    UnreadableTextError,
+    UsageError,
 )
 from .indicators import extract_indicators
 from .layout import parse
@@ -45,6 +49,7 @@ from .officials import extract_officials
 from .pairs import extract_pairs
 from .quantities import extract_numbers, extract_quantities, parse_quantity
 from .regions import extract_regions, resolve_region
+from .tables import json_schema, to_dataframe
 
 try:
     __version__ = version("povertytext")
@@ -62,6 +67,7 @@ __all__ = [
     "Essay",
     "Indicator",
     "MaskedNumberError",
+    "MissingDependencyError",
     "NumeralError",
     "Official",
     "Page",
@@ -74,6 +80,8 @@ __all__ = [
     "Span",
     "Speech",
     "UnknownRegionError",
+    "UnreadableTextError",
+    "UsageError",
     "__version__",
     "extract_dates",
     "extract_indicators",
@@ -82,9 +90,12 @@ __all__ = [
     "extract_pairs",
     "extract_quantities",
     "extract_regions",
+    "json_schema",
     "parse",
     "parse_date",
+    "parse_many",
     "parse_number",
     "parse_quantity",
     "resolve_region",
+    "to_dataframe",
 ]

@@ -1,14 +1,28 @@
 """The ``povertytext`` command line.
 
-``povertytext parse FILE…`` reads each file (``-`` for standard input) and
-prints one JSON object per input, one per line (JSON Lines)::
+``povertytext parse DIR_OR_FILE…`` parses every input and writes either the
+pages or one of their tables:
 
-    {"source": "speech.txt", "quantities": [...], "dates": [...]}
+* pages (the default): one :class:`~povertytext.Page` per input, as JSON Lines
+  (``--format jsonl``, the default: one page per line) or as one pretty JSON
+  array (``--format json``);
+* a table (``--table indicators|pairs|officials|documents``): the rows of
+  :func:`povertytext.tables.records`, as CSV with a header line
+  (``--format csv``), JSON Lines or a JSON array. Amounts are written as plain
+  decimal strings (``4048000000``), never as floats; empty cells are empty.
 
-Files are read as UTF-8 (with or without a byte order mark), else as GB18030,
-which also covers GBK and GB2312. A file that cannot be read or decoded is
-reported on standard error; the other files are still parsed and the exit
-status is 1.
+Inputs: files, directories (every ``*.txt`` below them, in sorted order),
+``-`` for standard input (also read when nothing is named and input is
+piped), ``--example`` for the example speech shipped in the package. Files are
+read as UTF-8 (with or without a byte order mark), else as GB18030, which also
+covers GBK and GB2312. ``-o OUT`` writes to a file instead of standard output
+(UTF-8); ``--processes N`` parses over N processes (0: one per CPU core).
+
+Standard error gets a progress line while many files are parsed (when it is a
+terminal), then a summary line: files, documents, indicators, pairs, errors.
+A file that cannot be read or decoded is reported there by name; the other
+files are still parsed and written, and the exit status is 1. ``-q`` keeps
+standard error for errors alone.
 
 >>> main(["--version"])  # doctest: +ELLIPSIS
 povertytext ...
@@ -18,27 +32,79 @@ povertytext ...
 from __future__ import annotations
 
 import argparse
-import datetime
+import contextlib
+import csv
 import json
+import logging
 import os
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import TextIO
 
 from . import __version__
-from .dates import extract_dates
-from .quantities import extract_quantities
+from .batch import UnreadableTextError, decode, parse_iter, read_text
+from .models import Page
+from .tables import TABLES, Row, Table, columns, records, scalar_text
 
 __all__ = ["main"]
 
 _PROG = "povertytext"
 _STDIN = "-"
 _EXAMPLE = "example"
+_FORMATS = ("jsonl", "json", "csv")
+_PATTERN = "*.txt"
+_PROGRESS_FROM = 10  # files: fewer finish before a progress line would help
 
 
-class _InputError(Exception):
-    """An input that cannot be read or decoded; the message names it."""
+class _OutputError(Exception):
+    """The output file cannot be written; the message names it."""
+
+
+@dataclass
+class _Summary:
+    """What one run did, for the line on standard error."""
+
+    files: int = 0
+    documents: int = 0
+    indicators: int = 0
+    pairs: int = 0
+    errors: int = 0
+
+    def add(self, page: Page) -> None:
+        self.files += 1
+        self.documents += len(page.documents)
+        self.indicators += len(page.indicators)
+        self.pairs += len(page.pairs)
+
+    def __str__(self) -> str:
+        return (
+            f"{_PROG}: {_count(self.files, 'file')}, {_count(self.documents, 'document')}, "
+            f"{_count(self.indicators, 'indicator')}, {_count(self.pairs, 'pair')}, "
+            f"{_count(self.errors, 'error')}"
+        )
+
+
+@dataclass
+class _Progress:
+    """A progress line on standard error, rewritten in place (``12/340 files``)."""
+
+    total: int
+    shown: bool
+    done: int = field(default=0)
+
+    def step(self) -> None:
+        self.done += 1
+        if self.shown:
+            print(f"\r{self.done}/{self.total} files", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.shown and self.done:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)  # erase the line
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 when every input was parsed, 1 when some input
-        could not be read or decoded or standard output was closed early,
+        could not be read or decoded, or standard output was closed early,
         2 when no command was given.
 
     Raises:
@@ -63,6 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return _run_parse(args, parser)
+    except _OutputError as error:
+        print(f"{_PROG}: {error}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # the reader went away (povertytext parse … | head)
         _discard_stdout()
         return 1
@@ -92,125 +161,236 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     parse = commands.add_parser(
         "parse",
-        help="print quantities and dates of each file as JSON Lines",
-        description="Print one JSON object per input: source, quantities and dates.",
+        help="parse texts into pages (JSON) or tables (CSV, JSON)",
+        description=(
+            "Parse every input and write its page (JSON Lines, or a JSON array) or, "
+            "with --table, the rows of one table (CSV, JSON Lines or a JSON array)."
+        ),
     )
     parse.add_argument(
-        "files",
+        "inputs",
         nargs="*",
-        metavar="FILE",
-        help="text files (UTF-8 or GB18030); '-' or none reads standard input",
+        metavar="DIR_OR_FILE",
+        help="text files (UTF-8 or GB18030) or folders of *.txt; '-' or none reads standard input",
     )
     parse.add_argument(
         "--example", action="store_true", help="parse the example text shipped with povertytext"
     )
     parse.add_argument(
-        "--reference",
-        type=_iso_date,
-        metavar="YYYY-MM-DD",
-        help="date that resolves relative and year-less dates (今年, 8月18日)",
+        "--table", choices=TABLES, help="write the rows of this table instead of the pages"
+    )
+    parse.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="jsonl",
+        help="jsonl: one JSON object per line (default); json: one JSON array; csv: needs --table",
+    )
+    parse.add_argument(
+        "-o", "--output", metavar="OUT", help="write to the file OUT instead of standard output"
+    )
+    parse.add_argument(
+        "--processes",
+        type=_processes,
+        default=1,
+        metavar="N",
+        help="parse over N processes (default 1; 0: one per CPU core)",
+    )
+    parse.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress or summary line, errors only"
     )
     return parser
 
 
-def _iso_date(text: str) -> datetime.date:
-    """Return the date written as ``YYYY-MM-DD``.
+def _processes(text: str) -> int | None:
+    """Return the ``--processes`` value: a count, or None (0 given) for one per core.
 
     Raises:
-        argparse.ArgumentTypeError: when ``text`` is not such a date.
+        argparse.ArgumentTypeError: when ``text`` is not a whole number ≥ 0.
     """
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of processes (0 or more): {text!r}")
+    return int(text) or None
 
 
 def _run_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Parse every input named in ``args`` and print one JSON line for each.
+    """Parse every input named in ``args`` and write the pages or the table asked for.
 
     Returns:
         0 when every input was parsed, else 1.
     """
-    sources = _sources(args.files, args.example)
-    if not sources:
-        parser.error("no input: give FILE, '-' for standard input, or --example")
-    status = 0
-    for source in sources:
-        try:
-            text = _read_source(source)
-        except _InputError as error:
-            print(f"{_PROG}: {error}", file=sys.stderr)
-            status = 1
-            continue
-        print(json.dumps(_parse_record(source, text, args.reference), ensure_ascii=False))
-    return status
+    if args.format == "csv" and args.table is None:
+        parser.error("--format csv needs --table (indicators, pairs, officials or documents)")
+    _quiet_jieba()
+    summary = _Summary()
+    sources = _sources(args.inputs, args.example, summary)
+    if not sources and not summary.errors:
+        parser.error("no input: give DIR_OR_FILE, '-' for standard input, or --example")
+    texts = list(_readable(sources, summary))
+    progress = _Progress(len(texts), shown=_show_progress(len(texts), args.quiet))
+    parsed = parse_iter(texts, args.processes)
+    with _output(args.output) as out, contextlib.closing(parsed):  # closing: stops the pool
+        pages = _counted(parsed, summary, progress)
+        if args.table is None:
+            _write_pages(pages, args.format, out)
+        else:
+            _write_rows(_table_rows(pages, args.table), args.table, args.format, out)
+    progress.close()
+    if not args.quiet:
+        print(summary, file=sys.stderr)
+    return 1 if summary.errors else 0
 
 
-def _sources(files: list[str], example: bool) -> list[str]:
-    """Return the inputs to parse: the example first, then files; stdin if none is piped."""
+def _quiet_jieba() -> None:
+    """Keep jieba's dictionary-loading messages off standard error (errors still show).
+
+    jieba sets its logger to DEBUG when it is imported, so it is imported first.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _sources(inputs: list[str], example: bool, summary: _Summary) -> list[str]:
+    """Return the inputs to parse, directories expanded; stdin when none is given and piped.
+
+    A directory with no ``*.txt`` in it is reported and counted as an error.
+    """
     sources = [_EXAMPLE] if example else []
-    sources.extend(files)
-    if not sources and sys.stdin is not None and not sys.stdin.isatty():
+    for name in inputs:
+        if name != _STDIN and os.path.isdir(name):
+            found = sorted(str(path) for path in Path(name).rglob(_PATTERN) if path.is_file())
+            if not found:
+                _report(f"no {_PATTERN} file in {name}", summary)
+            sources.extend(found)
+        else:
+            sources.append(name)
+    if not sources and not inputs and sys.stdin is not None and not sys.stdin.isatty():
         sources.append(_STDIN)
     return sources
 
 
-def _parse_record(source: str, text: str, reference: datetime.date | None) -> dict[str, Any]:
-    """Return the JSON-ready record of one input: its source, quantities and dates."""
+def _readable(sources: Iterable[str], summary: _Summary) -> Iterator[tuple[str, str]]:
+    """Yield ``(source, text)`` for every input that reads; report the others."""
+    for source in sources:
+        try:
+            yield source, _read_source(source)
+        except UnreadableTextError as error:
+            _report(str(error), summary)
+
+
+def _report(message: str, summary: _Summary) -> None:
+    """Print ``message`` on standard error and count it as an error."""
+    print(f"{_PROG}: {message}", file=sys.stderr)
+    summary.errors += 1
+
+
+def _show_progress(files: int, quiet: bool) -> bool:
+    """Return whether to draw the progress line: many files, not quiet, stderr a terminal."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    return files >= _PROGRESS_FROM and not quiet and isatty is not None and isatty()
+
+
+def _counted(pages: Iterable[Page], summary: _Summary, progress: _Progress) -> Iterator[Page]:
+    """Yield ``pages``, adding each to ``summary`` and advancing ``progress``."""
+    for page in pages:
+        summary.add(page)
+        progress.step()
+        yield page
+
+
+def _table_rows(pages: Iterable[Page], table: Table) -> Iterator[Row]:
+    """Yield the rows of ``table``, page by page."""
+    for page in pages:
+        yield from records(page, table)
+
+
+def _write_pages(pages: Iterable[Page], fmt: str, out: TextIO) -> None:
+    """Write ``pages`` as JSON Lines (``jsonl``) or one indented JSON array (``json``)."""
+    if fmt == "jsonl":
+        for page in pages:
+            out.write(page.model_dump_json() + "\n")
+        return
+    _write_array((page.model_dump_json(indent=2) for page in pages), out)
+
+
+def _write_rows(rows: Iterable[Row], table: Table, fmt: str, out: TextIO) -> None:
+    """Write ``rows`` as CSV with a header (``csv``), JSON Lines or a JSON array."""
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns(table))
+        for row in rows:
+            writer.writerow([scalar_text(value) for value in row.values()])
+        return
+    dumped = (json.dumps(_json_row(row), ensure_ascii=False) for row in rows)
+    if fmt == "jsonl":
+        for line in dumped:
+            out.write(line + "\n")
+        return
+    _write_array(dumped, out)
+
+
+def _json_row(row: Row) -> dict[str, str | int | bool | None]:
+    """Return ``row`` ready for JSON: amounts as plain decimal strings, as pydantic does."""
     return {
-        "source": source,
-        "quantities": [q.model_dump(mode="json") for q in extract_quantities(text)],
-        "dates": [d.model_dump(mode="json") for d in extract_dates(text, reference=reference)],
+        key: scalar_text(value) if isinstance(value, Decimal) else value
+        for key, value in row.items()
     }
+
+
+def _write_array(items: Iterable[str], out: TextIO) -> None:
+    """Write JSON texts as one JSON array, one item after another (nothing held back)."""
+    out.write("[")
+    for index, item in enumerate(items):
+        out.write(("," if index else "") + "\n" + textwrap.indent(item, "  "))
+    out.write("\n]\n")
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Yield standard output, or the file ``path`` opened for writing in UTF-8.
+
+    Raises:
+        _OutputError: when ``path`` cannot be opened for writing.
+    """
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as error:
+        raise _OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    with file:
+        yield file
+
+
+def _count(n: int, noun: str) -> str:
+    """Return ``n noun`` with the noun in the plural unless n is 1 (``2 files``)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _read_source(source: str) -> str:
     """Return the text of ``source``: a path, ``-`` (stdin) or ``example``.
 
     Raises:
-        _InputError: when the input cannot be read or decoded.
+        UnreadableTextError: when the input cannot be read or decoded.
     """
     if source == _EXAMPLE:
         return _example_text()
     if source == _STDIN:
         return _read_stdin()
-    try:
-        with open(source, "rb") as file:
-            data = file.read()
-    except OSError as error:
-        raise _InputError(f"cannot read {source}: {error.strerror or error}") from None
-    return _decode(data, source)
+    return read_text(source)
 
 
 def _read_stdin() -> str:
     """Return standard input, decoded like a file when its bytes are at hand.
 
     Raises:
-        _InputError: when its bytes are neither UTF-8 nor GB18030.
+        UnreadableTextError: when its bytes are neither UTF-8 nor GB18030.
     """
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # replaced by a text-only stream (tests, embedding)
         return sys.stdin.read()
-    return _decode(buffer.read(), "<stdin>")
-
-
-def _decode(data: bytes, name: str) -> str:
-    """Return ``data`` decoded as UTF-8 (a leading BOM dropped), else as GB18030.
-
-    Raises:
-        _InputError: naming ``name`` when neither encoding fits.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as error:
-        raise _InputError(
-            f"cannot decode {name}: neither UTF-8 nor GB18030 "
-            f"(byte 0x{data[error.start]:02x} at offset {error.start})"
-        ) from None
+    return decode(buffer.read(), "<stdin>")
 
 
 def _example_text() -> str:

@@ -10,7 +10,11 @@ that callers and tests can rely on, the offending ``input`` and the
     ├── QuantityError           code "quantity"     a numeral reads, the rest is no unit
     ├── DateError               code "date"         a date expression cannot be read
     ├── UnknownRegionError      code "region_unknown"    no administrative unit has the name
-    └── AmbiguousRegionError    code "region_ambiguous"  several units have it; .candidates
+    ├── AmbiguousRegionError    code "region_ambiguous"  several units have it; .candidates
+    ├── UnreadableTextError     code "unreadable"   a file cannot be read or decoded; .path
+    ├── MissingDependencyError  code "missing_dependency"  an optional extra is not installed
+    └── UsageError              code "usage"        an argument out of range (processes=0,
+                                                    an unknown table name)
 
 Parse functions that take a whole string (``parse_number``,
 ``parse_quantity``) raise these. Extractors that scan free text never raise on
@@ -29,10 +33,13 @@ __all__ = [
     "AmbiguousRegionError",
     "DateError",
     "MaskedNumberError",
+    "MissingDependencyError",
     "NumeralError",
     "PovertyTextError",
     "QuantityError",
     "UnknownRegionError",
+    "UnreadableTextError",
+    "UsageError",
 ]
 
 
@@ -99,3 +106,28 @@ class AmbiguousRegionError(PovertyTextError):
     ) -> None:
         super().__init__(message, input=input, position=position)
         self.candidates: tuple[Region, ...] = tuple(candidates)
+
+
+class UnreadableTextError(PovertyTextError):
+    """A file that cannot be read, or whose bytes are neither UTF-8 nor GB18030.
+
+    ``path`` is the file as given; the message names it and says why.
+    """
+
+    code = "unreadable"
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class MissingDependencyError(PovertyTextError, ImportError):
+    """An optional dependency (pandas, pyarrow, dask) is not installed; the message says how."""
+
+    code = "missing_dependency"
+
+
+class UsageError(PovertyTextError):
+    """An argument the function cannot use: an unknown table name, ``processes=0``."""
+
+    code = "usage"

@@ -8,7 +8,7 @@ Every model that stands for a piece of text carries ``text``, ``start`` and
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -340,6 +340,7 @@ class Indicator(BaseModel):
 
 
 DocumentKind = Literal["speech", "article", "essay"]
+TableName = Literal["indicators", "pairs", "officials", "documents"]
 
 
 class Document(BaseModel):
@@ -426,6 +427,21 @@ class Page(BaseModel):
     authors: tuple[Author, ...] = ()
     pairs: tuple[AssistancePair, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+
+    def to_records(self, table: TableName = "indicators") -> list[dict[str, Any]]:
+        """One flat dict per indicator, pair, official or document of the page.
+
+        Columns are :func:`povertytext.tables.columns` of ``table``; amounts stay
+        ``Decimal``. Raises :class:`~povertytext.UsageError` for an unknown table.
+
+        >>> import povertytext as pt
+        >>> rows = pt.parse("全县累计投入帮扶资金1.2亿元。").to_records("indicators")
+        >>> rows[0]["text"], rows[0]["value"], rows[0]["subject"]
+        ('1.2亿元', Decimal('120000000'), '帮扶资金')
+        """
+        from .tables import records
+
+        return records(self, table)
 
     def __str__(self) -> str:
         label = self.source or "page"

@@ -1,0 +1,193 @@
+"""Many documents: parse_many over processes, file reading, and the Dask recipe of the tutorial.
+
+Consistency tests run the real corpus (``../shared/corpus``): whatever the
+extractors find, a process pool and Dask must give the same pages, and the
+same rows, as one process, in input order.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import povertytext as pt
+from povertytext.batch import (
+    Item,
+    UnreadableTextError,
+    parse_file,
+    parse_iter,
+    parse_many,
+    read_text,
+    warmup,
+)
+from povertytext.errors import UsageError
+from povertytext.tables import TABLES, Table, records
+
+from ._shared import shared_dir
+
+CORPUS = sorted(shared_dir("corpus").glob("*.txt"))
+SAMPLE = "截至2020年12月底，投入帮扶资金3000万元，带动贫困户1.82万户增收。"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[tuple[str, str]]:
+    """The corpus as (source, text) pairs, in file name order."""
+    return [(str(path), path.read_text("utf-8")) for path in CORPUS]
+
+
+@pytest.fixture(scope="module")
+def single(corpus: list[tuple[str, str]]) -> list[pt.Page]:
+    """The corpus parsed one text after another by ``parse``."""
+    return [pt.parse(text, source=source) for source, text in corpus]
+
+
+# ---------------------------------------------------------------- parse_many
+
+
+def test_in_process_equals_parse(corpus: list[tuple[str, str]], single: list[pt.Page]) -> None:
+    assert parse_many(corpus, processes=1) == single
+
+
+@pytest.mark.parametrize(
+    "chunksize",
+    [pytest.param(None, id="default-chunks"), pytest.param(1, id="one-per-chunk")],
+)
+def test_two_processes_equal_one_in_input_order(
+    corpus: list[tuple[str, str]], single: list[pt.Page], chunksize: int | None
+) -> None:
+    reversed_corpus = corpus[::-1]
+    pages = parse_many(reversed_corpus, processes=2, chunksize=chunksize)
+    assert [page.source for page in pages] == [source for source, _ in reversed_corpus]
+    assert pages == single[::-1]
+
+
+def test_parse_iter_yields_the_same_pages(
+    corpus: list[tuple[str, str]], single: list[pt.Page]
+) -> None:
+    assert list(parse_iter(iter(corpus), processes=2)) == single
+
+
+def test_parse_iter_can_stop_early(corpus: list[tuple[str, str]], single: list[pt.Page]) -> None:
+    pages = parse_iter(corpus * 4, processes=2, chunksize=1)
+    assert next(pages) == single[0]
+    pages.close()  # the pool shuts down, work not started is dropped
+
+
+@pytest.mark.parametrize(
+    ("texts", "sources"),
+    [
+        pytest.param([SAMPLE], [None], id="plain-text-no-source"),
+        pytest.param([("a.txt", SAMPLE)], ["a.txt"], id="source-text-pair"),
+        pytest.param({"a.txt": SAMPLE, "b.txt": "选派干部128名。"}.items(), ["a.txt", "b.txt"],
+                     id="dict-items"),
+        pytest.param([SAMPLE, ("b.txt", SAMPLE)], [None, "b.txt"], id="mixed"),
+        pytest.param([(None, SAMPLE)], [None], id="pair-with-no-source"),
+        pytest.param([], [], id="nothing"),
+    ],
+)  # fmt: skip
+def test_inputs(texts: list[Item], sources: list[str | None]) -> None:
+    pages = parse_many(texts, processes=1)
+    assert [page.source for page in pages] == sources
+    assert all(page == pt.parse(SAMPLE, source=page.source) for page in pages[:1])
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        pytest.param(b"bytes", id="bytes"),
+        pytest.param(("a.txt",), id="one-tuple"),
+        pytest.param(("a.txt", SAMPLE, "x"), id="three-tuple"),
+        pytest.param((SAMPLE, 1), id="text-not-str"),
+        pytest.param(["a.txt", SAMPLE], id="list-not-tuple"),
+    ],
+)
+def test_bad_input_is_a_type_error(item: object) -> None:
+    with pytest.raises(UsageError, match="source, text"):
+        parse_many([SAMPLE, item], processes=1)  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("processes", "chunksize"),
+    [pytest.param(0, None, id="no-processes"), pytest.param(2, 0, id="empty-chunks")],
+)
+def test_bad_counts_are_value_errors(processes: int, chunksize: int | None) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        parse_many([SAMPLE, SAMPLE], processes=processes, chunksize=chunksize)
+
+
+def test_pages_pickle(single: list[pt.Page]) -> None:
+    assert pickle.loads(pickle.dumps(single)) == single
+
+
+def test_warmup_can_be_called_again() -> None:
+    warmup()
+    warmup()
+
+
+# ---------------------------------------------------------------- files
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    [
+        pytest.param("utf-8", id="utf-8"),
+        pytest.param("utf-8-sig", id="utf-8-bom-dropped"),
+        pytest.param("gb18030", id="gb18030"),
+        pytest.param("gbk", id="gbk"),
+    ],
+)
+def test_read_text(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "speech.txt"
+    path.write_bytes(SAMPLE.encode(encoding))
+    assert read_text(path) == SAMPLE
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        pytest.param(None, "cannot read", id="missing"),
+        pytest.param("dir", "cannot read", id="directory"),
+        pytest.param(b"\xff\xfe\x80\x00", "cannot decode", id="undecodable"),
+    ],
+)
+def test_unreadable_file_is_named(tmp_path: Path, content: bytes | str | None, reason: str) -> None:
+    path = tmp_path / "bad.txt"
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    with pytest.raises(UnreadableTextError) as error:
+        parse_file(path)
+    assert (error.value.code, error.value.path) == ("unreadable", str(path))
+    assert reason in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_parse_file_labels_the_page_with_its_path(single: list[pt.Page]) -> None:
+    assert parse_file(CORPUS[0]) == single[0]
+    assert parse_file(str(CORPUS[0])).source == str(CORPUS[0])
+
+
+# ---------------------------------------------------------------- Dask (the tutorial's recipe)
+
+
+def rows(pages: list[pt.Page], table: Table) -> list[dict[str, object]]:
+    return [row for page in pages for row in records(page, table)]
+
+
+@pytest.mark.parametrize(
+    "scheduler",
+    [pytest.param("synchronous", id="synchronous"), pytest.param("processes", id="processes")],
+)
+def test_dask_bag_gives_the_rows_of_one_process(single: list[pt.Page], scheduler: str) -> None:
+    dask = pytest.importorskip("dask")
+    bag = pytest.importorskip("dask.bag")
+    paths = [str(path) for path in CORPUS]
+    pages = bag.from_sequence(paths, npartitions=2).map(parse_file)
+    tables = [pages.map(records, table=table).flatten() for table in TABLES]
+    dask_pages, *dask_tables = dask.compute(pages, *tables, scheduler=scheduler)
+    assert dask_pages == single
+    for table, dask_rows in zip(TABLES, dask_tables, strict=True):
+        assert dask_rows == rows(single, table), table
