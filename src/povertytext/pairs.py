@@ -412,18 +412,25 @@ class _Body:
             found.insert(0, i)
         return [] if self.is_target(self.mentions[found[0]]) else found
 
-    def cooperation_before(self, pos: int) -> tuple[int, int] | None:
-        """Return (X, Y) of ``X与Y开展的<predicate>`` ending at ``pos``, or None."""
+    def cooperation_before(self, pos: int) -> tuple[int, list[int]] | None:
+        """Return X and the Ys of ``X与Y(、Z)开展的<predicate>`` ending at ``pos``, or None."""
         y = self.last_before(pos)
         if y is None or y == 0:
             return None
         if not self.g.cooperation_gap.fullmatch(self.norm, self.mentions[y].end, pos):
             return None
-        x = y - 1
-        link = self.norm[self.mentions[x].end : self.mentions[y].start]
+        ys = [y]
+        while ys[0] > 1 and self.link_before(ys[0]) == "、":
+            ys.insert(0, ys[0] - 1)
+        x = ys[0] - 1
+        link = self.link_before(ys[0])
         if link not in self.g.links or link == "、" or self.is_target(self.mentions[x]):
             return None
-        return x, y
+        return x, ys
+
+    def link_before(self, i: int) -> str:
+        """The text between mention ``i - 1`` and mention ``i``."""
+        return self.norm[self.mentions[i - 1].end : self.mentions[i].start]
 
     def count_end(self, run: Sequence[int]) -> int | None:
         """Return the end of a count after ``run`` that agrees with its length (4个县), or None."""
@@ -482,7 +489,7 @@ class _Body:
             pair = self.cooperation_before(lead)
             if pair is None:
                 return None
-            helpers, helped, stop = [pair[0]], [pair[1]], end
+            helpers, helped, stop = [pair[0]], pair[1], end
         starts = [lead] + [self.mentions[i].start for i in helpers[:1]]
         if scope is not None:
             starts.append(scope[0])
@@ -542,8 +549,8 @@ def _related(a: Region, b: Region) -> bool:
 
 def _cooperation_order(clause: _Clause, implied: Region | None) -> _Clause:
     """Orient ``X与Y开展的扶贫协作``: as the table knows it, else from the implied helper."""
-    if not clause.cooperation:
-        return clause
+    if not clause.cooperation or len(clause.helped) != 1:
+        return clause  # X与Y、Z: X is the one written with several partners
     x, y = clause.helpers[0].region, clause.helped[0].region
     if x is None or y is None:
         return clause
