@@ -156,6 +156,8 @@ NOT_QUANTITIES = [
     ("session", "市委六届六次、七次全会"),
     ("web address", "详见 https://www.example.com/a?q=30%25%2020%"),
     ("title year", "关于脱贫攻坚的心得体会2024\n正文"),
+    ("month range", "今年1至10月，共有"),
+    ("month range dash", "2020年3-5月"),
 ]
 
 

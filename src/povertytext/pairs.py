@@ -490,6 +490,21 @@ class _Body:
             if pair is None:
                 return None
             helpers, helped, stop = [pair[0]], pair[1], end
+        clause = self.clause(helpers, helped, lead, stop, relation, scope, status)
+        return dataclasses.replace(clause, cooperation=not runs)
+
+    def clause(
+        self,
+        helpers: Sequence[int],
+        helped: Sequence[int],
+        lead: int,
+        stop: int,
+        relation: str,
+        scope: tuple[int, str] | None,
+        status: PairStatus,
+    ) -> _Clause:
+        """The clause of mentions ``helpers`` → ``helped``, its evidence from the first of
+        the helper, the predicate at ``lead`` and the scope phrase up to ``stop``."""
         starts = [lead] + [self.mentions[i].start for i in helpers[:1]]
         if scope is not None:
             starts.append(scope[0])
@@ -501,7 +516,6 @@ class _Body:
             relation=relation,
             scope=scope[1] if scope else None,
             status=status,
-            cooperation=not runs,
         )
 
     def transfer_clause(self, pos: int) -> _Clause | None:
@@ -514,19 +528,7 @@ class _Body:
         if match is None:
             return None
         helpers = self.helpers_before(pos)
-        scope = self.scope_at(pos)
-        starts = [pos] + [self.mentions[i].start for i in helpers[:1]]
-        if scope is not None:
-            starts.append(scope[0])
-        return _Clause(
-            helpers=tuple(self.mentions[i] for i in helpers),
-            helped=tuple(self.mentions[i] for i in helped),
-            start=min(starts),
-            end=match.end(),
-            relation="other",
-            scope=scope[1] if scope else None,
-            status="stated",
-        )
+        return self.clause(helpers, helped, pos, match.end(), "other", self.scope_at(pos), "stated")
 
 
 # ---------------------------------------------------------------- edges

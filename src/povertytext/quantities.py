@@ -1064,14 +1064,18 @@ def _is_amount(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> b
     return not (draft.numeral is not None and draft.numeral.digits and draft.unit is None)
 
 
+_DATE_PARTS = frozenset("月日号")
+
+
 def _is_date_part(s: str, draft: _Draft) -> bool:
     """2020年, 8月, 17日, 2020-08-19: parts of dates are not quantities."""
     numeral = draft.numeral
     assert numeral is not None
     end = numeral.end
-    after = s[end] if end < len(s) else ""
-    if after != "" and after in "月日号" and draft.unit is None:
-        return True
+    if draft.unit is None and _DATE_PARTS.intersection(
+        s[end : end + 1] + s[draft.end : draft.end + 1]
+    ):
+        return True  # 8月, and a range of months or days (1至10月, 17—18日)
     if _looks_like_date(s, draft.start):
         return True
     if draft.unit is not None and draft.unit.unit == "年":
