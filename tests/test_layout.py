@@ -158,6 +158,23 @@ def test_every_span_slices_back_and_lies_in_its_body() -> None:
                 assert document.body_start <= item.start <= item.end <= document.body_end
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        pytest.param("分享到:", id="share"),
+        pytest.param("（责任编辑：张华）", id="editor-in-brackets"),
+        pytest.param("责任编辑:周丽", id="editor"),
+        pytest.param("关于本网| 版权声明| 联系我们|", id="site-navigation"),
+        pytest.param("京ICP备14010675号-1", id="licence"),
+        pytest.param("以上内容版权均属本报所有,未经授权不得转载。", id="copyright"),
+    ],
+)
+def test_page_chrome_at_the_end_is_not_body(footer: str) -> None:
+    text = f"标题\n日期:[2020-09-01]\n\n正文第一段。\n\n正文最后一段。\n\n{footer}\n"
+    (document,) = pt.parse(text).documents
+    assert document.body(text) == "正文第一段。\n\n正文最后一段。"
+
+
 def test_page_pickles_and_survives_json() -> None:
     page = pt.parse(TWO_SPEECHES, source="speeches.txt")
     assert pickle.loads(pickle.dumps(page)) == page

@@ -27,6 +27,11 @@ def found(text: str) -> Found:
 # ---------------------------------------------------------------- inline forms
 
 INLINE = [
+    ("省长王伟中讲话", [("王伟中", ["省长"])], "three-character name before a verb jieba joins"),
+    ("市长孟凡利率团考察", [("孟凡利", ["市长"])], "name before 率 (jieba: 孟凡/利率)"),
+    ("副市长陶长海陪同考察", [("陶长海", ["副市长"])], "name before 陪同 (jieba: 陶/长海)"),
+    ("省长王五等参加会议", [("王五", ["省长"])], "two-character name before 等"),
+    ("副市长李强强调", [("李强", ["副市长"])], "two-character name before 强调"),
     ("国务院扶贫办主任刘永富到会讲话", [("刘永富", ["国务院扶贫办主任"])], "title before name"),
     (
         "湛江市委副书记刘小明、湛江市副市长王大华出席",
@@ -315,13 +320,6 @@ def test_gold_all_officials() -> None:
             "總書記習近平",
             marks=pytest.mark.xfail(strict=True, reason="titles are read in simplified form only"),
             id="traditional characters",
-        ),
-        pytest.param(
-            "省长王伟中讲话",
-            marks=pytest.mark.xfail(
-                strict=True, reason="jieba cuts 王伟/中讲话; nothing closes it"
-            ),
-            id="three-character name cut short before a verb",
         ),
         pytest.param(
             "刘永富 主任",

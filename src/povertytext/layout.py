@@ -124,7 +124,7 @@ def _title_span(text: str, line: Line) -> tuple[int, int]:
 
 
 def _is_footer(line: Line) -> bool:
-    content = line.stripped
+    content = line.stripped.lstrip("（(【[")
     return (
         _FOOTER_START.search(content) is not None
         or len(_FOOTER_WORDS.findall(content)) >= 2

@@ -193,6 +193,9 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
     run = _HAN_RUN.match(text, start)
     if run is None:
         return None
+    followed = _name_before_follower(run.group())
+    if followed:
+        return start, start + followed
     pairs = _cut(run.group())
     first, tag = pairs[0]
     rest = pairs[1:]
@@ -207,6 +210,24 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
         if looks_like_name(first + given):
             return start, start + 1 + len(given)
     return None
+
+
+@functools.cache
+def _followers() -> tuple[str, ...]:
+    """Words that end a name written before them (name_followers.txt), longest first."""
+    lines = (line.split("#", 1)[0].strip() for line in read_text("name_followers.txt").splitlines())
+    return tuple(sorted((word for word in lines if word), key=len, reverse=True))
+
+
+def _name_before_follower(run: str) -> int:
+    """Length of a name (3, else 2 characters) that a follower word ends (孟凡利|率团), or 0."""
+    followers = _followers()
+    for size in (3, 2):
+        if size == 3 and run[2:3] in followers:
+            continue  # 王五等参加: 等 ends a two-character name
+        if len(run) > size and run.startswith(followers, size) and looks_like_name(run[:size]):
+            return size
+    return 0
 
 
 def _given_name_part(word: str, tag: str) -> bool:
