@@ -27,6 +27,7 @@ def found(text: str) -> Found:
 # ---------------------------------------------------------------- inline forms
 
 INLINE = [
+    ("總書記習近平", [("習近平", ["中共中央总书记"])], "traditional characters"),
     ("省长王伟中讲话", [("王伟中", ["省长"])], "three-character name before a verb jieba joins"),
     ("市长孟凡利率团考察", [("孟凡利", ["市长"])], "name before 率 (jieba: 孟凡/利率)"),
     ("副市长陶长海陪同考察", [("陶长海", ["副市长"])], "name before 陪同 (jieba: 陶/长海)"),
@@ -192,9 +193,12 @@ def test_first_mention_mentions_and_merged_positions() -> None:
     assert official.mentions == 4
     assert [p.text for p in official.positions] == ["中共中央总书记", "国家主席"]
     assert [(p.as_written, p.start) for p in official.positions] == [
-        ("总书记", None),
-        ("主席", None),
+        ("总书记", 17),
+        ("主席", 26),
     ]
+    for p in official.positions:
+        assert p.start is not None
+        assert text[p.start : p.end] == p.as_written
 
 
 def test_spans_of_officials_and_positions_slice_back() -> None:
@@ -316,11 +320,6 @@ def test_gold_all_officials() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "總書記習近平",
-            marks=pytest.mark.xfail(strict=True, reason="titles are read in simplified form only"),
-            id="traditional characters",
-        ),
         pytest.param(
             "刘永富 主任",
             marks=pytest.mark.xfail(strict=True, reason="no gap read between a name and its title"),

@@ -183,13 +183,6 @@ def test_body_start(text: str, end: int, body: str) -> None:
     ("block", "region", "expected"),
     [
         pytest.param(
-            "肇慶市委農辦主任",
-            None,
-            ["肇庆市委农办主任"],
-            marks=pytest.mark.xfail(strict=True, reason="posts are not mapped to simplified form"),
-            id="traditional characters",
-        ),
-        pytest.param(
             "中共肇庆市委书记、市扶贫办主任",
             None,
             ["中共肇庆市委书记", "肇庆市扶贫办主任"],

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ._data import read_table
+from .characters import restore, simplify
 from .dates import extract_dates
 from .errors import DateError, UnknownRegionError
 from .models import AssistancePair, DateMention, Indicator, Quantity, Region, RegionMention
@@ -644,7 +645,9 @@ def extract_indicators(
     >>> i.subject, i.metric, i.region.name
     ('县', 'poverty.counties_lifted', '昭通市')
     """
-    return find_indicators(text, 0, len(text), region=region, date=date)
+    work = simplify(text)
+    indicators = find_indicators(work, 0, len(work), region=region, date=date)
+    return indicators if work == text else restore(indicators, text)
 
 
 def find_indicators(

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
+from .characters import restore, simplify
 from .dates import extract_dates
 from .indicators import find_indicators
 from .models import (
@@ -591,6 +592,13 @@ def parse(text: str, source: str | None = None) -> Page:
     >>> [str(q) for q in page.quantities]
     ['1.2亿元 = 120000000 元', '3000多户 = 3000 户']
     """
+    work = simplify(text)
+    page = _parse(work, source)
+    return page if work == text else restore(page, text)
+
+
+def _parse(text: str, source: str | None) -> Page:
+    """:func:`parse` of a text in simplified characters."""
     lines = lines_of(text)
     mentions = extract_regions(text)
     bylines = find_bylines(text)

@@ -208,8 +208,8 @@ class Position(BaseModel):
 
     ``text`` is the full form (肇庆市农业农村局局长); ``as_written`` is the form on
     the page (市农业农村局局长, or 市农业\\n农村局局长 when a line break splits
-    it), and ``start``/``end`` its span there (None when the position was
-    derived, e.g. 总书记 → 中共中央总书记 with no span of its own). ``organization``
+    it; 总书记 for 中共中央总书记), and ``start``/``end`` its span at the first
+    mention that gives it (None only for a position built without text). ``organization``
     is the body (肇庆市农业农村局), ``title`` the post in it (局长), ``region``
     the place the body belongs to, when it has one.
     """

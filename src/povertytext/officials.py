@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._data import read_text
+from .characters import restore, simplify
 from .errors import PovertyTextError
 from .models import Official, Position, Region
 from .positions import (
@@ -321,6 +322,8 @@ def _bare_title(text: str, name: str, title: str, start: int, end: int) -> Posit
             as_written=title,
             organization=row.bare_full[: -len(title)] or None,
             title=title,
+            start=start,
+            end=end,
         )
     if title[0] in _LEVELS:  # 市长 under a city named before: 湛江市市长
         return _one_position(text, start, end, _bare_region(text, start))
@@ -432,9 +435,11 @@ def extract_officials(text: str) -> list[Official]:
     """
     from .bylines import find_authors, find_bylines
 
+    work = simplify(text)
     found = [
-        _Found(b.official.name, b.official.start, b.official.positions) for b in find_bylines(text)
+        _Found(b.official.name, b.official.start, b.official.positions) for b in find_bylines(work)
     ]
-    found.extend(_inline(text))
-    excluded = {author.text for author in find_authors(text)}
-    return _merged(found, text, excluded)
+    found.extend(_inline(work))
+    excluded = {author.text for author in find_authors(work)}
+    officials = _merged(found, work, excluded)
+    return officials if work == text else restore(officials, text)

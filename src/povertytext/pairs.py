@@ -72,6 +72,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._data import read_table
+from .characters import restore, simplify
 from .errors import PovertyTextError
 from .models import AssistancePair, PairStatus, Region, RegionMention, Relation
 from .numerals import parse_number
@@ -637,7 +638,9 @@ def extract_pairs(
     >>> p.helper.name, p.relation, p.status, p.helper_implied, p.known, p.text
     ('中山市', '东西部扶贫协作', 'new', True, True, '新对口帮扶贵州省六盘水市')
     """
-    return find_pairs(text, 0, len(text), helper=helper, date=date)
+    work = simplify(text)
+    pairs = find_pairs(work, 0, len(work), helper=helper, date=date)
+    return pairs if work == text else restore(pairs, text)
 
 
 def find_pairs(

@@ -2,7 +2,8 @@
 
 A block of positions is what a byline or a sentence writes before or after a
 name: 肇庆市委农办主任 / 市农业农村局局长、市扶贫办主任. :func:`expand_positions` reads
-it by these rules:
+it (in simplified characters: the public extractors map traditional ones first,
+see :mod:`povertytext.characters`) by these rules:
 
 * **Posts** are split at 、 ， , ; □ spaces and line breaks. A break made of white
   space only (a line break, or a space) may also wrap *one* post: the two pieces
