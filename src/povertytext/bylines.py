@@ -40,11 +40,12 @@ _AUTHOR_FIELD = re.compile(
     r"作\s*者\s*[:：]\s*(?P<value>.*?)\s*(?=(?:字号|来源|时间|编辑|责任编辑|日期)\s*[:：]|$)"
 )
 _LAYOUT_GLYPHS = "□■◆●▲△○◇·•\u3000\xa0 \t"
-_ROLE = r"[\u3400-\u9fff]{0,8}?(?:记者|通讯员|实习生|见习记者)"
+_ROLE_WORD = r"(?:见习记者|记者|通讯员|实习生)"
+_MAX_OUTLET = 8  # Han characters of an outlet written before the role word (新快报记者)
 # a name in a credit's name list: two to four Han characters that do not start the next role
 _CREDITED_NAME = r"(?![\u3400-\u9fff]{0,6}?(?:记者|通讯员|实习生))[\u3400-\u9fff]{2,4}"
 _REPORTER = re.compile(
-    "(?P<role>" + _ROLE + ")[\\s\u00a0:：]*"
+    _ROLE_WORD + "[\\s\u00a0:：]*"
     "(?P<names>" + _CREDITED_NAME + "(?:[、\\s\u00a0]+" + _CREDITED_NAME + ")*)"
 )
 _NAME_STOP_AFTER = ("报道", "摄", "文", "图")
@@ -283,6 +284,18 @@ def _plain_author(text: str, line: Line) -> Iterator[Author]:
             yield Author(text=name, start=name_start, end=name_end, role="作者")
 
 
+def _role_start(text: str, word_start: int, low: int) -> int:
+    """Start of a reporter's role: the outlet's Han characters before the role word."""
+    start = word_start
+    while start > max(low, word_start - _MAX_OUTLET) and _is_han(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
 def find_authors(text: str) -> list[Author]:
     """Reporters and other credited writers who are not given as officials, in text order.
 
@@ -290,8 +303,11 @@ def find_authors(text: str) -> list[Author]:
     [('朱清海', '新快报记者'), ('孙毅', '新快报记者')]
     """
     authors: list[Author] = []
+    previous_end = 0
     for match in _REPORTER.finditer(text):
-        role = match.group("role")
+        role = text[_role_start(text, match.start(), previous_end) : match.start("names")]
+        role = role.rstrip(" \t\u00a0:：")
+        previous_end = match.end()
         for start, end in _reporter_names(match.group("names"), match.start("names")):
             authors.append(Author(text=text[start:end], start=start, end=end, role=role))
     for line in lines_of(text):

@@ -37,12 +37,19 @@ def _table() -> dict[int, str]:
     return {ord(row["traditional"]): row["simplified"] for row in read_table("traditional.csv")}
 
 
+@functools.cache
+def _traditional() -> frozenset[str]:
+    return frozenset(chr(code) for code in _table())
+
+
 def simplify(text: str) -> str:
     """``text`` with traditional characters replaced by simplified ones; same length.
 
     >>> simplify("對口幫扶雲南省，累計投入資金")
     '对口帮扶云南省，累计投入资金'
     """
+    if _traditional().isdisjoint(set(text)):  # most texts: one fast scan, no copy
+        return text
     return text.translate(_table())
 
 

@@ -71,6 +71,8 @@ __all__ = ["extract_indicators", "find_indicators"]
 
 _SENTENCE_BREAKS = frozenset("。！？!?\n")
 _CLAUSE_BREAKS = _SENTENCE_BREAKS | frozenset("，,；;：:")
+_SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_BREAKS))) + "]")
+_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_BREAKS))) + "]")
 _JOINERS = frozenset("、和及与")
 _REGION_JOINERS = ("", "、", "和", "及", "与")
 _QUOTES = {"“": "”", '"': '"', "「": "」"}
@@ -200,8 +202,8 @@ def _window(
         for m in sorted(regions, key=lambda m: m.start)
         if m.region is not None and start <= m.start and m.end <= end
     ]
-    sentence_breaks = [i for i in range(start, end) if text[i] in _SENTENCE_BREAKS]
-    clause_breaks = [i for i in range(start, end) if text[i] in _CLAUSE_BREAKS]
+    sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, start, end)]
+    clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     return _Window(
         text=text,
         start=start,

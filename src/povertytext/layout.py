@@ -48,7 +48,7 @@ from .models import (
     RegionMention,
     Speech,
 )
-from .officials import extract_officials
+from .officials import officials_of
 from .pairs import find_pairs
 from .quantities import extract_quantities
 from .regions import extract_regions
@@ -604,7 +604,7 @@ def _parse(text: str, source: str | None) -> Page:
     bylines = find_bylines(text)
     authors = find_authors(text)
     quantities = extract_quantities(text)
-    officials = extract_officials(text)
+    officials = officials_of(text, bylines, authors)
     dates = extract_dates(text)
     plans = _plans(text, lines, bylines, authors, mentions)
     documents: list[Speech | Article | Essay] = []

@@ -42,14 +42,14 @@ import functools
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._data import read_text
 from .characters import restore, simplify
 from .errors import PovertyTextError
-from .models import Official, Position, Region
+from .models import Author, Official, Position, Region
 from .positions import (
     body_start,
     expand_positions,
@@ -59,6 +59,9 @@ from .positions import (
     title_at_end,
     titles,
 )
+
+if TYPE_CHECKING:
+    from .bylines import Byline
 
 __all__ = ["extract_officials", "looks_like_name", "tagged_as_name", "warmup"]
 
@@ -436,10 +439,14 @@ def extract_officials(text: str) -> list[Official]:
     from .bylines import find_authors, find_bylines
 
     work = simplify(text)
-    found = [
-        _Found(b.official.name, b.official.start, b.official.positions) for b in find_bylines(work)
-    ]
-    found.extend(_inline(work))
-    excluded = {author.text for author in find_authors(work)}
-    officials = _merged(found, work, excluded)
+    officials = officials_of(work, find_bylines(work), find_authors(work))
     return officials if work == text else restore(officials, text)
+
+
+def officials_of(
+    text: str, bylines: Sequence[Byline], authors: Sequence[Author]
+) -> list[Official]:
+    """:func:`extract_officials` of a simplified text whose bylines and authors are known."""
+    found = [_Found(b.official.name, b.official.start, b.official.positions) for b in bylines]
+    found.extend(_inline(text))
+    return _merged(found, text, {author.text for author in authors})

@@ -111,7 +111,6 @@ class _Grammar:
     before_helper: frozenset[str]
     transfer: re.Pattern[str]
     count: re.Pattern[str]
-    simplify: dict[int, str]
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -128,14 +127,6 @@ def _statuses(rows: Sequence[dict[str, str]]) -> dict[str, PairStatus]:
     """Return the status prefixes (原 → former, 新 → new)."""
     known: dict[str, PairStatus] = {"former": "former", "new": "new"}
     return {row["word"]: known[row["relation"]] for row in rows if row["role"] == "status"}
-
-
-def _simplify_table() -> dict[int, str]:
-    """Return the traditional → simplified map of the region and pair tables."""
-    table: dict[int, str] = {}
-    for name in ("region_traditional.csv", "pair_traditional.csv"):
-        table.update({ord(r["traditional"]): r["simplified"] for r in read_table(name)})
-    return table
 
 
 @functools.cache
@@ -169,7 +160,6 @@ def _load_grammar() -> _Grammar:
             r"(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)个?"
             rf"(?:{_alternation(_words(rows, 'count_unit'))})"
         ),
-        simplify=_simplify_table(),
     )
 
 
@@ -654,8 +644,9 @@ def find_pairs(
 ) -> list[AssistancePair]:
     """Return the pairs stated in ``text[start:end]``, with offsets into ``text``.
 
-    ``regions`` may be the precomputed ``extract_regions(text)`` of the whole text
-    (then the body is not scanned again). Other arguments as for
+    ``text`` is in simplified characters (:func:`extract_pairs` maps traditional
+    ones first). ``regions`` may be the precomputed ``extract_regions(text)`` of the
+    whole text (then the body is not scanned again). Other arguments as for
     :func:`extract_pairs`.
 
     >>> page = "标题\\n佛山对口帮扶湛江、云浮两市。"
@@ -667,9 +658,7 @@ def find_pairs(
     start, end = max(0, start), min(len(text), end)
     if start >= end:
         return []
-    body = _Body(
-        text[start:end].translate(g.simplify), _local_mentions(text, start, end, regions), g
-    )
+    body = _Body(text[start:end], _local_mentions(text, start, end, regions), g)
     pairs: list[AssistancePair] = []
     seen: set[tuple[str, str, int]] = set()
     for clause in body.clauses():
