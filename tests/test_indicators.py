@@ -34,6 +34,7 @@ SUBJECTS = [
     ("after bare magnitude", "帮助24.76万贫困群众摆脱贫困", "24.76万", "贫困群众"),
     ("after unit 条", "131条村全部达标", "131条", "村"),
     ("after, stops at a verb", "1300多名干部在基层开展工作", "1300多名", "干部"),
+    ("before, verb after is no subject", "带动贫困人口8.2万人增收", "8.2万人", "贫困人口"),
     ("after, stops at next quantity", "6个贫困县874个贫困村", "6个", "贫困县"),
     ("after 的", "超额完成既定1.3万人的年度目标任务", "1.3万人", "年度目标任务"),
     (
@@ -120,6 +121,14 @@ def test_no_subject(text: str, quantity: str) -> None:
 METRICS = [
     # id, text, quantity, metric
     ("people lifted", "全县3.2万贫困人口实现脱贫。", "3.2万", "poverty.people_lifted"),
+    (
+        "people lifted, 减少贫困人口",
+        "全省累计减少农村贫困人口120万人",
+        "120万人",
+        "poverty.people_lifted",
+    ),
+    ("stock after 减少到", "全省贫困人口减少到3万人", "3万人", "poverty.people"),
+    ("poor people employed", "帮助贫困人口8.2万人就业", "8.2万人", "labor.employed"),
     (
         "people lifted, no subject",
         "5969户、17249人全部达到脱贫出列标准",

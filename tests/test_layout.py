@@ -114,6 +114,18 @@ def test_magazine_article_author_field_gives_the_speaker() -> None:
     assert article.body(MAGAZINE) == body
 
 
+def test_report_with_a_date_line_alone_is_a_dated_article() -> None:
+    text = "全省脱贫攻坚取得决定性成就\n\n2020年12月31日\n\n今年以来，全省新增就业2万人。\n"
+    (document,) = pt.parse(text).documents
+    assert (document.kind, document.title, document.date) == (
+        "article",
+        "全省脱贫攻坚取得决定性成就",
+        "2020-12-31",
+    )
+    assert document.body(text) == "今年以来，全省新增就业2万人。"
+    assert [d.resolved for d in document.dates] == ["2020"]
+
+
 def test_compilation_without_headers_is_one_essay() -> None:
     page = pt.parse(ESSAY)
     (essay,) = page.documents

@@ -10,7 +10,8 @@ A page is read line by line (offsets into the caller's text, nothing stripped):
   split in order between its headers: the split gives each body the paragraphs
   that name its header's region (or a place inside it), its speaker or a phrase
   of its title most often.
-* **Articles.** A page with a meta line (日期:, 来源:, 作者:, 版次:) under its title,
+* **Articles.** A page with a meta line (日期:, 来源:, 作者:, 版次:, or a line that
+  is a date and nothing else) under its title,
   or a reporter credit (新快报记者 朱清海) near the top. The title is the line above
   the meta lines (a part marker such as ``(1)`` at its end is left out); the
   body starts at the first paragraph after them, skipping photo captions (■…)
@@ -33,7 +34,8 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
 from .characters import restore, simplify
-from .dates import extract_dates
+from .dates import extract_dates, parse_date
+from .errors import PovertyTextError
 from .indicators import find_indicators
 from .models import (
     Article,
@@ -56,6 +58,7 @@ from .regions import extract_regions
 __all__ = ["parse"]
 
 _MAX_TITLE = 60  # characters of a title line
+_MAX_DATE_LINE = 20  # characters of a line holding nothing but a date
 _MAX_SUBHEADLINE = 40  # a short line without sentence marks before an article's body
 _TOP_LINES = 6  # content lines at the top of a page where a reporter credit makes an article
 _META_FIELD = re.compile(r"(?:日期|时间|来源|作者|版次|版名|发布时间|发布日期|字号)\s*[:：]")
@@ -292,16 +295,32 @@ def _meta_lines(lines: Sequence[Line], first: int) -> list[int]:
     for j in range(first + 1, len(lines)):
         if lines[j].blank:
             continue
-        if _META_FIELD.search(lines[j].text) is None:
+        if not _is_meta(lines[j]):
             break
         found.append(j)
     return found
 
 
+def _is_date_line(line: Line) -> bool:
+    """A line that is one dated expression and nothing else (2020年12月31日, 2020-08-19)."""
+    content = line.stripped
+    if not content or len(content) > _MAX_DATE_LINE:
+        return False
+    try:
+        return parse_date(content).value is not None
+    except PovertyTextError:
+        return False
+
+
+def _is_meta(line: Line) -> bool:
+    """A meta line under a title: labelled fields (日期:, 来源:, 作者:) or a date alone."""
+    return _META_FIELD.search(line.text) is not None or _is_date_line(line)
+
+
 def _first_meta(lines: Sequence[Line]) -> int | None:
     """Index of the first meta line among the first content lines of the page."""
     for line in _content(lines)[:_TOP_LINES]:
-        if _META_FIELD.search(line.text) is not None:
+        if _is_meta(line):
             return lines.index(line)
     return None
 
