@@ -9,6 +9,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import povertytext as pt
 from povertytext.bylines import find_authors, find_bylines, lines_of, source_of_role
@@ -246,3 +248,69 @@ def test_lines_keep_offsets() -> None:
         (5, 5, ""),
         (6, 7, "丙"),
     ]
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "肇庆",
+        "梁为东",
+        "市委农办主任",
+        "市扶贫办主任",
+        "、",
+        "，",
+        "。",
+        "\n",
+        "\n\n",
+        " ",
+        "日期:[2020-08-19]",
+        "来源:新快报",
+        "作者:",
+        "新快报记者 朱清海",
+        "■",
+        "(1)",
+        "帮扶",
+        "对口帮扶",
+        "昭通市",
+        "大关、盐津4个县",
+        "与",
+        "东西部扶贫协作",
+        "累计投入帮扶资金40.48亿元",
+        "24.76万贫困群众",
+        "*.**亿元",
+        "20__年",
+        "习近平总书记",
+        "国务院扶贫办刘永富主任",
+        "分享到:",
+        "責任編輯",
+        "雲南",
+        "1至10月",
+        "第一",
+        "两不愁三保障",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30).map("".join))
+def test_parse_never_raises_and_every_span_slices_back(text: str) -> None:
+    page = pt.parse(text)
+    assert page.length == len(text)
+    spans = [*page.quantities, *page.dates, *page.regions, *page.authors, *page.pairs]
+    for document in page.documents:
+        assert 0 <= document.body_start <= document.body_end <= len(text)
+        if document.title is not None:
+            assert text[document.title_start : document.title_end] == document.title
+        spans.extend([*document.quantities, *document.dates, *document.pairs])
+    for item in spans:
+        assert text[item.start : item.end] == item.text
+    for official in page.officials:
+        assert text[official.start : official.end] == official.name
+        for position in official.positions:
+            if position.start is not None:
+                assert text[position.start : position.end] == position.as_written
+    for indicator in page.indicators:
+        assert text[indicator.start : indicator.end] == indicator.text
+        if indicator.subject is not None:
+            assert text[indicator.subject_start : indicator.subject_end] == indicator.subject
