@@ -128,6 +128,23 @@ def test_report_with_a_date_line_alone_is_a_dated_article() -> None:
     assert [d.resolved for d in document.dates] == ["2020"]
 
 
+def test_writer_credit_with_a_slash_makes_an_article() -> None:
+    text = "乡村振兴的几点思考\n文/王建国\n\n乡村振兴是一项系统工程。\n"
+    (document,) = pt.parse(text).documents
+    assert (document.kind, document.title) == ("article", "乡村振兴的几点思考")
+    assert [(a.text, a.role) for a in document.authors] == [("王建国", "文")]
+    assert document.body(text) == "乡村振兴是一项系统工程。"
+
+
+def test_credit_that_opens_the_first_paragraph_stays_in_the_body() -> None:
+    text = "本报讯（记者 李华 通讯员 张明）近日，全县召开推进会。\n会议指出，要巩固成果。\n"
+    (document,) = pt.parse(text).documents
+    assert document.kind == "article"
+    assert [a.text for a in document.authors] == ["李华", "张明"]
+    assert document.body(text).startswith("本报讯")
+    assert document.body(text).endswith("要巩固成果。")
+
+
 def test_compilation_without_headers_is_one_essay() -> None:
     page = pt.parse(ESSAY)
     (essay,) = page.documents
@@ -226,6 +243,8 @@ def test_body_sentences_are_not_bylines() -> None:
         ),
         pytest.param("作者:张三", [("张三", "作者")], id="bare-author-field"),
         pytest.param("记者们都来了。", [], id="not-a-credit"),
+        pytest.param("文/王建国", [("王建国", "文")], id="writer-with-slash"),
+        pytest.param("论文/报告", [], id="slash-inside-a-word"),
     ],
 )
 def test_authors(text: str, expected: list[tuple[str, str]]) -> None:

@@ -11,9 +11,9 @@ A byline names who speaks or writes. Three forms are read:
 * an **author field** in an article's meta line: ``作者:`` followed by positions and
   a name (作者:山西省委农办主任、省农业农村厅厅长□ 刘志杰). With positions it is an
   official; with a bare name it is an author;
-* a **reporter credit**: ``新快报记者 朱清海``, ``通讯员 张三``. Reporters are people
-  but not officials: they become :class:`~povertytext.Author` rows, with the
-  role as written (新快报记者).
+* a **reporter credit**: ``新快报记者 朱清海``, ``通讯员 张三``, or a writer's credit
+  with a slash (``文/王建国``). Reporters are people but not officials: they become
+  :class:`~povertytext.Author` rows, with the role as written (新快报记者, 文).
 
 Lines are found by offsets into the caller's text, so every span slices back.
 """
@@ -47,6 +47,11 @@ _CREDITED_NAME = r"(?![\u3400-\u9fff]{0,6}?(?:记者|通讯员|实习生))[\u340
 _REPORTER = re.compile(
     _ROLE_WORD + "[\\s\u00a0:：]*"
     "(?P<names>" + _CREDITED_NAME + "(?:[、\\s\u00a0]+" + _CREDITED_NAME + ")*)"
+)
+# 文/王建国, 撰文｜李明: a writer's credit with a slash
+_WRITER = re.compile(
+    r"(?<![\u3400-\u9fff])(?P<role>文|撰文|作者|文图|图文)\s*[/／|｜]\s*(?P<name>[\u3400-\u9fff]{2,4})"
+    r"(?![\u3400-\u9fff])"
 )
 _NAME_STOP_AFTER = ("报道", "摄", "文", "图")
 _OWN_OUTLET = frozenset({"", "本报", "本刊", "本台", "本网", "特约", "实习", "见习", "据"})
@@ -310,6 +315,10 @@ def find_authors(text: str) -> list[Author]:
         previous_end = match.end()
         for start, end in _reporter_names(match.group("names"), match.start("names")):
             authors.append(Author(text=text[start:end], start=start, end=end, role=role))
+    for match in _WRITER.finditer(text):
+        if _looks_like_name(match.group("name")):
+            start, end = match.span("name")
+            authors.append(Author(text=text[start:end], start=start, end=end, role=match["role"]))
     for line in lines_of(text):
         if "作" in line.text:
             authors.extend(_plain_author(text, line))

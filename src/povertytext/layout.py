@@ -406,7 +406,11 @@ def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author
     credit = _line_index(lines, authors[0].start)
     first = lines.index(content[0])
     title = first if first < credit and _is_title_like(lines[first]) else None
-    body_index = _first_paragraph(lines, credit)
+    credit_line = lines[credit]
+    if _is_subheadline(credit_line) or _is_caption(credit_line):
+        body_index = _first_paragraph(lines, credit)
+    else:  # 本报讯（记者 李华）近日……: the credit opens the first paragraph
+        body_index = credit
     if body_index is None:
         return None
     body_start = lines[body_index].content_start
