@@ -158,6 +158,12 @@ FORMS = [
         id="dui-y-de-bangfu",
         marks=pytest.mark.xfail(strict=True, reason="X对Y的帮扶 (nominal form) is not read"),
     ),
+    pytest.param(
+        "东莞市帮扶昭通市的干部和广州市的企业",
+        None,
+        [("东莞市", "昭通市", "other")],
+        id="list-ends-at-de",
+    ),
 ]
 
 

@@ -11,8 +11,8 @@ Forms (each gives one edge per helper and per helped unit):
 * ``<helpers> <predicate> [的] <helped list>``: 东莞市尽锐出战帮扶镇雄县, 北京帮内蒙古,
   天津市、青岛市和厦门市对口支援甘肃省 (three edges). The helped list starts right
   after the predicate (or after 的) and runs on through 、 and through gaps that end
-  in a link word (和, 及, 与) within the clause: 帮扶昭通市6个县…和韶关、揭阳两市 gives
-  昭通市, 韶关市, 揭阳市. The helpers are the region right before the predicate in the
+  in a link word (和, 及, 与) within the clause and hold no 的: 帮扶昭通市6个县…和韶关、
+  揭阳两市 gives 昭通市, 韶关市, 揭阳市; 帮扶昭通市的干部和广州市的企业 gives 昭通市 alone. The helpers are the region right before the predicate in the
   same clause (at most 8 characters between, no digits, no 的, no organisation word
   such as 中心 or 公司, not preceded by 在, 向, 对, 受 …), with the units linked to it.
 * With no helper written, the ``helper`` argument is the helper (``helper_implied``):
@@ -379,6 +379,7 @@ class _Body:
             elif (
                 len(gap) <= _MAX_LIST_GAP
                 and self.clean(gap)
+                and "的" not in gap  # 帮扶昭通市的干部和广州市的企业: 广州 is no helped unit
                 and (gap in self.g.links or self.g.ends_with_link.search(gap))
             ):
                 runs.append([i + 1])
