@@ -129,6 +129,7 @@ METRICS = [
     ),
     ("stock after 减少到", "全省贫困人口减少到3万人", "3万人", "poverty.people"),
     ("poor people employed", "帮助贫困人口8.2万人就业", "8.2万人", "labor.employed"),
+    ("social aid funds are donations", "动员社会帮扶资金3亿元", "3亿元", "funds.donated"),
     (
         "people lifted, no subject",
         "5969户、17249人全部达到脱贫出列标准",
