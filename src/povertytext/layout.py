@@ -376,26 +376,69 @@ def _article_plan(
     meta: int,
     authors: Sequence[Author],
     bylines: Sequence[Byline],
+    end: int | None = None,
 ) -> _Plan | None:
+    """The article whose first meta line is ``lines[meta]``, its body ending by ``end``."""
+    limit = len(text) if end is None else end
     title_index = _title_before(lines, meta)
     meta_indices = [meta, *_meta_lines(lines, meta)]
     body_index = _first_paragraph(lines, meta_indices[-1])
-    if body_index is None:
+    if body_index is None or lines[body_index].start >= limit:
         return None
     header_start = lines[title_index].start if title_index is not None else lines[meta].start
     header_end = lines[meta_indices[-1]].end
     body_start = lines[body_index].content_start
-    speaker = next((b.official for b in bylines if b.form == "author"), None)
+    speaker = next(
+        (
+            b.official
+            for b in bylines
+            if b.form == "author" and header_start <= b.start <= header_end
+        ),
+        None,
+    )
     return _Plan(
         kind="article",
         body_start=body_start,
-        body_end=_body_end(lines, body_start, len(text)),
+        body_end=_body_end(lines, body_start, limit),
         title=_title_span(text, lines[title_index]) if title_index is not None else None,
         speaker=speaker,
         region=speaker.positions[0].region if speaker and speaker.positions else None,
         date=_header_date(text, header_start, header_end),
         source=_source(text, header_start, header_end, authors),
     )
+
+
+def _article_heads(text: str, lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """(title, first meta line) of every dated article head: a title line, then a meta
+    line with a date (日期:[2020-08-19], 2020年12月31日)."""
+    heads: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        title = _title_before(lines, index) if _is_meta(line) else None
+        if title is not None and _header_date(text, line.start, line.end) is not None:
+            heads.append((title, index))
+            index = ([index, *_meta_lines(lines, index)])[-1]
+        index += 1
+    return heads
+
+
+def _article_plans(
+    text: str,
+    lines: Sequence[Line],
+    heads: Sequence[tuple[int, int]],
+    authors: Sequence[Author],
+    bylines: Sequence[Byline],
+) -> list[_Plan]:
+    """One article per head, each body running to the next head's title."""
+    plans = []
+    for k, (_, meta) in enumerate(heads):
+        end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(text)
+        own = [a for a in authors if lines[meta].start <= a.start < end]
+        plan = _article_plan(text, lines, meta, own, bylines, end)
+        if plan is not None:
+            plans.append(plan)
+    return plans
 
 
 def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author]) -> _Plan | None:
@@ -463,6 +506,9 @@ def _plans(
     blocks = [b for b in bylines if b.form == "block"]
     if blocks:
         return _speech_plans(text, lines, blocks, mentions)
+    heads = _article_heads(text, lines)
+    if len(heads) > 1:
+        return _article_plans(text, lines, heads, authors, bylines)
     meta = _first_meta(lines)
     plan = _article_plan(text, lines, meta, authors, bylines) if meta is not None else None
     plan = plan or _credited_article(text, lines, authors) or _essay_plan(text, lines)
