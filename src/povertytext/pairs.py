@@ -13,8 +13,9 @@ Forms (each gives one edge per helper and per helped unit):
   after the predicate (or after 的) and runs on through 、 and through gaps that end
   in a link word (和, 及, 与) within the clause and hold no 的: 帮扶昭通市6个县…和韶关、
   揭阳两市 gives 昭通市, 韶关市, 揭阳市; 帮扶昭通市的干部和广州市的企业 gives 昭通市
-  alone. The helpers are the region right before the predicate in the same clause (at most 8 characters between, no digits, no 的, no organisation word
-  such as 中心 or 公司, not preceded by 在, 向, 对, 受 …), with the units linked to it.
+  alone. The helpers are the region right before the predicate in the same clause (at
+  most 8 characters between, no digits, no 的, no organisation word such as 中心 or 公司, not
+  preceded by 在, 向, 对, 受 …), with the units linked to it.
 * With no helper written, the ``helper`` argument is the helper (``helper_implied``):
   结对帮扶的昭通市大关、盐津4个县 in 中山's speech. Without one, no edge.
 * ``X与Y(开展的)<predicate>`` with nothing helped after it: 东莞市与昭通市开展的扶贫协作.
