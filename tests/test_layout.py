@@ -128,6 +128,23 @@ def test_report_with_a_date_line_alone_is_a_dated_article() -> None:
     assert [d.resolved for d in document.dates] == ["2020"]
 
 
+def test_several_dated_articles_on_one_page() -> None:
+    text = (
+        "产业扶贫推进会召开\n日期:[2020-09-01]  版次:[A05]\n\n全省新增就业2万人。\n\n"
+        "消费扶贫月启动\n日期:[2020-09-02]  版次:[A06]\n\n全省销售扶贫产品3亿元。\n\n分享到:\n"
+    )
+    page = pt.parse(text)
+    assert [(d.kind, d.title, d.date) for d in page.documents] == [
+        ("article", "产业扶贫推进会召开", "2020-09-01"),
+        ("article", "消费扶贫月启动", "2020-09-02"),
+    ]
+    assert [d.body(text) for d in page.documents] == [
+        "全省新增就业2万人。",
+        "全省销售扶贫产品3亿元。",
+    ]
+    assert [[q.text for q in d.quantities] for d in page.documents] == [["2万人"], ["3亿元"]]
+
+
 def test_writer_credit_with_a_slash_makes_an_article() -> None:
     text = "乡村振兴的几点思考\n文/王建国\n\n乡村振兴是一项系统工程。\n"
     (document,) = pt.parse(text).documents
