@@ -207,6 +207,16 @@ EXTRACT: list[Any] = [
     ),
     pytest.param("推进新津县撤县设区", [("新津县", "510132")], id="historic-county"),
     pytest.param("浙江西部", [("浙江", "330000")], id="leftmost-longest"),
+    pytest.param(
+        "鼓楼区是福州市的中心城区",
+        [("鼓楼区", "350102"), ("福州市", "350100")],
+        id="ambiguous-resolved-by-later-mention",
+    ),
+    pytest.param(
+        "鼓楼区。福州市",
+        [("鼓楼区", ["320106", "320302", "350102", "410204"]), ("福州市", "350100")],
+        id="later-mention-in-another-sentence-does-not-decide",
+    ),
     pytest.param("中山东路", [], id="street-name"),
     pytest.param("在中山大学读书", [], id="university-name"),
     pytest.param("广州市中山大道", [("广州市", "440100")], id="street-after-city"),

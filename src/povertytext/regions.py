@@ -31,7 +31,8 @@ What :func:`extract_regions` reports (one left-to-right pass, longest name first
 * official names of three or more characters (大关县, 朝阳区), aliases, and short
   names of provinces and prefectures (广东, 昭通, 凉山), always;
 * short names of county-level units (镇雄, 盐津), always, resolved with the nearest
-  preceding mention as context; still ambiguous → ``region=None`` and ``candidates``;
+  preceding mention as context, else with the next mention in the same sentence
+  (鼓楼区和福州市…); still ambiguous → ``region=None`` and ``candidates``;
 * names that are also common words (``region_words.txt``: 和平, 大关, 通道, 长治) only
   with support: written right after their parent (河源和平, 昭通市大关, 北京大兴), or in
   the same sentence as an earlier mention of their parent or of a sibling county;
@@ -538,5 +539,21 @@ def extract_regions(text: str) -> list[RegionMention]:
     [('昭通市大关', '530624'), ('盐津', '530623')]
     """
     g = _gazetteer()
-    found = _Scan(text.translate(g.simplify), g).run()
+    norm = text.translate(g.simplify)
+    found = _by_later_context(norm, _Scan(norm, g).run())
     return [_mention(text, item) for item in found]
+
+
+def _by_later_context(norm: str, found: list[_Found]) -> list[_Found]:
+    """Decide ambiguous mentions by the next resolved one in the same sentence (鼓楼区…福州)."""
+    decided = list(found)
+    for index, item in enumerate(found):
+        if len(item.units) < 2:
+            continue
+        later = next((f for f in found[index + 1 :] if len(f.units) == 1), None)
+        if later is None or not _same_sentence(norm, item.end, later.start):
+            continue
+        units = _by_context([_Hit(unit, _NAME) for unit in item.units], later.units[0])
+        if len(units) == 1:
+            decided[index] = _Found(item.start, item.end, [units[0].region])
+    return decided
