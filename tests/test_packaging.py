@@ -27,3 +27,38 @@ def test_every_name_in_all_exists() -> None:
     missing = [name for name in povertytext.__all__ if not hasattr(povertytext, name)]
     assert missing == []
     assert len(set(povertytext.__all__)) == len(povertytext.__all__)
+
+
+# The public surface, pinned: a name added or removed here is a change users see (and
+# a line in CHANGELOG.md).
+PUBLIC = {
+    "models": [
+        "Article", "AssistancePair", "Author", "DateMention", "Document", "Essay",
+        "Indicator", "Official", "Page", "Position", "Quantity", "Region", "RegionMention",
+        "Span", "Speech",
+    ],
+    "errors": [
+        "AmbiguousRegionError", "DateError", "MaskedNumberError", "MissingDependencyError",
+        "NumeralError", "PovertyTextError", "QuantityError", "UnknownRegionError",
+        "UnreadableTextError", "UsageError",
+    ],
+    "functions": [
+        "extract_dates", "extract_indicators", "extract_numbers", "extract_officials",
+        "extract_pairs", "extract_quantities", "extract_regions", "json_schema", "parse",
+        "parse_date", "parse_many", "parse_number", "parse_quantity", "resolve_region",
+        "to_dataframe", "warmup",
+    ],
+}  # fmt: skip
+
+
+def test_all_is_pinned() -> None:
+    expected = {"__version__", *(name for names in PUBLIC.values() for name in names)}
+    assert set(povertytext.__all__) == expected
+
+
+def test_every_public_error_derives_from_the_base_error() -> None:
+    for name in PUBLIC["errors"]:
+        error = getattr(povertytext, name)
+        assert issubclass(error, povertytext.PovertyTextError)
+        assert isinstance(error.code, str)
+        assert error.code

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .batch import parse_many
+from .batch import parse_many, warmup
 from .dates import extract_dates, parse_date
 from .errors import (
     AmbiguousRegionError,
@@ -98,4 +98,5 @@ __all__ = [
     "parse_quantity",
     "resolve_region",
     "to_dataframe",
+    "warmup",
 ]
