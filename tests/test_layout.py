@@ -128,6 +128,46 @@ def test_report_with_a_date_line_alone_is_a_dated_article() -> None:
     assert [d.resolved for d in document.dates] == ["2020"]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        pytest.param("王建国 韶关市委农办主任、市扶贫办主任", id="name-then-positions"),
+        pytest.param("韶关市委农办主任、市扶贫办主任　王建国", id="positions-then-name"),
+        pytest.param("王建国（韶关市委农办主任、市扶贫办主任）", id="positions-in-brackets"),
+    ],
+)
+def test_byline_on_one_line(byline: str) -> None:
+    text = f"加快产业发展\n\n{byline}\n\n韶关坚持产业带动，全市累计投入帮扶资金3.5亿元。\n"
+    (speech,) = pt.parse(text).documents
+    assert (speech.kind, speech.title, name_of(speech.speaker)) == (
+        "speech",
+        "加快产业发展",
+        "王建国",
+    )
+    assert speech.speaker is not None
+    assert [p.text for p in speech.speaker.positions] == ["韶关市委农办主任", "韶关市扶贫办主任"]
+    assert name_of(speech.region) == "韶关市"
+    assert speech.body(text).startswith("韶关坚持")
+
+
+def test_closing_signature_signs_the_text_above() -> None:
+    text = (
+        "致全市扶贫干部的一封信\n\n同志们：全市累计投入资金3亿元。\n\n谢谢大家。\n\n"
+        "韶关市委书记 王建国\n2020年12月\n"
+    )
+    (document,) = pt.parse(text).documents
+    assert document.kind == "essay"
+    assert name_of(document.speaker) == "王建国"
+    assert name_of(document.region) == "韶关市"
+    assert document.body(text).endswith("谢谢大家。")
+
+
+def test_a_name_opening_a_body_line_is_no_byline() -> None:
+    text = "会议由县长王强主持。\n\n王强 指出，要抓好落实。\n"
+    (document,) = pt.parse(text).documents
+    assert (document.kind, document.speaker) == ("essay", None)
+
+
 def test_several_dated_articles_on_one_page() -> None:
     text = (
         "产业扶贫推进会召开\n日期:[2020-09-01]  版次:[A05]\n\n全省新增就业2万人。\n\n"

@@ -321,7 +321,7 @@ def test_gold_all_officials() -> None:
     "text",
     [
         pytest.param(
-            "刘永富 主任",
+            "得到国务院扶贫办刘永富 主任的批示肯定。",
             marks=pytest.mark.xfail(strict=True, reason="no gap read between a name and its title"),
             id="space between name and title",
         ),

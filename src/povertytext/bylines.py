@@ -8,6 +8,9 @@ A byline names who speaks or writes. Three forms are read:
   allowed between the region, the name and the positions, none inside the
   positions. The positions are expanded under the region line's region
   (:func:`povertytext.positions.expand_positions`);
+* a **one-line byline**: the name and its positions on one line, either order, or
+  the positions in brackets (梁为东 肇庆市委农办主任, 肇庆市委农办主任 梁为东,
+  梁为东（肇庆市委农办主任）), under an optional region line;
 * an **author field** in an article's meta line: ``作者:`` followed by positions and
   a name (作者:山西省委农办主任、省农业农村厅厅长□ 刘志杰). With positions it is an
   official; with a bare name it is an author;
@@ -30,7 +33,7 @@ from .models import Author, Official, Position, Region
 
 __all__ = ["Byline", "Line", "find_authors", "find_bylines", "lines_of", "source_of_role"]
 
-BylineForm = Literal["block", "author"]
+BylineForm = Literal["block", "line", "author"]
 
 _MAX_REGION_LINE = 12  # characters of a region line (肇庆, 云南省昭通市)
 _MAX_POSITION_LINE = 40  # characters of one position line
@@ -95,7 +98,8 @@ class Byline:
     character of the block (its region line, when it has one), ``end`` the end
     of its last position line. ``region_start``/``region_end`` is the span of
     the region line's name (None without one). ``form`` is ``block`` for a
-    signature block, ``author`` for an 作者 field.
+    signature block, ``line`` for a byline on one line (梁为东 肇庆市委农办主任),
+    ``author`` for an 作者 field.
     """
 
     official: Official
@@ -207,6 +211,53 @@ def _block_at(text: str, lines: list[Line], index: int) -> Byline | None:
     )
 
 
+_ONE_LINE_FORMS = (
+    re.compile(r"(?P<name>[\u3400-\u9fff]{2,4})[\s\u3000\xa0]+(?P<posts>\S.*)"),
+    re.compile(r"(?P<posts>.*\S)[\s\u3000\xa0□]+(?P<name>[\u3400-\u9fff]{2,4})"),
+    re.compile(r"(?P<name>[\u3400-\u9fff]{2,4})[（(](?P<posts>[^（()）]+)[)）]"),
+)
+
+
+def _one_line_at(text: str, lines: list[Line], index: int) -> Byline | None:
+    """A byline written on one line: 梁为东 肇庆市委农办主任, 肇庆市委农办主任 梁为东,
+    梁为东（肇庆市委农办主任）, under an optional region line."""
+    line = lines[index]
+    content = line.stripped
+    if len(content) > _MAX_POSITION_LINE or not _is_position_line(line):
+        return None
+    offset = line.content_start
+    for form in _ONE_LINE_FORMS:
+        match = form.fullmatch(content)
+        if match is None or not _looks_like_name(match["name"]):
+            continue
+        region_index = _previous_content(lines, index)
+        region_line = lines[region_index] if region_index is not None else None
+        region = _region_of_line(region_line) if region_line is not None else None
+        positions = _expand(
+            text, offset + match.start("posts"), offset + match.end("posts"), region
+        )
+        if not positions:
+            continue
+        name_start = offset + match.start("name")
+        official = Official(
+            name=match["name"],
+            start=name_start,
+            end=name_start + len(match["name"]),
+            positions=positions,
+        )
+        first = region_line if region is not None and region_line is not None else line
+        return Byline(
+            official=official,
+            region=region,
+            start=first.content_start,
+            end=line.content_end,
+            region_start=first.content_start if first is not line else None,
+            region_end=first.content_end if first is not line else None,
+            form="line",
+        )
+    return None
+
+
 def _trailing_name(value: str) -> tuple[int, int] | None:
     """Span (within ``value``) of the name that ends an author field, if it has one."""
     stripped = value.rstrip(_LAYOUT_GLYPHS)
@@ -266,6 +317,8 @@ def find_bylines(text: str) -> list[Byline]:
             byline = _block_at(text, lines, index)
             if byline is not None:
                 found.append(byline)
+        elif (one_line := _one_line_at(text, lines, index)) is not None:
+            found.append(one_line)
     return found
 
 

@@ -19,6 +19,9 @@ A page is read line by line (offsets into the caller's text, nothing stripped):
   dated mention of the meta lines, the source the 来源 field (the publication
   before a ``-``) or the outlet of the reporter credit (新快报记者 → 新快报); an
   作者 field with positions makes its official the speaker.
+* **Closing signatures.** A signature under the text it signs (paragraphs above it,
+  none after it: ……谢谢大家。 / 肇庆市委书记 张三) is no header: the text above is read
+  as an article or essay, and the signature's official is its speaker.
 * **Essays.** Anything else is one essay: its first line is the title when it
   looks like one, the rest is the body. Its date is a year written in the title.
 
@@ -279,7 +282,7 @@ def _speech_plans(
                     body_start=start,
                     body_end=end,
                     title=header.title,
-                    region=header.byline.region,
+                    region=header.byline.region or _region_of_positions(header.byline.official),
                     speaker=header.byline.official,
                 )
             )
@@ -503,16 +506,55 @@ def _plans(
     authors: Sequence[Author],
     mentions: Sequence[RegionMention],
 ) -> list[_Plan]:
-    blocks = [b for b in bylines if b.form == "block"]
-    if blocks:
-        return _speech_plans(text, lines, blocks, mentions)
+    signatures = [b for b in bylines if b.form != "author"]
+    closing = [b for k, b in enumerate(signatures) if _is_closing(lines, signatures, k)]
+    headers = [b for b in signatures if b not in closing]
+    if headers:
+        return _speech_plans(text, lines, headers, mentions)
     heads = _article_heads(text, lines)
     if len(heads) > 1:
         return _article_plans(text, lines, heads, authors, bylines)
-    meta = _first_meta(lines)
-    plan = _article_plan(text, lines, meta, authors, bylines) if meta is not None else None
-    plan = plan or _credited_article(text, lines, authors) or _essay_plan(text, lines)
-    return [plan] if plan is not None else []
+    limit = lines[_line_index(lines, closing[0].start)].start if closing else len(text)
+    cut = lines[: _line_index(lines, limit) + (0 if closing else 1)]
+    meta = _first_meta(cut)
+    plan = _article_plan(text, cut, meta, authors, bylines) if meta is not None else None
+    plan = plan or _credited_article(text, cut, authors) or _essay_plan(text, cut)
+    if plan is None:
+        return []
+    return [_signed(plan, closing[-1]) if closing else plan]
+
+
+def _is_closing(lines: Sequence[Line], signatures: Sequence[Byline], k: int) -> bool:
+    """A signature under the text it signs: paragraphs above it and none after it."""
+    signature = signatures[k]
+    after_end = signatures[k + 1].start if k + 1 < len(signatures) else None
+    after = [
+        line
+        for line in _content(lines)
+        if line.start >= signature.end and (after_end is None or line.start < after_end)
+    ]
+    before = [line for line in _content(lines) if line.end <= signature.start]
+    return any(_is_paragraph(line) for line in before) and not any(
+        _is_paragraph(line) and not _is_footer(line) for line in after
+    )
+
+
+def _is_paragraph(line: Line) -> bool:
+    return not _is_subheadline(line)
+
+
+def _region_of_positions(official: Official) -> Region | None:
+    """The region of an official's first position (韶关市 of 韶关市委农办主任)."""
+    return official.positions[0].region if official.positions else None
+
+
+def _signed(plan: _Plan, signature: Byline) -> _Plan:
+    """The plan with the closing signature's official as its speaker."""
+    speaker = signature.official
+    region = signature.region or _region_of_positions(speaker)
+    plan.speaker = plan.speaker or speaker
+    plan.region = plan.region or region
+    return plan
 
 
 def _in(start: int, end: int, lo: int, hi: int) -> bool:
@@ -563,9 +605,7 @@ def _body_dates(text: str, plan: _Plan, page_dates: Sequence[DateMention]) -> li
 
 
 def _officials_in(text: str, plan: _Plan, officials: Sequence[Official]) -> list[Official]:
-    found = [
-        o for o in officials if text.find(o.name, plan.body_start, plan.body_end) >= 0
-    ]
+    found = [o for o in officials if text.find(o.name, plan.body_start, plan.body_end) >= 0]
     if plan.speaker is not None and all(o.name != plan.speaker.name for o in found):
         found.insert(0, plan.speaker)
     return found
@@ -680,9 +720,7 @@ def _parse(text: str, source: str | None) -> Page:
     previous_end = -1
     for plan in plans:
         own_authors = [a for a in authors if previous_end < a.start < plan.body_end]
-        documents.append(
-            _document(text, plan, quantities, mentions, officials, own_authors, dates)
-        )
+        documents.append(_document(text, plan, quantities, mentions, officials, own_authors, dates))
         previous_end = plan.body_end
     return Page(
         source=source,
