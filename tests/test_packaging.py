@@ -39,7 +39,7 @@ PUBLIC = {
     ],
     "errors": [
         "AmbiguousRegionError", "DateError", "MaskedNumberError", "MissingDependencyError",
-        "NumeralError", "PovertyTextError", "QuantityError", "UnknownRegionError",
+        "NotTextError", "NumeralError", "PovertyTextError", "QuantityError", "UnknownRegionError",
         "UnreadableTextError", "UsageError",
     ],
     "functions": [
@@ -62,3 +62,20 @@ def test_every_public_error_derives_from_the_base_error() -> None:
         assert issubclass(error, povertytext.PovertyTextError)
         assert isinstance(error.code, str)
         assert error.code
+
+
+TEXT_FUNCTIONS = [
+    "extract_dates", "extract_indicators", "extract_numbers", "extract_officials",
+    "extract_pairs", "extract_quantities", "extract_regions", "parse", "parse_date",
+    "parse_number", "parse_quantity", "resolve_region",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", TEXT_FUNCTIONS)
+@pytest.mark.parametrize("value", [b"\xe6\x89\xb6", None, 12], ids=["bytes", "none", "int"])
+def test_text_functions_reject_what_is_no_text(name: str, value: object) -> None:
+    with pytest.raises(povertytext.NotTextError) as error:
+        getattr(povertytext, name)(value)
+    assert error.value.code == "not_text"
+    assert name in str(error.value)
+    assert isinstance(error.value, TypeError)

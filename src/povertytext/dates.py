@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ._data import read_table
-from .errors import DateError
+from .errors import DateError, require_text
 from .models import DateMention, DatePrecision
 
 __all__ = ["extract_dates", "parse_date"]
@@ -746,6 +746,7 @@ def extract_dates(
     >>> [str(d) for d in extract_dates("截至2020年12月底，今年8月18日上午", reference="2020-08-19")]
     ['2020年12月底 = 2020-12', '今年8月18日 = 2020-08-18']
     """
+    require_text(text, "extract_dates")
     resolved_reference = _reference_of(reference)
     s = _normalize(text)
     reads = sorted([*_scan(s), *_title_years(s)], key=lambda read: read.start)
@@ -779,6 +780,7 @@ def parse_date(
     ...     print(error.code, error.position, error.message)
     date 5 not a single date expression: unexpected '的'
     """
+    require_text(text, "parse_date")
     resolved_reference = _reference_of(reference)
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())

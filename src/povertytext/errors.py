@@ -13,8 +13,10 @@ that callers and tests can rely on, the offending ``input`` and the
     ├── AmbiguousRegionError    code "region_ambiguous"  several units have it; .candidates
     ├── UnreadableTextError     code "unreadable"   a file cannot be read or decoded; .path
     ├── MissingDependencyError  code "missing_dependency"  an optional extra is not installed
-    └── UsageError              code "usage"        an argument out of range (processes=0,
-                                                    an unknown table name)
+    ├── UsageError              code "usage"        an argument out of range (processes=0,
+    │                                               an unknown table name)
+    └── NotTextError            code "not_text"     a text argument that is no str (bytes,
+                                                    None); also a TypeError
 
 Parse functions that take a whole string (``parse_number``,
 ``parse_quantity``) raise these. Extractors that scan free text never raise on
@@ -34,12 +36,14 @@ __all__ = [
     "DateError",
     "MaskedNumberError",
     "MissingDependencyError",
+    "NotTextError",
     "NumeralError",
     "PovertyTextError",
     "QuantityError",
     "UnknownRegionError",
     "UnreadableTextError",
     "UsageError",
+    "require_text",
 ]
 
 
@@ -131,3 +135,29 @@ class UsageError(PovertyTextError):
     """An argument the function cannot use: an unknown table name, ``processes=0``."""
 
     code = "usage"
+
+
+class NotTextError(PovertyTextError, TypeError):
+    """A function that reads text was given something else (bytes, None, a number)."""
+
+    code = "not_text"
+
+
+def require_text(value: object, function: str) -> None:
+    """Raise :class:`NotTextError` unless ``value`` is a ``str``.
+
+    >>> try:
+    ...     require_text(b"abc", "parse")
+    ... except NotTextError as error:
+    ...     print(error.code, error.message.split(":")[0])
+    not_text parse() reads a str, not bytes
+    """
+    if isinstance(value, str):
+        return
+    kind = type(value).__name__
+    hint = (
+        ": decode the bytes first (povertytext.batch.decode reads UTF-8 and GB18030)"
+        if isinstance(value, (bytes, bytearray))
+        else ""
+    )
+    raise NotTextError(f"{function}() reads a str, not {kind}{hint}")

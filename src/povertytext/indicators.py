@@ -62,7 +62,7 @@ from functools import cache
 from ._data import read_table
 from .characters import restore, simplify
 from .dates import extract_dates
-from .errors import DateError, UnknownRegionError
+from .errors import DateError, UnknownRegionError, require_text
 from .models import AssistancePair, DateMention, Indicator, Quantity, Region, RegionMention
 from .quantities import extract_quantities
 from .regions import extract_regions, region_for_code, resolve_region
@@ -647,6 +647,7 @@ def extract_indicators(
     >>> i.subject, i.metric, i.region.name
     ('县', 'poverty.counties_lifted', '昭通市')
     """
+    require_text(text, "extract_indicators")
     work = simplify(text)
     indicators = find_indicators(work, 0, len(work), region=region, date=date)
     return indicators if work == text else restore(indicators, text)

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
 from .characters import restore, simplify
 from .dates import extract_dates, parse_date
-from .errors import PovertyTextError
+from .errors import PovertyTextError, require_text
 from .indicators import find_indicators
 from .models import (
     Article,
@@ -701,6 +701,7 @@ def parse(text: str, source: str | None = None) -> Page:
     >>> [str(q) for q in page.quantities]
     ['1.2亿元 = 120000000 元', '3000多户 = 3000 户']
     """
+    require_text(text, "parse")
     work = simplify(text)
     page = _parse(work, source)
     return page if work == text else restore(page, text)

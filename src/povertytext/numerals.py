@@ -26,7 +26,7 @@ from decimal import Context, Decimal, localcontext
 from functools import cache
 
 from ._data import read_table
-from .errors import MaskedNumberError, NumeralError
+from .errors import MaskedNumberError, NumeralError, require_text
 
 __all__ = ["Numeral", "divide_by_magnitude", "normalize", "parse_number", "read_numeral"]
 
@@ -511,6 +511,7 @@ def parse_number(text: str) -> Decimal:
     ...
     povertytext.errors.NumeralError: not a single numeral: unexpected '十' ...
     """
+    require_text(text, "parse_number")
     with localcontext(EXACT):
         return _parse_number(text)
 

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._data import read_text
 from .characters import restore, simplify
-from .errors import PovertyTextError
+from .errors import PovertyTextError, require_text
 from .models import Author, Official, Position, Region
 from .positions import (
     body_start,
@@ -436,6 +436,7 @@ def extract_officials(text: str) -> list[Official]:
     >>> [str(o) for o in extract_officials("深入学习贯彻习近平总书记重要讲话精神")]
     ['习近平 (中共中央总书记)']
     """
+    require_text(text, "extract_officials")
     from .bylines import find_authors, find_bylines
 
     work = simplify(text)

@@ -74,7 +74,7 @@ from dataclasses import dataclass
 
 from ._data import read_table
 from .characters import restore, simplify
-from .errors import PovertyTextError
+from .errors import PovertyTextError, require_text
 from .models import AssistancePair, PairStatus, Region, RegionMention, Relation
 from .numerals import parse_number
 from .regions import extract_regions, region_for_code, resolve_region
@@ -630,6 +630,7 @@ def extract_pairs(
     >>> p.helper.name, p.relation, p.status, p.helper_implied, p.known, p.text
     ('中山市', '东西部扶贫协作', 'new', True, True, '新对口帮扶贵州省六盘水市')
     """
+    require_text(text, "extract_pairs")
     work = simplify(text)
     pairs = find_pairs(work, 0, len(work), helper=helper, date=date)
     return pairs if work == text else restore(pairs, text)

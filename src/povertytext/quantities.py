@@ -19,7 +19,7 @@ from functools import cache
 from . import _lexicon
 from ._data import read_table
 from .dates import extract_dates
-from .errors import NumeralError, QuantityError
+from .errors import NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityKind
 from .numerals import (
     EXACT,
@@ -764,6 +764,7 @@ def parse_quantity(text: str) -> Quantity:
     >>> parse_quantity("百分之六十五").value
     Decimal('65')
     """
+    require_text(text, "parse_quantity")
     with localcontext(EXACT):
         return _parse_quantity(text)
 
@@ -925,6 +926,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     >>> extract_quantities("两不愁三保障，“十三五”期间")
     []
     """
+    require_text(text, "extract_quantities")
     return _scan(text, numbers=False)
 
 
@@ -938,6 +940,7 @@ def extract_numbers(text: str) -> list[Quantity]:
     >>> [(q.text, q.value) for q in extract_numbers("二〇〇二年的第一场雪")]
     [('二〇〇二', Decimal('2002')), ('一场', Decimal('1'))]
     """
+    require_text(text, "extract_numbers")
     return _scan(text, numbers=True)
 
 

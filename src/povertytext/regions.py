@@ -53,7 +53,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ._data import read_table, read_text
-from .errors import AmbiguousRegionError, UnknownRegionError
+from .errors import AmbiguousRegionError, UnknownRegionError, require_text
 from .models import Region, RegionMention
 
 __all__ = [
@@ -367,6 +367,7 @@ def resolve_region(name: str, context: str | Region | None = None) -> Region:
     >>> resolve_region("昭通市大关").code, resolve_region("朝阳区", context="北京").code
     ('530624', '110105')
     """
+    require_text(name, "resolve_region")
     g = _gazetteer()
     key = _normalize(name, g)
     if not key:
@@ -538,6 +539,7 @@ def extract_regions(text: str) -> list[RegionMention]:
     >>> [(m.text, m.region.code) for m in extract_regions("结对帮扶的昭通市大关、盐津4个县")]
     [('昭通市大关', '530624'), ('盐津', '530623')]
     """
+    require_text(text, "extract_regions")
     g = _gazetteer()
     norm = text.translate(g.simplify)
     found = _by_later_context(norm, _Scan(norm, g).run())
