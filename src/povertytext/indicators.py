@@ -62,10 +62,10 @@ from functools import cache
 from ._data import read_table
 from .characters import restore, simplify
 from .dates import extract_dates
-from .errors import DateError, UnknownRegionError, require_text
+from .errors import DateError, require_text
 from .models import AssistancePair, DateMention, Indicator, Quantity, Region, RegionMention
 from .quantities import extract_quantities
-from .regions import extract_regions, region_for_code, resolve_region
+from .regions import extract_regions, resolve_region, self_and_above
 
 __all__ = ["extract_indicators", "find_indicators"]
 
@@ -539,23 +539,10 @@ def _metric(w: _Window, q: Quantity, subject: str | None) -> str | None:
 # ---------------------------------------------------------------- region
 
 
-def _ancestors(region: Region) -> list[Region]:
-    """The region and the units above it, innermost first."""
-    chain = [region]
-    parent = region.parent
-    while parent is not None:
-        try:
-            chain.append(region_for_code(parent))
-        except UnknownRegionError:
-            break
-        parent = chain[-1].parent
-    return chain
-
-
 def _common_unit(regions: Sequence[Region]) -> Region | None:
     """The smallest unit containing every one of ``regions`` (itself for one region)."""
-    codes = [{r.code for r in _ancestors(region)} for region in regions[1:]]
-    for candidate in _ancestors(regions[0]):
+    codes = [{r.code for r in self_and_above(region)} for region in regions[1:]]
+    for candidate in self_and_above(regions[0]):
         if all(candidate.code in chain for chain in codes):
             return candidate
     return None

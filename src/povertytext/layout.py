@@ -32,6 +32,7 @@ of the page (分享到, copyright lines, 责任编辑, site navigation, licence 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -50,13 +51,14 @@ from .models import (
     Page,
     Quantity,
     Region,
+    RegionLevel,
     RegionMention,
     Speech,
 )
 from .officials import officials_of
 from .pairs import find_pairs
 from .quantities import extract_quantities
-from .regions import extract_regions
+from .regions import ancestor_at, extract_regions, is_within, region_for_code
 
 __all__ = ["parse"]
 
@@ -187,17 +189,6 @@ def _title_phrases(text: str, header: _Header) -> list[str]:
     return [part for part in _SPLIT_TITLE.split(title) if len(part) >= 4]
 
 
-def _within(region: Region, ancestor: Region) -> bool:
-    from .regions import region_for_code
-
-    current: Region | None = region
-    while current is not None:
-        if current.code == ancestor.code:
-            return True
-        current = region_for_code(current.parent) if current.parent else None
-    return False
-
-
 def _affinity(
     text: str, paragraph: Line, header: _Header, mentions: Sequence[RegionMention]
 ) -> int:
@@ -210,7 +201,7 @@ def _affinity(
             for m in mentions
             if paragraph.start <= m.start < paragraph.end
             and m.region is not None
-            and _within(m.region, region)
+            and is_within(m.region, region)
         )
     paragraph_text = text[paragraph.start : paragraph.end]
     score += paragraph_text.count(header.byline.official.name)
@@ -563,32 +554,16 @@ def _in(start: int, end: int, lo: int, hi: int) -> bool:
 
 def _dominant_region(mentions: Sequence[RegionMention]) -> Region | None:
     """The province (or city) that at least two thirds of the mentions lie in, if any."""
-    from .regions import region_for_code
-
     resolved = [m.region for m in mentions if m.region is not None]
     if len(resolved) < 2:
         return None
-    for level in ("city", "province"):
-        counts: dict[str, int] = {}
-        for region in resolved:
-            code = _ancestor_code(region, level)
-            if code is not None:
-                counts[code] = counts.get(code, 0) + 1
-        if counts:
-            code, count = max(counts.items(), key=lambda item: item[1])
+    levels: tuple[RegionLevel, ...] = ("city", "province")
+    for level in levels:
+        units = [unit for region in resolved if (unit := ancestor_at(region, level))]
+        if units:
+            code, count = Counter(unit.code for unit in units).most_common(1)[0]
             if 3 * count >= 2 * len(resolved):
                 return region_for_code(code)
-    return None
-
-
-def _ancestor_code(region: Region, level: str) -> str | None:
-    from .regions import region_for_code
-
-    current: Region | None = region
-    while current is not None:
-        if current.level == level:
-            return current.code
-        current = region_for_code(current.parent) if current.parent else None
     return None
 
 

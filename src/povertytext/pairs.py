@@ -77,7 +77,7 @@ from .characters import restore, simplify
 from .errors import PovertyTextError, require_text
 from .models import AssistancePair, PairStatus, Region, RegionMention, Relation
 from .numerals import parse_number
-from .regions import extract_regions, region_for_code, resolve_region
+from .regions import extract_regions, is_within, region_for_code, resolve_region
 
 __all__ = ["KnownPairing", "extract_pairs", "find_pairs", "known_pairings", "pairing_for"]
 
@@ -230,11 +230,6 @@ def known_pairings() -> tuple[KnownPairing, ...]:
         return _load_pairings()
 
 
-def _inside(region: Region, code: str) -> bool:
-    """Tell whether ``region`` is the unit ``code`` or lies inside it."""
-    return code in (region.code, region.parent, region.code[:2] + "0000")
-
-
 def _date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
     """Return the first and last day of an ISO date (``2020``, ``2020-08``, ``2020-08-19``)."""
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
@@ -268,7 +263,7 @@ def _covering(helper: Region, helped: Region) -> list[KnownPairing]:
     rows = [
         r
         for r in known_pairings()
-        if _inside(helper, r.helper.code) and _inside(helped, r.helped.code)
+        if is_within(helper, r.helper) and is_within(helped, r.helped)
     ]
     return sorted(rows, key=lambda r: _specificity(r, helper, helped), reverse=True)
 
@@ -539,7 +534,7 @@ def _relation(clause: _Clause, helper: Region, helped: Region) -> Relation:
 
 def _related(a: Region, b: Region) -> bool:
     """Tell whether one unit is the other or lies inside it."""
-    return _inside(a, b.code) or _inside(b, a.code)
+    return is_within(a, b) or is_within(b, a)
 
 
 def _cooperation_order(clause: _Clause, implied: Region | None) -> _Clause:

@@ -37,12 +37,11 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ._data import read_table
-from .errors import PovertyTextError
 from .models import Position, Region
+from .regions import self_and_above
 
 __all__ = ["body_start", "expand_positions", "is_credit", "title_at_end", "titles"]
 
@@ -161,21 +160,6 @@ def _region_ending_at(text: str, end: int, low: int) -> int | None:
     return None
 
 
-def _self_and_above(region: Region) -> Iterator[Region]:
-    """``region``, then the units above it, nearest first."""
-    from .regions import region_for_code
-
-    yield region
-    parent = region.parent
-    while parent is not None:
-        try:
-            unit = region_for_code(parent)
-        except PovertyTextError:
-            return
-        yield unit
-        parent = unit.parent
-
-
 def _names_level(region: Region, level: str) -> bool:
     """Tell whether a bare level character (省, 市 …) names this unit."""
     if level == "省":
@@ -193,7 +177,7 @@ def level_region(level: str, *candidates: Region | None) -> Region | None:
     for candidate in candidates:
         if candidate is None:
             continue
-        for unit in _self_and_above(candidate):
+        for unit in self_and_above(candidate):
             if _names_level(unit, level):
                 return unit
     return None

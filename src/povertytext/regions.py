@@ -54,15 +54,18 @@ from dataclasses import dataclass
 
 from ._data import read_table, read_text
 from .errors import AmbiguousRegionError, UnknownRegionError, require_text
-from .models import Region, RegionMention
+from .models import Region, RegionLevel, RegionMention
 
 __all__ = [
     "AmbiguousRegionError",
     "UnknownRegionError",
+    "ancestor_at",
     "extract_regions",
+    "is_within",
     "preload",
     "region_for_code",
     "resolve_region",
+    "self_and_above",
 ]
 
 _NAME = 0  # an official name (大关县, 凉山彝族自治州)
@@ -225,6 +228,35 @@ def _ancestors(region: Region) -> tuple[str, ...]:
 def _within(region: Region, code: str) -> bool:
     """Tell whether ``region`` is the unit ``code`` or lies inside it."""
     return region.code == code or code in _ancestors(region)
+
+
+def is_within(region: Region, other: Region | str) -> bool:
+    """Tell whether ``region`` is ``other`` (a region or its code) or lies inside it.
+
+    >>> is_within(resolve_region("镇雄县"), "530600"), is_within(resolve_region("昭通"), "440000")
+    (True, False)
+    """
+    return _within(region, other if isinstance(other, str) else other.code)
+
+
+def self_and_above(region: Region) -> tuple[Region, ...]:
+    """``region`` and the units above it, nearest first (county, city, province).
+
+    >>> [r.name for r in self_and_above(resolve_region("镇雄县"))]
+    ['镇雄县', '昭通市', '云南省']
+    """
+    by_code = _gazetteer().by_code
+    above = tuple(by_code[code] for code in _ancestors(region) if code in by_code)
+    return (region, *above)
+
+
+def ancestor_at(region: Region, level: RegionLevel) -> Region | None:
+    """The unit of ``level`` that ``region`` is or lies in, None when there is none.
+
+    >>> ancestor_at(resolve_region("镇雄县"), "province").name
+    '云南省'
+    """
+    return next((unit for unit in self_and_above(region) if unit.level == level), None)
 
 
 def _city_of(region: Region) -> str | None:
