@@ -390,3 +390,17 @@ def test_parse_never_raises_and_every_span_slices_back(text: str) -> None:
         assert text[indicator.start : indicator.end] == indicator.text
         if indicator.subject is not None:
             assert text[indicator.subject_start : indicator.subject_end] == indicator.subject
+
+
+def test_page_words_table_has_known_roles_and_no_duplicates() -> None:
+    from povertytext._data import read_table
+
+    rows = read_table("page_words.csv")
+    roles = {
+        "meta_field", "caption", "footer_start", "footer_mark", "footer_word",
+        "reporter_role", "own_outlet", "writer_role", "name_end",
+    }  # fmt: skip
+    assert {row["role"] for row in rows} == roles
+    pairs = [(row["word"], row["role"]) for row in rows]
+    assert len(set(pairs)) == len(pairs)
+    assert all(row["word"] for row in rows)

@@ -10,7 +10,7 @@ import csv
 from functools import cache
 from importlib import resources
 
-__all__ = ["read_table", "read_text"]
+__all__ = ["read_table", "read_text", "words"]
 
 
 @cache
@@ -28,3 +28,14 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
     """
     lines = [line for line in read_text(name).splitlines() if line and not line.startswith("#")]
     return tuple(dict(row) for row in csv.DictReader(lines))
+
+
+@cache
+def words(name: str, role: str) -> tuple[str, ...]:
+    """The ``word`` column of the rows of table ``name`` whose ``role`` is ``role``, longest first.
+
+    >>> words("page_words.csv", "reporter_role")
+    ('见习记者', '通讯员', '实习生', '记者')
+    """
+    found = [row["word"] for row in read_table(name) if row["role"] == role]
+    return tuple(sorted(found, key=len, reverse=True))

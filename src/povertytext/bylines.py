@@ -23,11 +23,13 @@ Lines are found by offsets into the caller's text, so every span slices back.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ._data import words
 from .errors import PovertyTextError
 from .models import Author, Official, Position, Region
 
@@ -43,21 +45,30 @@ _AUTHOR_FIELD = re.compile(
     r"作\s*者\s*[:：]\s*(?P<value>.*?)\s*(?=(?:字号|来源|时间|编辑|责任编辑|日期)\s*[:：]|$)"
 )
 _LAYOUT_GLYPHS = "□■◆●▲△○◇·•\u3000\xa0 \t"
-_ROLE_WORD = r"(?:见习记者|记者|通讯员|实习生)"
 _MAX_OUTLET = 8  # Han characters of an outlet written before the role word (新快报记者)
-# a name in a credit's name list: two to four Han characters that do not start the next role
-_CREDITED_NAME = r"(?![\u3400-\u9fff]{0,6}?(?:记者|通讯员|实习生))[\u3400-\u9fff]{2,4}"
-_REPORTER = re.compile(
-    _ROLE_WORD + "[\\s\u00a0:：]*"
-    "(?P<names>" + _CREDITED_NAME + "(?:[、\\s\u00a0]+" + _CREDITED_NAME + ")*)"
-)
-# 文/王建国, 撰文｜李明: a writer's credit with a slash
-_WRITER = re.compile(
-    r"(?<![\u3400-\u9fff])(?P<role>文|撰文|作者|文图|图文)\s*[/／|｜]\s*(?P<name>[\u3400-\u9fff]{2,4})"
-    r"(?![\u3400-\u9fff])"
-)
-_NAME_STOP_AFTER = ("报道", "摄", "文", "图")
-_OWN_OUTLET = frozenset({"", "本报", "本刊", "本台", "本网", "特约", "实习", "见习", "据"})
+_WORDS = "page_words.csv"  # reporter roles, writer roles, own outlets (see its header)
+_HAN = "[\u3400-\u9fff]"
+
+
+def _alternation(role: str) -> str:
+    return "|".join(re.escape(word) for word in words(_WORDS, role))
+
+
+@functools.cache
+def _reporter() -> re.Pattern[str]:
+    """A reporter credit: the role word, then names (记者 李华、张明), none starting a role."""
+    roles = _alternation("reporter_role")
+    name = f"(?!{_HAN}{{0,6}}?(?:{roles})){_HAN}{{2,4}}"
+    return re.compile(f"(?:{roles})[\\s\u00a0:：]*(?P<names>{name}(?:[、\\s\u00a0]+{name})*)")
+
+
+@functools.cache
+def _writer() -> re.Pattern[str]:
+    """A writer's credit with a slash: 文/王建国, 撰文｜李明."""
+    return re.compile(
+        f"(?<!{_HAN})(?P<role>{_alternation('writer_role')})\\s*[/／|｜]\\s*"
+        f"(?P<name>{_HAN}{{2,4}})(?!{_HAN})"
+    )
 
 
 @dataclass(frozen=True)
@@ -326,7 +337,7 @@ def _reporter_names(names: str, base: int) -> Iterator[tuple[int, int]]:
     """Spans of the names in a reporter credit's name list (朱清海、孙毅)."""
     for match in re.finditer(r"[\u3400-\u9fff]{2,4}", names):
         word = match.group()
-        for stop in _NAME_STOP_AFTER:
+        for stop in words(_WORDS, "name_end"):
             if word.endswith(stop) and len(word) - len(stop) >= 2:
                 word = word[: -len(stop)]
                 break
@@ -362,13 +373,13 @@ def find_authors(text: str) -> list[Author]:
     """
     authors: list[Author] = []
     previous_end = 0
-    for match in _REPORTER.finditer(text):
+    for match in _reporter().finditer(text):
         role = text[_role_start(text, match.start(), previous_end) : match.start("names")]
         role = role.rstrip(" \t\u00a0:：")
         previous_end = match.end()
         for start, end in _reporter_names(match.group("names"), match.start("names")):
             authors.append(Author(text=text[start:end], start=start, end=end, role=role))
-    for match in _WRITER.finditer(text):
+    for match in _writer().finditer(text):
         if _looks_like_name(match.group("name")):
             start, end = match.span("name")
             authors.append(Author(text=text[start:end], start=start, end=end, role=match["role"]))
@@ -386,5 +397,5 @@ def source_of_role(role: str | None) -> str | None:
     """
     if not role:
         return None
-    outlet = re.sub(r"(?:见习记者|记者|通讯员|实习生)$", "", role)
-    return None if outlet in _OWN_OUTLET else outlet
+    outlet = re.sub(f"(?:{_alternation('reporter_role')})$", "", role)
+    return None if not outlet or outlet in words(_WORDS, "own_outlet") else outlet

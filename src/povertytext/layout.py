@@ -31,11 +31,13 @@ of the page (分享到, copyright lines, 责任编辑, site navigation, licence 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ._data import words
 from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
 from .characters import restore, simplify
 from .dates import extract_dates, parse_date
@@ -66,19 +68,9 @@ _MAX_TITLE = 60  # characters of a title line
 _MAX_DATE_LINE = 20  # characters of a line holding nothing but a date
 _MAX_SUBHEADLINE = 40  # a short line without sentence marks before an article's body
 _TOP_LINES = 6  # content lines at the top of a page where a reporter credit makes an article
-_META_FIELD = re.compile(r"(?:日期|时间|来源|作者|版次|版名|发布时间|发布日期|字号)\s*[:：]")
 _SOURCE_FIELD = re.compile(r"来源\s*[:：]\s*(?P<value>[^\s\xa0\u3000|]*)")
 _PART_MARKER = re.compile(r"[\s\xa0\u3000]*[（(]\s*\d{1,2}\s*[)）]$")
-_CAPTION_MARKS = ("■", "▲", "△", "◆", "图为", "（图", "(图")
-_FOOTER_START = re.compile(
-    r"^(?:分享到|责任编辑|编辑\s*[:：]|责编|来源\s*[:：]|版权|Copyright|©|关于本网|关于我们|联系我们|"
-    r"免责|广告|邮箱|技术支持|法律顾问|新闻热线|举报|返回顶部|打印|关闭窗口|上一篇|下一篇|"
-    r"[京沪粤津渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘桂琼川贵云藏陕甘青宁新]ICP|"
-    r"[京沪粤津渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘桂琼川贵云藏陕甘青宁新]公网安备|互联网新闻信息服务)",
-    re.IGNORECASE,
-)
-_FOOTER_WORDS = re.compile(r"版权|转载|授权|ICP|公网安备|许可证|版权所有|All Rights Reserved", re.I)
-_SENTENCE_END = "。！？!?”」』）)…"
+_WORDS = "page_words.csv"  # field labels, caption marks and page chrome (see its header)
 _SPLIT_TITLE = re.compile(r"[\s\xa0\u3000，,]+")
 
 
@@ -109,6 +101,26 @@ class _Header:
 # --- lines ----------------------------------------------------------------------------------
 
 
+def _alternation(role: str) -> str:
+    return "|".join(re.escape(word) for word in words(_WORDS, role))
+
+
+@functools.cache
+def _meta_field() -> re.Pattern[str]:
+    """A field label of a meta line (日期:, 来源：)."""
+    return re.compile(f"(?:{_alternation('meta_field')})\\s*[:：]")
+
+
+@functools.cache
+def _footer_words() -> re.Pattern[str]:
+    return re.compile(_alternation("footer_word"), re.IGNORECASE)
+
+
+@functools.cache
+def _footer_starts() -> tuple[str, ...]:
+    return tuple(word.lower() for word in words(_WORDS, "footer_start"))
+
+
 def _content(lines: Sequence[Line]) -> list[Line]:
     return [line for line in lines if not line.blank]
 
@@ -119,7 +131,7 @@ def _is_title_like(line: Line) -> bool:
         0 < len(content) <= _MAX_TITLE
         and "。" not in content
         and not content.endswith(("，", ",", ":", "：", "；", ";"))
-        and _META_FIELD.search(content) is None
+        and _meta_field().search(content) is None
     )
 
 
@@ -133,10 +145,12 @@ def _title_span(text: str, line: Line) -> tuple[int, int]:
 
 
 def _is_footer(line: Line) -> bool:
+    """A line of page chrome: share links, copyright, licences, site navigation."""
     content = line.stripped.lstrip("（(【[")
     return (
-        _FOOTER_START.search(content) is not None
-        or len(_FOOTER_WORDS.findall(content)) >= 2
+        content.lower().startswith(_footer_starts())
+        or any(mark in content for mark in words(_WORDS, "footer_mark"))
+        or len(_footer_words().findall(content)) >= 2
         or content.count("|") >= 3
     )
 
@@ -308,7 +322,7 @@ def _is_date_line(line: Line) -> bool:
 
 def _is_meta(line: Line) -> bool:
     """A meta line under a title: labelled fields (日期:, 来源:, 作者:) or a date alone."""
-    return _META_FIELD.search(line.text) is not None or _is_date_line(line)
+    return _meta_field().search(line.text) is not None or _is_date_line(line)
 
 
 def _first_meta(lines: Sequence[Line]) -> int | None:
@@ -320,7 +334,7 @@ def _first_meta(lines: Sequence[Line]) -> int | None:
 
 
 def _is_caption(line: Line) -> bool:
-    return line.text.lstrip(" \t\xa0\u3000").startswith(_CAPTION_MARKS)
+    return line.text.lstrip(" \t\xa0\u3000").startswith(words(_WORDS, "caption"))
 
 
 def _is_subheadline(line: Line) -> bool:
