@@ -41,9 +41,6 @@ _MAX_REGION_LINE = 12  # characters of a region line (肇庆, 云南省昭通市
 _MAX_POSITION_LINE = 40  # characters of one position line
 _SENTENCE_MARKS = frozenset("。！？；!?;")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
-_AUTHOR_FIELD = re.compile(
-    r"作\s*者\s*[:：]\s*(?P<value>.*?)\s*(?=(?:字号|来源|时间|编辑|责任编辑|日期)\s*[:：]|$)"
-)
 _LAYOUT_GLYPHS = "□■◆●▲△○◇·•\u3000\xa0 \t"
 _MAX_OUTLET = 8  # Han characters of an outlet written before the role word (新快报记者)
 _WORDS = "page_words.csv"  # reporter roles, writer roles, own outlets (see its header)
@@ -60,6 +57,13 @@ def _reporter() -> re.Pattern[str]:
     roles = _alternation("reporter_role")
     name = f"(?!{_HAN}{{0,6}}?(?:{roles})){_HAN}{{2,4}}"
     return re.compile(f"(?:{roles})[\\s\u00a0:：]*(?P<names>{name}(?:[、\\s\u00a0]+{name})*)")
+
+
+@functools.cache
+def _author_field() -> re.Pattern[str]:
+    """An 作者 field of a meta line, up to the next field label (字号:, 来源:) or the line end."""
+    labels = f"{_alternation('meta_field')}|责任编辑|编辑"
+    return re.compile(f"作\\s*者\\s*[:：]\\s*(?P<value>.*?)\\s*(?=(?:{labels})\\s*[:：]|$)")
 
 
 @functools.cache
@@ -287,7 +291,7 @@ def _trailing_name(value: str) -> tuple[int, int] | None:
 
 def _author_fields(text: str, line: Line) -> Iterator[tuple[int, int, int, int]]:
     """(positions start, positions end, name start, name end) of each 作者 field of a line."""
-    for match in _AUTHOR_FIELD.finditer(line.text):
+    for match in _author_field().finditer(line.text):
         value = match.group("value")
         name = _trailing_name(value)
         if name is None:
