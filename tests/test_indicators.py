@@ -241,6 +241,20 @@ REGIONS = [
         None,
         "四川省凉山彝族自治州",
     ),
+    (
+        "pair with helped units in two provinces: the one before the quantity",
+        "东莞帮扶云南省昭通市6个贫困县874个贫困村和韶关、揭阳两市323个相对贫困村",
+        "874个",
+        None,
+        "云南省昭通市",
+    ),
+    (
+        "pair with helped units in two provinces: the later group",
+        "东莞帮扶云南省昭通市6个贫困县874个贫困村和韶关、揭阳两市323个相对贫困村",
+        "323个",
+        None,
+        "广东省",
+    ),
     ("the document's region", "统筹全市32个镇街", "32个", "东莞", "广东省东莞市"),
     ("not across sentences", "凉山州脱贫。全市32个镇街", "32个", "东莞", "广东省东莞市"),
 ]

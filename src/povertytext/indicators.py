@@ -65,7 +65,7 @@ from .dates import extract_dates
 from .errors import DateError, require_text
 from .models import AssistancePair, DateMention, Indicator, Quantity, Region, RegionMention
 from .quantities import extract_quantities
-from .regions import extract_regions, resolve_region, self_and_above
+from .regions import extract_regions, is_within, resolve_region, self_and_above
 
 __all__ = ["extract_indicators", "find_indicators"]
 
@@ -569,6 +569,20 @@ def _place_before(w: _Window, i: int, lo: int) -> list[Region] | None:
     return _group_ending_at(w, w.places[k], lo)
 
 
+def _helped_place_before(
+    w: _Window, i: int, lo: int, helped: Sequence[Region]
+) -> _Place | None:
+    """The last place in ``[lo, i)`` that is one of a pair's helped units (or inside one):
+    帮扶云南省昭通市6个贫困县…和韶关、揭阳两市323个村 → 昭通市 for 6个, 揭阳 for 323个."""
+    k = bisect.bisect_right(w.place_end_list, i) - 1
+    while k >= 0 and w.places[k].start >= lo:
+        place = w.places[k]
+        if any(is_within(place.region, unit) for unit in helped):
+            return place
+        k -= 1
+    return None
+
+
 def _region(w: _Window, q: Quantity, default: Region | None) -> Region | None:
     clause_start, clause_end = w.bounds(q.start, w.clause_breaks)
     sentence_start, _ = w.bounds(q.start, w.sentence_breaks)
@@ -577,7 +591,9 @@ def _region(w: _Window, q: Quantity, default: Region | None) -> Region | None:
         return _common_unit(_group_ending_at(w, adjacent, clause_start))
     stated = [p.start for p in w.pairs if sentence_start <= p.start <= q.start]
     if stated:  # the last statement before the quantity; its edges share the evidence
-        return _common_unit([p.helped for p in w.pairs if p.start == stated[-1]])
+        helped = [p.helped for p in w.pairs if p.start == stated[-1]]
+        near = _helped_place_before(w, q.start, stated[-1], helped)
+        return _common_unit(_group_ending_at(w, near, stated[-1]) if near else helped)
     for lo in (clause_start, sentence_start):
         group = _place_before(w, q.start, lo)
         if group is not None:
