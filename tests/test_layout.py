@@ -168,6 +168,22 @@ def test_a_name_opening_a_body_line_is_no_byline() -> None:
     assert (document.kind, document.speaker) == ("essay", None)
 
 
+def test_article_below_site_navigation() -> None:
+    text = (
+        "首页\n新闻中心\n扶贫动态\n图片新闻\n视频\n专题\n当前位置：首页 > 扶贫动态 > 正文\n\n"
+        "全县脱贫攻坚推进会召开\n发布时间：2020-09-01 10:20  来源：县扶贫办\n\n"
+        "9月1日，全县脱贫攻坚推进会召开。\n\n上一篇：脱贫攻坚简报\n下一篇：乡村振兴简报\n"
+    )
+    (article,) = pt.parse(text).documents
+    assert (article.kind, article.title, article.date, article.source) == (
+        "article",
+        "全县脱贫攻坚推进会召开",
+        "2020-09-01",
+        "县扶贫办",
+    )
+    assert article.body(text) == "9月1日，全县脱贫攻坚推进会召开。"
+
+
 def test_several_dated_articles_on_one_page() -> None:
     text = (
         "产业扶贫推进会召开\n日期:[2020-09-01]  版次:[A05]\n\n全省新增就业2万人。\n\n"

@@ -517,7 +517,7 @@ def _plans(
     if headers:
         return _speech_plans(text, lines, headers, mentions)
     heads = _article_heads(text, lines)
-    if len(heads) > 1:
+    if heads and not closing:
         return _article_plans(text, lines, heads, authors, bylines)
     limit = lines[_line_index(lines, closing[0].start)].start if closing else len(text)
     cut = lines[: _line_index(lines, limit) + (0 if closing else 1)]
