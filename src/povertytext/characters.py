@@ -11,6 +11,7 @@ puts the caller's own characters back into every span of a result.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -18,7 +19,7 @@ from pydantic import BaseModel
 from ._data import read_table
 from .models import Span
 
-__all__ = ["restore", "simplify"]
+__all__ = ["read_simplified", "restore", "simplify"]
 
 T = TypeVar("T")
 
@@ -87,3 +88,15 @@ def restore(result: T, original: str) -> T:
     if isinstance(result, list):
         return [restore(item, original) for item in result]  # type: ignore[return-value]
     return result
+
+
+def read_simplified(text: str, read: Callable[[str], T]) -> T:
+    """``read(simplify(text))``, with the caller's characters put back into its spans.
+
+    >>> from povertytext.quantities import extract_quantities
+    >>> [q.text for q in read_simplified("投入資金5億元", extract_quantities)]
+    ['5億元']
+    """
+    work = simplify(text)
+    result = read(work)
+    return result if work == text else restore(result, text)

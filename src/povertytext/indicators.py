@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ._data import read_table
-from .characters import restore, simplify
+from .characters import read_simplified
 from .dates import extract_dates
 from .errors import DateError, require_text
 from .models import AssistancePair, DateMention, Indicator, Quantity, Region, RegionMention
@@ -651,9 +651,9 @@ def extract_indicators(
     ('县', 'poverty.counties_lifted', '昭通市')
     """
     require_text(text, "extract_indicators")
-    work = simplify(text)
-    indicators = find_indicators(work, 0, len(work), region=region, date=date)
-    return indicators if work == text else restore(indicators, text)
+    return read_simplified(
+        text, lambda work: find_indicators(work, 0, len(work), region=region, date=date)
+    )
 
 
 def find_indicators(

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from ._data import words
 from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
-from .characters import restore, simplify
+from .characters import read_simplified
 from .dates import extract_dates, parse_date
 from .errors import PovertyTextError, require_text
 from .indicators import find_indicators
@@ -691,9 +691,7 @@ def parse(text: str, source: str | None = None) -> Page:
     ['1.2亿元 = 120000000 元', '3000多户 = 3000 户']
     """
     require_text(text, "parse")
-    work = simplify(text)
-    page = _parse(work, source)
-    return page if work == text else restore(page, text)
+    return read_simplified(text, lambda work: _parse(work, source))
 
 
 def _parse(text: str, source: str | None) -> Page:

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._data import read_text
-from .characters import restore, simplify
+from .characters import read_simplified
 from .errors import PovertyTextError, require_text
 from .models import Author, Official, Position, Region
 from .positions import (
@@ -439,9 +439,9 @@ def extract_officials(text: str) -> list[Official]:
     require_text(text, "extract_officials")
     from .bylines import find_authors, find_bylines
 
-    work = simplify(text)
-    officials = officials_of(work, find_bylines(work), find_authors(work))
-    return officials if work == text else restore(officials, text)
+    return read_simplified(
+        text, lambda work: officials_of(work, find_bylines(work), find_authors(work))
+    )
 
 
 def officials_of(

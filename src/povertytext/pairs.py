@@ -73,7 +73,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._data import read_table
-from .characters import restore, simplify
+from .characters import read_simplified
 from .errors import PovertyTextError, require_text
 from .models import AssistancePair, PairStatus, Region, RegionMention, Relation
 from .numerals import parse_number
@@ -626,9 +626,9 @@ def extract_pairs(
     ('中山市', '东西部扶贫协作', 'new', True, True, '新对口帮扶贵州省六盘水市')
     """
     require_text(text, "extract_pairs")
-    work = simplify(text)
-    pairs = find_pairs(work, 0, len(work), helper=helper, date=date)
-    return pairs if work == text else restore(pairs, text)
+    return read_simplified(
+        text, lambda work: find_pairs(work, 0, len(work), helper=helper, date=date)
+    )
 
 
 def find_pairs(
