@@ -14,8 +14,6 @@ from povertytext._data import read_table, read_text
 from povertytext.characters import restore, simplify
 from tests._shared import load_script, shared_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def to_traditional(text: str) -> str:
     """A traditional rendering of ``text`` made by inverting the shipped table."""
