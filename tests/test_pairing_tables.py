@@ -1,0 +1,57 @@
+"""The reference tables of published pairings (pairings.csv) and of pair names (pair_names.csv)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from povertytext._data import read_table, read_text
+from povertytext.pairs import known_pairings, pairing_for
+from povertytext.regions import region_for_code
+
+PAIRINGS = read_table("pairings.csv")
+NAMES = read_table("pair_names.csv")
+URL = re.compile(r"https?://\S+")
+
+
+def test_every_pairing_row_loads() -> None:
+    assert len(known_pairings()) >= len(PAIRINGS) > 50
+
+
+@pytest.mark.parametrize(
+    "row", PAIRINGS, ids=lambda r: f"{r['helper']}->{r['helped']}@{r['valid_from']}"
+)
+def test_pairing_row(row: dict[str, str]) -> None:
+    helper, helped = region_for_code(row["helper_code"]), region_for_code(row["helped_code"])
+    assert (helper.full_name, helped.full_name) == (row["helper"], row["helped"])
+    assert helper.code != helped.code
+    start = dt.date.fromisoformat(row["valid_from"])
+    assert row["valid_to"] == "" or start <= dt.date.fromisoformat(row["valid_to"])
+    assert URL.fullmatch(row["source"])
+    assert row["evidence"] in {"A", "B"}
+    assert row["relation"]
+
+
+def test_pairings_header_comment() -> None:
+    comments = [line for line in read_text("pairings.csv").splitlines() if line.startswith("#")]
+    assert comments[0].startswith("# source:")
+    assert any("2026-12-01" in line for line in comments)
+
+
+@pytest.mark.parametrize("row", NAMES, ids=lambda r: r["name"])
+def test_pair_name_row(row: dict[str, str]) -> None:
+    helper, helped = region_for_code(row["helper_code"]), region_for_code(row["helped_code"])
+    assert (helper.full_name, helped.full_name) == (row["helper"], row["helped"])
+    assert 2 <= len(row["name"]) <= 4
+    assert URL.fullmatch(row["source"])
+    assert pairing_for(helper, helped) is not None
+
+
+def test_pair_names_unique_and_sourced() -> None:
+    names = [row["name"] for row in NAMES]
+    assert len(names) == len(set(names))
+    header = read_text("pair_names.csv").splitlines()[0]
+    assert header.startswith("#")
+    assert "gov.cn" in read_text("pair_names.csv").split("\nname,", 1)[0]
