@@ -149,14 +149,12 @@ FORMS = [
         None,
         [("东莞市", "镇雄县", "other")],
         id="passive-shou",
-        marks=pytest.mark.xfail(strict=True, reason="passive 受X帮扶的Y is not read"),
     ),
     pytest.param(
         "东莞对昭通的帮扶",
         None,
         [("东莞市", "昭通市", "other")],
         id="dui-y-de-bangfu",
-        marks=pytest.mark.xfail(strict=True, reason="X对Y的帮扶 (nominal form) is not read"),
     ),
     pytest.param(
         "东莞市帮扶昭通市的干部和广州市的企业",
@@ -337,8 +335,10 @@ def test_pairings_table_integrity() -> None:
 def test_pair_words_roles() -> None:
     roles = {row["role"] for row in read_table("pair_words.csv")}
     assert roles == {
-        "predicate", "scope", "scope_tail", "status", "not_status", "link", "cooperate",
+        "predicate", "scope", "scope_tail", "status", "not_status", "link",
         "not_helper", "before_helper", "transfer_verb", "transfer_object", "count_unit",
+        "context", "join_context", "join", "respective", "passive", "grant", "grant_object",
+        "not_side_after", "deictic", "former", "weak", "other_subject", "below_county", "visit",
     }  # fmt: skip
     relations = {r["relation"] for r in read_table("pair_words.csv") if r["role"] == "predicate"}
     assert relations <= {

@@ -30,6 +30,7 @@ _SLICES = (
     ("name", "start", "end"),
     ("subject", "subject_start", "subject_end"),
     ("title", "title_start", "title_end"),
+    ("relation_text", "relation_start", "relation_end"),
 )
 
 

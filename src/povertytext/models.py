@@ -264,6 +264,7 @@ class Author(Span):
 
 Relation = Literal["东西部扶贫协作", "省内对口帮扶", "对口支援", "定点帮扶", "结对帮扶", "other"]
 PairStatus = Literal["stated", "new", "former"]
+PairDirection = Literal["stated", "implied"]
 
 
 class AssistancePair(Span):
@@ -278,11 +279,20 @@ class AssistancePair(Span):
     published pairings lists this edge for the date checked (None when it was
     not checked), with the ``known_period`` (ISO interval such as
     ``2016-12/2021-04``) and ``known_source`` of the matching row.
+    ``relation_text`` is the predicate or programme word as written (结对, 援建,
+    扶贫协作), at ``relation_start``/``relation_end``. ``direction`` is ``stated``
+    when the text says who helps whom, ``implied`` when it only names the two
+    sides (X与Y开展协作, 闽宁协作) and the reference table or the east–west
+    division decided it.
     """
 
     helper: Region
     helped: Region
     relation: Relation = "other"
+    relation_text: str | None = None
+    relation_start: int | None = None
+    relation_end: int | None = None
+    direction: PairDirection = "stated"
     helper_implied: bool = False
     status: PairStatus = "stated"
     known: bool | None = None

@@ -1,82 +1,74 @@
 """Assistance pairs: who helps whom, as directed edges helper → helped.
 
-A pair is stated by a *predicate* (对口帮扶, 扶贫协作, 对口支援, 定点帮扶, 结对帮扶, plain
-帮扶 / 帮助 / 助力 / 援助 / 支援 / 帮) with regions around it, or by a funding transfer
-(向凉山州投入财政援助资金). The words live in ``data/pair_words.csv``; the regions come
-from :func:`povertytext.extract_regions`. One pass of one precompiled pattern finds
-the predicates; everything else is a look at the region mentions next to them.
+The reader works sentence by sentence over the region mentions of
+:func:`povertytext.extract_regions`, the words of ``data/pair_words.csv`` and the
+pair names of ``data/pair_names.csv`` (粤桂, 沪滇, 莞铜). Every form below gives one
+edge per helper and per helped unit; ``relation_text`` keeps the predicate as
+written, ``relation`` its programme.
 
-Forms (each gives one edge per helper and per helped unit):
+Direction written (``direction="stated"``):
 
-* ``<helpers> <predicate> [的] <helped list>``: 东莞市尽锐出战帮扶镇雄县, 北京帮内蒙古,
-  天津市、青岛市和厦门市对口支援甘肃省 (three edges). The helped list starts right
-  after the predicate (or after 的) and runs on through 、 and through gaps that end
-  in a link word (和, 及, 与) within the clause and hold no 的: 帮扶昭通市6个县…和韶关、
-  揭阳两市 gives 昭通市, 韶关市, 揭阳市; 帮扶昭通市的干部和广州市的企业 gives 昭通市
-  alone. The helpers are the region right before the predicate in the same clause (at
-  most 8 characters between, no digits, no 的, no organisation word such as 中心 or 公司, not
-  preceded by 在, 向, 对, 受 …), with the units linked to it.
-* With no helper written, the ``helper`` argument is the helper (``helper_implied``):
-  结对帮扶的昭通市大关、盐津4个县 in 中山's speech. Without one, no edge.
-* ``X与Y(开展的)<predicate>`` with nothing helped after it: 东莞市与昭通市开展的扶贫协作.
-  The text does not say who helps whom: the direction is the one the reference
-  table knows, else Y → X when the ``helper`` argument is Y, else X → Y as written.
-* ``[X] 向 <list> 投入…资金`` (also 拨付, 捐赠; 款物, 物资): relation ``other``.
+* active ``<helpers> <predicate> [的] <helped list>``: 东莞市尽锐出战帮扶镇雄县,
+  天津市、青岛市和厦门市对口支援甘肃省, 山东20年累计援助9亿多元帮扶重庆 (an amount may
+  stand between helper and verb). The helped list runs on through 、 and link
+  words (和, 及, 与) within the clause; ``Y的A、B`` lists units under a parent
+  (帮扶承德市的承德县、平泉县 gives the two counties), and a count after the list
+  (4个县, 两市) joins the evidence;
+* passive: 由X帮扶Y, Y由X帮扶, 受X帮扶的Y, 在X的援助下…Y, Y为X对口帮扶的贫困县,
+  分别由X1、X2帮扶的Y1、Y2 (pairs in order);
+* nominal: X对Y(开展…)的帮扶, X给予Y…支持, X向Y投入…资金;
+* a helper left out: the nearest region before the predicate in the sentence that
+  can help the helped unit (see *sides*), else the ``helper`` argument (the
+  speech's own city, ``helper_implied=True``), else the helper of the previous
+  sentence of the paragraph; 我市, 我省, 本县 … stand for the ``helper`` argument
+  when it has that level, else for the last region of that level named before.
 
-Relation (from the predicate and the geography):
+Direction implied (``direction="implied"``): the text names both sides but not who
+helps whom: X与Y开展东西部协作, 苏州与铜仁结成对口帮扶关系, 甘肃省·山东省东西部协作,
+太仓玉屏扶贫协作座谈会, dash tables (密云区——玉树市), X与Y clauses after 具体为, pair names
+(闽宁协作, 鲁渝两地), and, in a sentence with a programme word and no other pair,
+two regions that a row of the reference table pairs (广州市党政代表团赴贵州毕节市 … 东西部协作).
+Lists of equal length pair in order (A、B分别与C、D; A、B与C、D结成协作关系), others
+multiply out. The helper is the side the reference table names (at any level:
+宁波 → 贵州 through 宁波 → 黔西南), else the side of the lower tier of
+``data/pair_sides.csv`` (east before centre before west), else the side written first.
 
-* 东西部扶贫协作 / 东西部协作 → 东西部扶贫协作; 对口支援 → 对口支援; 定点帮扶 → 定点帮扶;
-* 对口帮扶, 扶贫协作, 对口扶贫协作 → 东西部扶贫协作 when helper and helped lie in
-  different provinces, 省内对口帮扶 in the same one;
-* 结对帮扶 → 结对帮扶, and plain 帮扶, 助力 … → ``other``, unless a programme phrase
-  right before scopes them (东西部扶贫协作方面，结对帮扶的… → 东西部扶贫协作).
+Sides: a region is no side when it names an organisation or a set below the county
+(天津市10家医院, 黔西南州181个贫困村, 甘南藏族自治州人民医院), when one side lies inside
+the other, and for unnamed sets (8个东部城市). An ambiguous name (普陀区) is decided by
+the other side through the reference table, then the tiers.
 
-Status: 原 right before a programme predicate → ``former`` (原对口帮扶), 新 → ``new``
-(新对口帮扶), else ``stated``; 创新, 平原 and the like are not status words.
+Relation (from the predicate and the geography): 东西部扶贫协作 / 东西部协作 / 东西协作 →
+东西部扶贫协作; 对口支援, 对口援建, 援疆, 援藏 → 对口支援; 定点帮扶; 对口帮扶, 扶贫协作,
+对口协作 → 东西部扶贫协作 across provinces, 省内对口帮扶 within one; 结对(帮扶) → 结对帮扶;
+plain 帮扶, 援助, 援建, 携手 … → ``other``, unless a programme phrase right before scopes
+them (东西部扶贫协作方面，结对帮扶的… → 东西部扶贫协作).
 
-Counts: a count written right after the list (4个县, 两市) is checked against the
-units of the last run joined by 、. When it agrees, it joins the evidence; when it
-does not, the listed units are still the edges (nothing is invented, nothing is
-dropped) and the evidence ends at the last listed unit.
+Status: 原 right before a programme predicate, or 此前 / 原来 in the clause → ``former``;
+新 → ``new``; else ``stated``.
 
-No edge: for a region that is the helper itself or inside it (or contains it),
-for an ambiguous mention, for a helper that is an organisation
-(广州国家农业科创中心), for unnamed sets (扶贫协作四省(区)).
-
-The evidence span runs from the scope phrase, the written helper or the status
-prefix (whichever comes first) to the last helped unit (or the count, or the
-transfer's 资金).
-
-Reference table (``data/pairings.csv``): the published pairings of the reference
-notes (evidence A and B only), each with a period of ISO dates. An edge is
-*covered* by a row when its helper is the row's helper or lies inside it and its
-helped unit is the row's or lies inside it (中山→大关县 is covered by 中山→昭通;
-深圳→百色 by 广东→广西). With a ``date`` (``2020``, ``2020-08``, ``2020-08-19``, read
-as the whole year, month or day), ``known`` is True when a covering row's period
-overlaps it, else False; without a date (or with one that is not ISO) ``known`` is
-None. ``known_period`` and ``known_source`` come from the most specific covering
-row (exact units first, then the latest period), for the date when one overlaps
-it, else from any period: so 佛山→凉山 in 2022 has ``known=False`` and the period
-``2016-12-07/2021-04-30`` that says why.
+Reference table (:mod:`povertytext.pairings`): with a ``date`` (``2020``, ``2020-08``,
+``2020-08-19``), ``known`` is True when a covering row's period overlaps it, else False;
+without one ``known`` is None; ``known_period`` and ``known_source`` name the most
+specific covering row.
 """
 
 from __future__ import annotations
 
 import bisect
-import calendar
-import dataclasses
-import datetime as dt
 import functools
 import re
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field, replace
 
 from ._data import read_table
 from .characters import read_simplified
 from .errors import PovertyTextError, require_text
-from .models import AssistancePair, PairStatus, Region, RegionMention, Relation
+from .models import AssistancePair, PairDirection, PairStatus, Region, RegionMention, Relation
 from .numerals import parse_number
+from .pairings import KnownPairing, known, known_pairings, pairing_for, related_rows
 from .regions import extract_regions, is_within, region_for_code, resolve_region
 
 __all__ = ["KnownPairing", "extract_pairs", "find_pairs", "known_pairings", "pairing_for"]
@@ -85,9 +77,16 @@ _BY_GEOGRAPHY = "by_geography"
 _EAST_WEST: Relation = "东西部扶贫协作"
 _IN_PROVINCE: Relation = "省内对口帮扶"
 _WEAK = frozenset({"结对帮扶", "other"})  # relations a programme phrase may override
+_SENTENCE_BREAKS = "。！？；!?;\n"
 _BREAKS = "，。；！？：,;!?:\n《》“”「」()（）"
+_SOFT_BREAKS = "《》“”「」\"'‘’"  # quotes and titles a cooperative gap may cross
 _MAX_HELPER_GAP = 8  # characters between a written helper and its predicate
+_MAX_AMOUNT_GAP = 16  # the same gap when it states an amount (山东20年累计援助9亿多元帮扶)
 _MAX_LIST_GAP = 40  # characters between two linked units of a helped list
+_MAX_HELPED_GAP = 3  # characters between a predicate and its first helped unit
+_MAX_HELPED_GAP_DE = 8  # the same gap when it ends in 的 (对口支援三峡库区的忠县)
+_MAX_COOPERATION_GAP = 24  # characters between "X与Y" and its programme word
+_MAX_TARGET_GAP = 24  # characters between "对Y" and its predicate
 _SCOPE_WINDOW = 24  # how far back a scope phrase may start
 _LOCK = threading.Lock()
 
@@ -97,21 +96,41 @@ _LOCK = threading.Lock()
 
 @dataclass(frozen=True)
 class _Grammar:
-    """The compiled word tables of ``pair_words.csv``."""
+    """The compiled word tables of ``pair_words.csv``, ``pair_names.csv`` and ``pair_sides.csv``."""
 
     predicates: re.Pattern[str]
     relation_of: dict[str, str]
+    context: re.Pattern[str]
+    join_context: re.Pattern[str]
     scope: re.Pattern[str]
     scope_relation: dict[str, str]
     status: dict[str, PairStatus]
     not_status: frozenset[str]
+    former: re.Pattern[str]
     links: frozenset[str]
     ends_with_link: re.Pattern[str]
-    cooperation_gap: re.Pattern[str]
+    respective: re.Pattern[str]
+    apposition_link: re.Pattern[str]
+    apposition_tail: re.Pattern[str]
+    other_subject: re.Pattern[str]
+    below_county: re.Pattern[str]
+    strong_context: re.Pattern[str]
+    visit: re.Pattern[str]
+    joins: frozenset[str]
     not_helper: re.Pattern[str]
+    organisation: re.Pattern[str]
+    organisation_ahead: re.Pattern[str]
     before_helper: frozenset[str]
+    passive: frozenset[str]
+    grant: re.Pattern[str]
+    not_side_after: re.Pattern[str]
     transfer: re.Pattern[str]
     count: re.Pattern[str]
+    deictic: re.Pattern[str]
+    deictic_level: dict[str, str]
+    names: re.Pattern[str] | None
+    name_sides: dict[str, tuple[str, str]]
+    tiers: dict[str, int]
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -126,21 +145,36 @@ def _words(rows: Sequence[dict[str, str]], role: str) -> list[str]:
 
 def _statuses(rows: Sequence[dict[str, str]]) -> dict[str, PairStatus]:
     """Return the status prefixes (原 → former, 新 → new)."""
-    known: dict[str, PairStatus] = {"former": "former", "new": "new"}
-    return {row["word"]: known[row["relation"]] for row in rows if row["role"] == "status"}
+    kinds: dict[str, PairStatus] = {"former": "former", "new": "new"}
+    return {row["word"]: kinds[row["relation"]] for row in rows if row["role"] == "status"}
+
+
+def _pair_names() -> dict[str, tuple[str, str]]:
+    """Return the pair names of ``pair_names.csv``: name → (helper code, helped code)."""
+    try:
+        rows = read_table("pair_names.csv")
+    except FileNotFoundError:
+        return {}
+    return {row["name"]: (row["helper_code"], row["helped_code"]) for row in rows}
 
 
 @functools.cache
 def _load_grammar() -> _Grammar:
-    """Read and compile ``pair_words.csv`` (once)."""
+    """Read and compile the word tables (once)."""
     rows = read_table("pair_words.csv")
     relation = {row["word"]: row["relation"] for row in rows if row["role"] == "predicate"}
     scope = {row["word"]: row["relation"] for row in rows if row["role"] == "scope"}
     breaks = re.escape(_BREAKS)
     links = _words(rows, "link")
+    names = _pair_names()
+    deictic = {row["word"]: row["relation"] for row in rows if row["role"] == "deictic"}
     return _Grammar(
         predicates=re.compile(_alternation(list(relation))),
         relation_of=relation,
+        context=re.compile(_alternation([*relation, *_words(rows, "context")])),
+        join_context=re.compile(
+            _alternation([*relation, *_words(rows, "context"), *_words(rows, "join_context")])
+        ),
         scope=re.compile(
             rf"(?P<word>{_alternation(list(scope))})(?:{_alternation(_words(rows, 'scope_tail'))})"
             r"\s*[，,：:]?\s*$"
@@ -148,19 +182,56 @@ def _load_grammar() -> _Grammar:
         scope_relation=scope,
         status=_statuses(rows),
         not_status=frozenset(_words(rows, "not_status")),
+        former=re.compile(_alternation(_words(rows, "former"))),
         links=frozenset(links),
         ends_with_link=re.compile(rf"(?:{_alternation(links)})\s*$"),
-        cooperation_gap=re.compile(rf"(?:{_alternation(_words(rows, 'cooperate'))})?了?的?"),
-        not_helper=re.compile(_alternation(_words(rows, "not_helper")) + r"|[的\d０-９、]"),
+        respective=re.compile(_alternation(_words(rows, "respective"))),
+        apposition_link=re.compile(
+            r"等(?:[0-9０-９]+|[一二两三四五六七八九十]+)个?[^，。；,;:：]{0,10}?"
+            rf"(?:{_alternation(links)})"
+        ),
+        apposition_tail=re.compile(
+            r"等(?:[0-9０-９]+|[一二两三四五六七八九十]+)个?[^，。；,;:：、]{0,16}"
+        ),
+        other_subject=re.compile(_alternation(_words(rows, "other_subject"))),
+        below_county=re.compile(
+            rf"的[\u4e00-\u9fff]{{1,4}}?(?:{_alternation(_words(rows, 'below_county'))})"
+        ),
+        visit=re.compile(rf"(?:{_alternation(_words(rows, 'visit'))})$"),
+        strong_context=re.compile(
+            _alternation(
+                [w for w in [*relation, *_words(rows, "context")] if w not in _words(rows, "weak")]
+            )
+        ),
+        joins=frozenset(_words(rows, "join")),
+        not_helper=re.compile(_alternation(_words(rows, "not_helper")) + r"|[的、]"),
+        organisation=re.compile(_alternation(_words(rows, "not_helper"))),
+        organisation_ahead=re.compile(
+            rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alternation(_words(rows, 'not_helper'))})"
+        ),
         before_helper=frozenset(_words(rows, "before_helper")),
+        passive=frozenset(_words(rows, "passive")),
+        grant=re.compile(
+            rf"(?:{_alternation(_words(rows, 'grant'))})(?P<gap>[^{breaks}]{{0,20}}?)"
+            rf"(?P<word>{_alternation(_words(rows, 'grant_object'))})"
+        ),
+        not_side_after=re.compile(
+            r"(?:的)?(?:(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:家|所|个|名)?"
+            rf"[^{breaks}、]{{0,4}}?)?(?:{_alternation(_words(rows, 'not_side_after'))})"
+        ),
         transfer=re.compile(
             rf"[^{breaks}]{{0,4}}?(?:{_alternation(_words(rows, 'transfer_verb'))})"
             rf"[^{breaks}]{{0,12}}?(?:{_alternation(_words(rows, 'transfer_object'))})"
         ),
         count=re.compile(
-            r"(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)个?"
+            r"(?:等)?(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)个?"
             rf"(?:{_alternation(_words(rows, 'count_unit'))})"
         ),
+        deictic=re.compile(_alternation(list(deictic))) if deictic else re.compile(r"(?!)"),
+        deictic_level=deictic,
+        names=re.compile(_alternation(list(names))) if names else None,
+        name_sides=names,
+        tiers={row["code"][:2]: int(row["tier"]) for row in read_table("pair_sides.csv")},
     )
 
 
@@ -170,180 +241,143 @@ def _grammar() -> _Grammar:
         return _load_grammar()
 
 
-# ---------------------------------------------------------------- reference table
+# ---------------------------------------------------------------- sides
 
 
-@dataclass(frozen=True)
-class KnownPairing:
-    """One row of the reference table ``data/pairings.csv``: a published pairing.
-
-    ``valid_to`` is None for a pairing still open. ``evidence`` is ``A`` (official
-    text or outlet) or ``B`` (official local news); ``source`` a URL.
-    """
-
-    helper: Region
-    helped: Region
-    relation: str
-    valid_from: dt.date
-    valid_to: dt.date | None
-    evidence: str
-    source: str
-    note: str = ""
-
-    @property
-    def period(self) -> str:
-        """The period as an ISO interval, ``..`` for an open end (``2021-04-01/..``)."""
-        end = self.valid_to.isoformat() if self.valid_to else ".."
-        return f"{self.valid_from.isoformat()}/{end}"
-
-    def overlaps(self, low: dt.date, high: dt.date) -> bool:
-        """Tell whether the period shares a day with ``[low, high]``."""
-        return self.valid_from <= high and (self.valid_to is None or low <= self.valid_to)
+def _related(a: Region, b: Region) -> bool:
+    """Tell whether one unit is the other or lies inside it."""
+    return is_within(a, b) or is_within(b, a)
 
 
-@functools.cache
-def _load_pairings() -> tuple[KnownPairing, ...]:
-    """Read ``pairings.csv`` (once)."""
-    return tuple(
-        KnownPairing(
-            helper=region_for_code(row["helper_code"]),
-            helped=region_for_code(row["helped_code"]),
-            relation=row["relation"],
-            valid_from=dt.date.fromisoformat(row["valid_from"]),
-            valid_to=dt.date.fromisoformat(row["valid_to"]) if row["valid_to"] else None,
-            evidence=row["evidence"],
-            source=row["source"],
-            note=row["note"],
-        )
-        for row in read_table("pairings.csv")
-    )
+def _tier(g: _Grammar, region: Region) -> int | None:
+    """The tier of the province of ``region`` in ``pair_sides.csv`` (0 east … 2 west)."""
+    return g.tiers.get(region.code[:2])
 
 
-def known_pairings() -> tuple[KnownPairing, ...]:
-    """Return every row of the reference table of published pairings, in file order.
-
-    >>> rows = [r for r in known_pairings() if r.helped.name == "凉山彝族自治州"]
-    >>> [(r.helper.name, r.helped.name, r.period) for r in rows]
-    [('佛山市', '凉山彝族自治州', '2016-12-07/2021-04-30')]
-    """
-    with _LOCK:
-        return _load_pairings()
-
-
-def _date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """Return the first and last day of an ISO date (``2020``, ``2020-08``, ``2020-08-19``)."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
-    if match is None:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    try:
-        if month is None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if day is None:
-            return dt.date(year, month, 1), dt.date(
-                year, month, calendar.monthrange(year, month)[1]
-            )
-        return dt.date(year, month, day), dt.date(year, month, day)
-    except ValueError:
-        return None
+def _can_help(g: _Grammar, helper: Region, helped: Region) -> bool:
+    """Tell whether ``helper`` can help ``helped``: the table pairs them, or its tier is lower."""
+    if _related(helper, helped):
+        return False
+    if related_rows(helper, helped):
+        return True
+    a, b = _tier(g, helper), _tier(g, helped)
+    return a is not None and b is not None and a < b and not related_rows(helped, helper)
 
 
-def _specificity(row: KnownPairing, helper: Region, helped: Region) -> tuple[int, int, dt.date]:
-    """Rank covering rows: exact units first, then the latest period."""
-    return (
-        (row.helper.code == helper.code) + (row.helped.code == helped.code),
-        len(row.helped.code.rstrip("0")) + len(row.helper.code.rstrip("0")),
-        row.valid_from,
-    )
-
-
-def _covering(helper: Region, helped: Region) -> list[KnownPairing]:
-    """Return the rows covering helper → helped, most specific first."""
-    rows = [
-        r
-        for r in known_pairings()
-        if is_within(helper, r.helper) and is_within(helped, r.helped)
-    ]
-    return sorted(rows, key=lambda r: _specificity(r, helper, helped), reverse=True)
-
-
-def pairing_for(helper: Region, helped: Region, date: str | None = None) -> KnownPairing | None:
-    """Return the most specific published pairing covering helper → helped, or None.
-
-    With ``date`` (ISO, to any precision) only rows whose period overlaps it count.
-
-    >>> from povertytext import resolve_region
-    >>> row = pairing_for(resolve_region("佛山"), resolve_region("凉山"), "2019")
-    >>> row.period, row.evidence
-    ('2016-12-07/2021-04-30', 'A')
-    >>> pairing_for(resolve_region("佛山"), resolve_region("凉山"), "2022") is None
-    True
-    """
-    rows = _covering(helper, helped)
-    if date is not None:
-        span = _date_range(date)
-        rows = [r for r in rows if span is not None and r.overlaps(*span)]
-    return rows[0] if rows else None
-
-
-def _known(
-    helper: Region, helped: Region, date: str | None
-) -> tuple[bool | None, str | None, str | None]:
-    """Return ``known``, ``known_period`` and ``known_source`` for one edge."""
-    rows = _covering(helper, helped)
-    span = _date_range(date)
-    if span is None:
-        return None, (rows[0].period if rows else None), (rows[0].source if rows else None)
-    current = [r for r in rows if r.overlaps(*span)]
-    best = (current or rows)[0] if rows else None
-    return bool(current), (best.period if best else None), (best.source if best else None)
-
-
-# ---------------------------------------------------------------- the body
+def _orient(g: _Grammar, a: Region, b: Region) -> tuple[Region, Region]:
+    """Return (helper, helped) of a pair written without direction (rules in the docstring)."""
+    forward, backward = related_rows(a, b), related_rows(b, a)
+    if forward != backward:
+        return (a, b) if forward else (b, a)
+    ta, tb = _tier(g, a), _tier(g, b)
+    if ta is not None and tb is not None and ta != tb:
+        return (a, b) if ta < tb else (b, a)
+    return a, b
 
 
 @dataclass(frozen=True)
 class _Mention:
-    """A region mention, offsets local to the body; ``region`` None when ambiguous."""
+    """A side: a region mention, offsets local to the body.
+
+    ``region`` is None when the name is ambiguous (``candidates`` then lists the
+    units); ``modifier`` is True when it names an organisation or a set below the
+    county (天津市10家医院), which is no side.
+    """
 
     start: int
     end: int
     region: Region | None
+    candidates: tuple[Region, ...] = ()
+    modifier: bool = False
+
+    def units(self) -> tuple[Region, ...]:
+        """The unit, or the candidates of an ambiguous name."""
+        return (self.region,) if self.region is not None else self.candidates
+
+
+def _decide(g: _Grammar, mention: _Mention, other: Region | None, helps: bool) -> Region | None:
+    """Return the unit of ``mention``, deciding an ambiguous one by the other side."""
+    if mention.region is not None or other is None:
+        return mention.region
+    fits = [
+        c
+        for c in mention.candidates
+        if (_can_help(g, c, other) if helps else _can_help(g, other, c))
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+# ---------------------------------------------------------------- statements
 
 
 @dataclass(frozen=True)
 class _Clause:
-    """What one predicate states: helpers, helped runs and the evidence span (local)."""
+    """What one statement says: its sides, how they pair, and its evidence (local offsets)."""
 
     helpers: tuple[_Mention, ...]
     helped: tuple[_Mention, ...]
     start: int
     end: int
     relation: str
-    scope: str | None
-    status: PairStatus
-    cooperation: bool = False  # the X与Y form, whose direction is not written
+    word: tuple[int, int] | None  # the predicate as written
+    scope: str | None = None
+    status: PairStatus = "stated"
+    direction: PairDirection = "stated"
+    in_order: bool = False  # pair the two lists in order (分别, equal lengths)
+    helper_region: Region | None = None  # a helper not written as a mention
+    helper_implied: bool = False
+    helped_region: Region | None = None  # a helped side not written as a mention (我州)
+    sentence: int = 0  # start of the sentence that states it
+    blocked: bool = False  # the helper is an organisation of a place: no pair
+    carried: bool = False  # the helper is the sentence's subject, not written at the predicate
+
+
+_Parts = tuple[list[int], list[int], str]  # two lists of mention indices and what joins them
+
+
+@dataclass
+class _Sentence:
+    """One sentence: its span and the indices of its mentions."""
+
+    start: int
+    end: int
+    first: int  # index of the first mention in the sentence
+    last: int  # index after the last one
+    clauses: list[_Clause] = field(default_factory=list)
 
 
 class _Body:
-    """The normalized body with its region mentions, in local offsets."""
+    """The normalized body with its sides, in local offsets."""
 
     def __init__(self, norm: str, mentions: Sequence[_Mention], g: _Grammar) -> None:
         self.norm = norm
-        self.mentions = list(mentions)
         self.g = g
+        self.mentions = [self.with_modifier(m) for m in mentions]
         self.by_start = {m.start: i for i, m in enumerate(self.mentions)}
         self.ends = [m.end for m in self.mentions]
+        self.starts = [m.start for m in self.mentions]
+
+    def with_modifier(self, m: _Mention) -> _Mention:
+        """Mark a mention that names an organisation or a set below the county."""
+        after = self.g.not_side_after.match(self.norm, m.end)
+        ahead = self.g.organisation_ahead.match(self.norm, m.end)
+        return replace(m, modifier=True) if after or ahead else m
 
     # ------------------------------------------------ looking around a position
 
-    def mention_at(self, pos: int) -> int | None:
-        """Return the index of the mention starting at ``pos`` (or after a 的 there)."""
-        if pos in self.by_start:
-            return self.by_start[pos]
-        if self.norm[pos : pos + 1] == "的":
-            return self.by_start.get(pos + 1)
+    def mention_at(self, pos: int, gap: int = 0) -> int | None:
+        """Return the index of the first mention starting at ``pos`` (or within ``gap``
+        characters after it, none of them a break or a digit; a 的 may stand there)."""
+        i = bisect.bisect_left(self.starts, pos)
+        if i >= len(self.mentions):
+            return None
+        between = self.norm[pos : self.mentions[i].start]
+        if between in ("", "的"):
+            return i
+        if gap == 0 or re.search(rf"[{re.escape(_BREAKS)}0-9、]", between):
+            return None
+        if len(between) <= gap or (len(between) <= _MAX_HELPED_GAP_DE and between[-1] == "的"):
+            return i
         return None
 
     def last_before(self, pos: int) -> int | None:
@@ -359,66 +393,105 @@ class _Body:
         """Tell whether the character before ``m`` makes it a place or target (在昭通, 向凉山)."""
         return m.start > 0 and self.norm[m.start - 1] in self.g.before_helper
 
+    def is_passive_agent(self, m: _Mention) -> bool:
+        """Tell whether ``m`` is the agent of a passive (由X, 受X, 被X)."""
+        return m.start > 0 and self.norm[m.start - 1] in self.g.passive
+
+    def link_before(self, i: int) -> str:
+        """The text between mention ``i - 1`` and mention ``i``."""
+        return self.norm[self.mentions[i - 1].end : self.mentions[i].start]
+
     # ------------------------------------------------ lists
 
-    def helped_after(self, pos: int) -> list[list[int]]:
+    def run_after(self, i: int) -> list[int]:
+        """Return mention ``i`` and the mentions joined to it by 、 (a run)."""
+        run = [i]
+        while run[-1] + 1 < len(self.mentions) and (
+            self.link_before(run[-1] + 1) == "、"
+            or (self.link_before(run[-1] + 1) == "" and self.inside(run[-1] + 1, run[-1]) is False)
+        ):
+            run.append(run[-1] + 1)
+        return run
+
+    def run_before(self, i: int) -> list[int]:
+        """Return mention ``i`` and the mentions joined to it by 、 or a link word before it."""
+        run = [i]
+        while run[0] > 0 and (
+            self.link_before(run[0]) in self.g.links
+            or self.g.apposition_link.fullmatch(self.link_before(run[0]))
+        ):
+            run.insert(0, run[0] - 1)
+        return run
+
+    def helped_after(self, pos: int, gap: int = 0) -> list[list[int]]:
         """Return the helped list starting at ``pos``, as runs of mention indices joined by 、."""
-        first = self.mention_at(pos)
+        first = self.mention_at(pos, gap)
         if first is None:
             return []
         runs = [[first]]
         i = first
         while i + 1 < len(self.mentions):
-            gap = self.norm[self.mentions[i].end : self.mentions[i + 1].start]
-            if gap == "、":
+            between = self.norm[self.mentions[i].end : self.mentions[i + 1].start]
+            if between == "、" or (between == "" and self.inside(i + 1, i) is False):
                 runs[-1].append(i + 1)
             elif (
-                len(gap) <= _MAX_LIST_GAP
-                and self.clean(gap)
-                and "的" not in gap  # 帮扶昭通市的干部和广州市的企业: 广州 is no helped unit
-                and (gap in self.g.links or self.g.ends_with_link.search(gap))
+                len(between) <= _MAX_LIST_GAP
+                and self.clean(between)
+                and "的" not in between  # 帮扶昭通市的干部和广州市的企业: 广州 is no helped unit
+                and (between in self.g.links or self.g.ends_with_link.search(between))
             ):
                 runs.append([i + 1])
             else:
                 break
             i += 1
-        return runs
+        return self.under_parent(runs)
 
-    def helpers_before(self, pos: int) -> list[int]:
+    def inside(self, i: int, parent: int) -> bool | None:
+        """Tell whether mention ``i`` lies inside mention ``parent`` (None if unknown)."""
+        a, b = self.mentions[i].region, self.mentions[parent].region
+        if a is None or b is None:
+            return None
+        return is_within(a, b) and a.code != b.code
+
+    def under_parent(self, runs: list[list[int]]) -> list[list[int]]:
+        """Replace a parent ending the list and followed by ``的`` and its units
+        (承德市的承德县、平泉县; 内蒙古和河北的保定张家口)."""
+        parent = runs[-1][-1]
+        end = self.mentions[parent].end
+        if self.norm[end : end + 1] != "的":
+            return runs
+        nxt = self.mention_at(end + 1)
+        if nxt is None or not self.inside(nxt, parent):
+            return runs
+        units = []
+        for i in self.run_after(nxt):
+            if not self.inside(i, parent):
+                break
+            units.append(i)
+        return [*runs[:-1], [*runs[-1][:-1], *units]]
+
+    def helpers_before(self, pos: int, low: int, helped_after: bool = False) -> list[int]:
         """Return the written helpers of a predicate at ``pos`` (see the module docstring)."""
         i = self.last_before(pos)
-        if i is None:
+        if i is None or self.mentions[i].start < low:
             return []
         gap = self.norm[self.mentions[i].end : pos]
-        if len(gap) > _MAX_HELPER_GAP or not self.clean(gap) or self.g.not_helper.search(gap):
-            return []
-        found = [i]
-        while (
-            i > 0 and self.norm[self.mentions[i - 1].end : self.mentions[i].start] in self.g.links
+        limit = _MAX_AMOUNT_GAP if re.search(r"[0-9０-９]", gap) else _MAX_HELPER_GAP
+        apposition = self.g.apposition_tail.fullmatch(gap) is not None
+        if not apposition and (
+            len(gap) > limit or not self.clean(gap) or self.g.not_helper.search(gap)
         ):
-            i -= 1
-            found.insert(0, i)
-        return [] if self.is_target(self.mentions[found[0]]) else found
-
-    def cooperation_before(self, pos: int) -> tuple[int, list[int]] | None:
-        """Return X and the Ys of ``X与Y(、Z)开展的<predicate>`` ending at ``pos``, or None."""
-        y = self.last_before(pos)
-        if y is None or y == 0:
-            return None
-        if not self.g.cooperation_gap.fullmatch(self.norm, self.mentions[y].end, pos):
-            return None
-        ys = [y]
-        while ys[0] > 1 and self.link_before(ys[0]) == "、":
-            ys.insert(0, ys[0] - 1)
-        x = ys[0] - 1
-        link = self.link_before(ys[0])
-        if link not in self.g.links or link == "、" or self.is_target(self.mentions[x]):
-            return None
-        return x, ys
-
-    def link_before(self, i: int) -> str:
-        """The text between mention ``i - 1`` and mention ``i``."""
-        return self.norm[self.mentions[i - 1].end : self.mentions[i].start]
+            return []
+        found = self.run_before(i)
+        first = self.mentions[found[0]]
+        mark = self.norm[first.start - 1 : first.start]
+        if (
+            self.is_target(first)
+            and not self.is_passive_agent(first)
+            and not (helped_after and mark == "对")
+        ):
+            return []
+        return found
 
     def count_end(self, run: Sequence[int]) -> int | None:
         """Return the end of a count after ``run`` that agrees with its length (4个县), or None."""
@@ -430,7 +503,29 @@ class _Body:
             value = parse_number(match["n"])
         except PovertyTextError:
             return None
-        return match.end() if value == len(run) else None
+        return match.end() if value == len(run) or "等" in match.group() else None
+
+    # ------------------------------------------------ sentences
+
+    def sentences(self) -> Iterator[_Sentence]:
+        """Yield the sentences of the body with their mentions."""
+        start = 0
+        for match in re.finditer(rf"[{re.escape(_SENTENCE_BREAKS)}]|$", self.norm):
+            end = match.end() if match.group() else len(self.norm)
+            if end > start:
+                first = bisect.bisect_left(self.starts, start)
+                last = bisect.bisect_left(self.starts, end)
+                yield _Sentence(start, end, first, last)
+            start = end
+            if start >= len(self.norm):
+                break
+
+    def clause_start(self, pos: int, low: int) -> int:
+        """Return the start of the clause holding ``pos`` (not before ``low``)."""
+        for k in range(pos - 1, low - 1, -1):
+            if self.norm[k] in _BREAKS:
+                return k + 1
+        return low
 
     # ------------------------------------------------ predicates
 
@@ -439,8 +534,11 @@ class _Body:
         match = self.g.scope.search(self.norm, max(0, pos - _SCOPE_WINDOW), pos)
         return (match.start(), self.g.scope_relation[match["word"]]) if match else None
 
-    def status_at(self, pos: int, relation: str) -> PairStatus:
-        """Return the status given by a prefix right before a programme predicate at ``pos``."""
+    def status_at(self, pos: int, relation: str, low: int) -> PairStatus:
+        """Return the status given by a prefix before a programme predicate at ``pos``."""
+        clause = self.norm[self.clause_start(pos, low) : pos]
+        if self.g.former.search(clause):
+            return "former"
         if relation == "other" or pos == 0:
             return "stated"
         prefix = self.norm[pos - 1]
@@ -448,75 +546,464 @@ class _Body:
             return "stated"
         return self.g.status[prefix]
 
-    def clauses(self) -> list[_Clause]:
-        """Return what every predicate and funding transfer of the body states."""
-        found = []
-        for match in self.g.predicates.finditer(self.norm):
-            clause = self.predicate_clause(match.start(), match.end(), match.group())
-            if clause is not None:
-                found.append(clause)
-        for match in re.finditer("向", self.norm):
-            clause = self.transfer_clause(match.start())
-            if clause is not None:
-                found.append(clause)
-        return sorted(found, key=lambda c: c.start)
+    # ------------------------------------------------ reading
 
-    def predicate_clause(self, start: int, end: int, word: str) -> _Clause | None:
+    def read(self, implied: Region | None) -> list[_Clause]:
+        """Return what every sentence of the body states, in text order."""
+        found: list[_Clause] = []
+        topic: tuple[Region, ...] = ()  # the last written helpers of the paragraph
+        for s in self.sentences():
+            stated = self.predicate_clauses(s, implied, topic)
+            clauses = [c for c in stated if c.helpers or c.helper_region is not None]
+            clauses += self.cooperations(s, clauses)
+            clauses += self.named_pairs(s, clauses)
+            if not clauses and not any(c.blocked for c in stated):
+                clauses = self.cooccurring(s)
+            found += [replace(c, sentence=s.start) for c in clauses]
+            written = [m.region for c in clauses for m in c.helpers if m.region is not None]
+            if written:
+                topic = (written[-1],)
+            if self.norm[s.end - 1 : s.end] == "\n":
+                topic = ()
+        return found
+
+    def context_word(self, s: _Sentence) -> re.Match[str] | None:
+        """The first programme word of the sentence, if any."""
+        return self.g.context.search(self.norm, s.start, s.end)
+
+    # ------------------------------------------------ predicates
+
+    def predicate_clauses(
+        self, s: _Sentence, implied: Region | None, topic: tuple[Region, ...]
+    ) -> list[_Clause]:
+        """Return the clauses of the predicates of sentence ``s``."""
+        found: list[_Clause] = []
+        for match in self.g.predicates.finditer(self.norm, s.start, s.end):
+            taken = {m.start for c in found for m in c.helped}
+            clause = self.predicate_clause(s, match.start(), match.end(), match.group(), taken)
+            if clause is not None:
+                found.append(self.with_helper(s, clause, implied, topic))
+        for match in re.finditer("向", self.norm[s.start : s.end]):
+            clause = self.transfer_clause(s, s.start + match.start())
+            if clause is not None:
+                found.append(self.with_helper(s, clause, implied, topic))
+        for match in self.g.grant.finditer(self.norm, s.start, s.end):
+            clause = self.grant_clause(s, match)
+            if clause is not None:
+                found.append(self.with_helper(s, clause, implied, topic))
+        return found
+
+    def predicate_clause(
+        self,
+        s: _Sentence,
+        start: int,
+        end: int,
+        word: str,
+        taken: AbstractSet[int] = frozenset(),
+    ) -> _Clause | None:
         """Return the clause of the predicate ``word`` at ``[start, end)``, or None."""
         relation = self.g.relation_of[word]
-        status = self.status_at(start, relation)
-        lead = start - (status != "stated")
+        status = self.status_at(start, relation, s.start)
+        lead = start - (self.norm[start - 1 : start] in self.g.status and status != "stated")
         scope = self.scope_at(lead)
-        runs = self.helped_after(end)
+        base = _Clause(
+            (), (), lead, end, relation, (start, end), scope[1] if scope else None, status
+        )
+        if scope is not None:
+            base = replace(base, start=min(lead, scope[0]))
+        runs = self.within(self.helped_after(end, _MAX_HELPED_GAP), s)
+        runs = [run for run in runs if not self.below_county(run)]
+        helpers = self.helpers_before(lead, s.start, helped_after=bool(runs))
+        helpers = [i for i in helpers if self.mentions[i].start not in taken]
+        agent = self.under_agent(lead, end, s)
+        if agent is not None:
+            helpers = agent
         if runs:
             helped = [i for run in runs for i in run]
-            helpers = self.helpers_before(lead)
-            last = self.mentions[helped[-1]].end
-            stop = self.count_end(runs[-1]) or last
-        else:
-            pair = self.cooperation_before(lead)
-            if pair is None:
-                return None
-            helpers, helped, stop = [pair[0]], pair[1], end
-        clause = self.clause(helpers, helped, lead, stop, relation, scope, status)
-        return dataclasses.replace(clause, cooperation=not runs)
+            stop = self.count_end(runs[-1]) or self.mentions[helped[-1]].end
+            return self.sides(base, helpers, helped, stop)
+        if helpers and self.is_passive_agent(self.mentions[helpers[0]]):
+            helped = self.before_agent(helpers[0], s)
+            return self.sides(base, helpers, helped, end) if helped else None
+        target = self.target_before(lead, s)
+        if target is not None:
+            helped, helpers = target
+            return self.sides(base, helpers, helped, end)
+        return None
 
-    def clause(
-        self,
-        helpers: Sequence[int],
-        helped: Sequence[int],
-        lead: int,
-        stop: int,
-        relation: str,
-        scope: tuple[int, str] | None,
-        status: PairStatus,
+    def below_county(self, run: list[int]) -> bool:
+        """Tell whether a helped run is the parent of a town or village (青川的竹园镇)."""
+        return self.g.below_county.match(self.norm, self.mentions[run[-1]].end) is not None
+
+    def within(self, runs: list[list[int]], s: _Sentence) -> list[list[int]]:
+        """Keep the runs (and their mentions) that lie in sentence ``s``."""
+        kept = [[i for i in run if s.first <= i < s.last] for run in runs]
+        return [run for run in kept if run]
+
+    def sides(
+        self, base: _Clause, helpers: Sequence[int], helped: Sequence[int], stop: int
     ) -> _Clause:
-        """The clause of mentions ``helpers`` → ``helped``, its evidence from the first of
-        the helper, the predicate at ``lead`` and the scope phrase up to ``stop``."""
-        starts = [lead] + [self.mentions[i].start for i in helpers[:1]]
-        if scope is not None:
-            starts.append(scope[0])
-        return _Clause(
+        """``base`` with its sides and its evidence running from the first side to ``stop``."""
+        starts = [base.start] + [self.mentions[i].start for i in helpers[:1]]
+        starts += [self.mentions[i].start for i in helped[:1]]
+        order = len(helpers) > 1 and len(helped) > 1 and self.respective(helpers, helped)
+        return replace(
+            base,
             helpers=tuple(self.mentions[i] for i in helpers),
             helped=tuple(self.mentions[i] for i in helped),
             start=min(starts),
-            end=stop,
-            relation=relation,
-            scope=scope[1] if scope else None,
-            status=status,
+            end=max(stop, base.end),
+            in_order=order,
         )
 
-    def transfer_clause(self, pos: int) -> _Clause | None:
+    def respective(self, helpers: Sequence[int], helped: Sequence[int]) -> bool:
+        """Tell whether 分别 stands between or before two lists (分别由X、Y帮扶的A、B)."""
+        lo = min(self.mentions[helpers[0]].start, self.mentions[helped[0]].start)
+        hi = max(self.mentions[helpers[-1]].start, self.mentions[helped[-1]].start)
+        return self.g.respective.search(self.norm, max(0, lo - 4), hi) is not None
+
+    def under_agent(self, lead: int, end: int, s: _Sentence) -> list[int] | None:
+        """Return X of ``在X的<predicate>下``, or None."""
+        if self.norm[lead - 1 : lead] != "的" or self.norm[end : end + 1] != "下":
+            return None
+        i = self.last_before(lead - 1)
+        if i is None or i < s.first or self.mentions[i].end != lead - 1:
+            return None
+        if self.norm[self.mentions[i].start - 1 : self.mentions[i].start] != "在":
+            return None
+        return [i]
+
+    def before_agent(self, agent: int, s: _Sentence) -> list[int]:
+        """Return the helped run written before a passive agent (Y由X帮扶, Y为X对口帮扶的)."""
+        i = agent - 1
+        while i >= s.first and self.mentions[i].modifier:
+            i -= 1
+        if i < s.first:
+            return []
+        return [k for k in self.run_before(i) if k >= s.first]
+
+    def target_before(self, lead: int, s: _Sentence) -> tuple[list[int], list[int]] | None:
+        """Return (helped, helpers) of ``[X]对Y…<predicate>`` ending at ``lead``, or None."""
+        i = self.last_before(lead)
+        if i is None or i < s.first:
+            return None
+        gap = self.norm[self.mentions[i].end : lead]
+        if len(gap) > _MAX_TARGET_GAP or any(ch in _BREAKS for ch in gap):
+            return None
+        run = [k for k in self.run_before(i) if k >= s.first]
+        first = self.mentions[run[0]]
+        if self.norm[first.start - 1 : first.start] != "对":
+            return None
+        helpers = self.helpers_before(first.start - 1, s.start)
+        return run, helpers
+
+    def grant_clause(self, s: _Sentence, match: re.Match[str]) -> _Clause | None:
+        """Return the clause of ``X给予Y…支持`` (also 帮助, 援助), or None."""
+        helped = self.mention_at(match.end("gap") - len(match["gap"]))
+        if helped is None or self.mentions[helped].start != match.start("gap"):
+            return None
+        base = _Clause((), (), match.start(), match.end(), "other", match.span("word"))
+        i = self.last_before(match.start())
+        helpers: list[int] = []
+        if i is not None and i >= s.first:
+            gap = self.norm[self.mentions[i].end : match.start()]
+            if len(gap) <= _MAX_HELPER_GAP and not any(ch in _BREAKS for ch in gap):
+                helpers = [i]
+        return self.sides(base, helpers, [helped], match.end())
+
+    def transfer_clause(self, s: _Sentence, pos: int) -> _Clause | None:
         """Return the clause of ``向 <list> 投入…资金`` at ``pos``, or None."""
-        runs = self.helped_after(pos + 1)
+        runs = self.within(self.helped_after(pos + 1), s)
         if not runs or self.norm[pos + 1 : pos + 2] == "的":
             return None
         helped = [i for run in runs for i in run]
         match = self.g.transfer.match(self.norm, self.mentions[helped[-1]].end)
         if match is None:
             return None
-        helpers = self.helpers_before(pos)
-        return self.clause(helpers, helped, pos, match.end(), "other", self.scope_at(pos), "stated")
+        helpers = self.helpers_before(pos, s.start)
+        scope = self.scope_at(pos)
+        base = _Clause((), (), pos, match.end(), "other", None, scope[1] if scope else None)
+        return self.sides(base, helpers, helped, match.end())
+
+    # ------------------------------------------------ a helper left out
+
+    def with_helper(
+        self, s: _Sentence, clause: _Clause, implied: Region | None, topic: tuple[Region, ...]
+    ) -> _Clause:
+        """Give a clause without a written helper the one the text implies (module docstring)."""
+        if clause.helpers or not clause.helped:
+            return clause
+        first = clause.helped[0]
+        helped = first.region or (first.candidates[0] if first.candidates else None)
+        if helped is None:
+            return clause
+        if self.organisation_subject(s, clause):
+            return replace(clause, blocked=True)
+        subject = self.subject(s, clause, helped)
+        if subject is not None:
+            return replace(
+                clause, helpers=(subject,), start=min(clause.start, subject.start), carried=True
+            )
+        if implied is not None:
+            return replace(clause, helper_region=implied, helper_implied=True)
+        if topic and _can_help(self.g, topic[0], helped):
+            return replace(clause, helper_region=topic[0])
+        return clause
+
+    def subject(self, s: _Sentence, clause: _Clause, helped: Region) -> _Mention | None:
+        """The nearest region of the sentence that can help ``helped`` (before, else after)."""
+        taken = {m.start for m in clause.helped}
+        own = self.norm[self.clause_start(clause.start, s.start) : clause.start]
+        if self.g.other_subject.search(own):
+            return None  # the clause names its own subject (中央启动对口支援西藏)
+        before = [
+            m
+            for m in self.mentions[s.first : s.last]
+            if m.end <= clause.start and m.start not in taken
+        ]
+        for m in reversed(before):
+            if not m.modifier and not self.is_target(m) and self.fits(m, helped):
+                return m
+        after = [m for m in self.mentions[s.first : s.last] if m.start >= clause.end]
+        if after and "以来" in self.norm[clause.end : after[0].start]:
+            m = after[0]
+            if not m.modifier and self.fits(m, helped):
+                return m
+        return None
+
+    def organisation_subject(self, s: _Sentence, clause: _Clause) -> bool:
+        """Tell whether the clause's subject is an organisation of a place (广州…中心帮扶)."""
+        i = self.last_before(clause.start)
+        if i is None or i < s.first:
+            return False
+        between = self.norm[self.mentions[i].end : clause.start]
+        return bool(self.g.organisation.search(between)) and self.clean(between)
+
+    def fits(self, m: _Mention, helped: Region) -> bool:
+        """Tell whether mention ``m`` can help ``helped``."""
+        return any(_can_help(self.g, unit, helped) for unit in m.units())
+
+    # ------------------------------------------------ direction not written
+
+    def chain_before(self, i: int, low: int) -> list[tuple[int, str]]:
+        """Return the mentions joined to mention ``i`` going back, each with the separator
+        before the next one: [(j, sep), …, (i, "")]."""
+        chain = [(i, "")]
+        while chain[0][0] > 0:
+            j = chain[0][0]
+            if self.mentions[j - 1].start < low:
+                break
+            sep = self.link_before(j)
+            if not self.separator(sep):
+                break
+            chain.insert(0, (j - 1, sep))
+        return chain
+
+    def separator(self, sep: str) -> bool:
+        """Tell whether ``sep`` joins two sides (、, 与, 分别与, ·, ——, or nothing)."""
+        if sep in self.g.links or sep in self.g.joins or sep == "":
+            return True
+        return (
+            len(sep) <= 6
+            and not any(ch in _BREAKS for ch in sep)
+            and bool(self.g.ends_with_link.search(sep))
+            and not re.search(r"[0-9的]", sep)
+        )
+
+    def split(self, chain: list[tuple[int, str]]) -> _Parts | None:
+        """Split a chain of sides into two lists at its pairing separator, or None."""
+        seps = [sep for _, sep in chain[:-1]]
+        for preferred in (("与", "同", "跟"), ("和", "及", "以及"), tuple(self.g.joins), ("",)):
+            cut = [k for k, sep in enumerate(seps) if sep in preferred or sep[-1:] in preferred]
+            if cut:
+                k = cut[-1]
+                left = [j for j, _ in chain[: k + 1]]
+                right = [j for j, _ in chain[k + 1 :]]
+                return left, right, seps[k]
+        if len(chain) == 2:
+            return [chain[0][0]], [chain[1][0]], seps[0]
+        return None
+
+    def cooperation(self, s: _Sentence, lead: int) -> _Parts | None:
+        """Return the two lists of ``X与Y…<programme word>`` ending at ``lead``, or None."""
+        i = self.last_before(lead)
+        if i is None or i < s.first:
+            return None
+        gap = self.norm[self.mentions[i].end : lead]
+        hard = [ch for ch in gap if ch in _BREAKS and ch not in _SOFT_BREAKS]
+        if len(gap) > _MAX_COOPERATION_GAP or hard or re.search(r"[对向在赴到]", gap):
+            return None
+        return self.split(self.chain_before(i, s.start))
+
+    def cooperations(self, s: _Sentence, stated: Sequence[_Clause]) -> list[_Clause]:
+        """Return the pairs of sentence ``s`` whose direction is not written."""
+        used = {m.start for c in stated for m in c.helped}
+        used |= {m.start for c in stated if not c.carried for m in c.helpers}
+        found = []
+        candidates = []
+        for match in self.g.join_context.finditer(self.norm, s.start, s.end):
+            parts = self.cooperation(s, match.start())
+            if parts is not None:
+                candidates.append((parts, match))
+        if self.context_word(s) is not None:
+            candidates += self.clause_pairs(s) + self.coordinated(s)
+        for parts, match in candidates:
+            clause = self.undirected(parts, match, used)
+            if clause.helpers and clause.helped:
+                found.append(clause)
+                used |= {m.start for m in (*clause.helpers, *clause.helped)}
+        return found
+
+    def coordinated(self, s: _Sentence) -> list[tuple[_Parts, re.Match[str]]]:
+        """Return ``X与Y`` and ``X(代表团)赴Y`` of a programme sentence whose sides are two
+        (the table or the tiers pair them): 浙江和四川…因东西协作…; 丰台区…赴扎赉特旗对接…协作."""
+        word = self.context_word(s)
+        assert word is not None
+        found = []
+        for i in range(s.first + 1, s.last):
+            sep = self.link_before(i)
+            if sep in ("与", "和", "同", "跟") and self.across(i - 1, i):
+                found.append((([i - 1], [i], sep), word))
+            elif self.visit(sep):
+                run = self.run_after(i)
+                after = self.norm[self.mentions[run[-1]].end : s.end]
+                stated = self.g.predicates.search(after[:_MAX_COOPERATION_GAP])
+                if self.across(i - 1, i) or (stated and self.clean(after[: stated.start()])):
+                    found.append((([i - 1], run, "赴"), word))
+        return found
+
+    def visit(self, sep: str) -> bool:
+        """Tell whether ``sep`` is the text of a visit (党政代表团赴, 率队到)."""
+        return (
+            len(sep) <= 10
+            and not any(ch in _BREAKS for ch in sep)
+            and bool(self.g.visit.search(sep))
+            and not self.g.predicates.search(sep)
+        )
+
+    def undirected(self, parts: _Parts, word: re.Match[str], used: set[int]) -> _Clause:
+        """The implied clause of two lists and the programme word that joins them."""
+        left, right, sep = parts
+        nothing = _Clause((), (), 0, 0, "other", None)
+        if any(self.mentions[i].start in used for i in (*left, *right)):
+            return nothing
+        loose = sep == "、" or (sep == "" and len(left) == len(right) == 1)
+        if loose and not self.across(left[0], right[0]):
+            return nothing
+        relation = self.g.relation_of.get(word.group(), _BY_GEOGRAPHY)
+        base = _Clause((), (), word.start(), word.end(), relation, word.span(), direction="implied")
+        clause = self.sides(base, left, right, max(word.end(), self.mentions[right[-1]].end))
+        even = len(left) == len(right) > 1
+        return replace(clause, in_order=clause.in_order or even)
+
+    def across(self, a: int, b: int) -> bool:
+        """Tell whether two joined names are two sides (the table or the tiers pair them)."""
+        ra, rb = self.mentions[a].region, self.mentions[b].region
+        if ra is None or rb is None or _related(ra, rb):
+            return False
+        return _can_help(self.g, ra, rb) or _can_help(self.g, rb, ra)
+
+    def clause_pairs(self, s: _Sentence) -> list[tuple[_Parts, re.Match[str]]]:
+        """Return the clauses of a programme sentence that are only ``X与Y`` or ``X——Y``."""
+        word = self.context_word(s)
+        assert word is not None
+        found = []
+        start = s.start
+        for match in re.finditer(rf"[{re.escape(_BREAKS)}]|$", self.norm[s.start : s.end]):
+            end = s.start + match.start()
+            parts = self.bare_clause(start, end, s)
+            if parts is not None:
+                found.append((parts, word))
+            start = s.start + match.end()
+            if start >= s.end:
+                break
+        return found
+
+    def bare_clause(self, start: int, end: int, s: _Sentence) -> _Parts | None:
+        """Return the two lists of a clause made of nothing but ``X与Y`` (or X——Y), or None."""
+        i = self.last_before(end)
+        if i is None or i < s.first or self.norm[self.mentions[i].end : end].strip():
+            return None
+        chain = self.chain_before(i, start)
+        if self.norm[start : self.mentions[chain[0][0]].start].strip(" 　-—–:："):
+            return None
+        parts = self.split(chain)
+        if parts is None or parts[2] in ("、", ""):
+            return None
+        return parts
+
+    def named_pairs(self, s: _Sentence, found_here: Sequence[_Clause]) -> list[_Clause]:
+        """Return the pair names (闽宁, 莞铜) of a sentence with a programme word, unless
+        the sentence pairs units of those two sides (江苏邳州与陕西扶风…苏陕协作)."""
+        if self.g.names is None:
+            return []
+        inner = [
+            (a.region, b.region)
+            for c in found_here
+            for a in c.helpers
+            for b in c.helped
+            if a.region is not None and b.region is not None
+        ]
+        found = []
+        for match in self.g.names.finditer(self.norm, s.start, s.end):
+            word = self.g.context.search(self.norm, s.start, s.end)
+            if word is None or self.in_mention(match.start(), match.end()):
+                continue
+            helper_code, helped_code = self.g.name_sides[match.group()]
+            helper, helped = region_for_code(helper_code), region_for_code(helped_code)
+            if any(is_within(a, helper) and is_within(b, helped) for a, b in inner):
+                continue
+            found.append(
+                _Clause(
+                    (),
+                    (),
+                    match.start(),
+                    max(match.end(), word.end()) if word.start() >= match.start() else match.end(),
+                    self.g.relation_of.get(word.group(), _BY_GEOGRAPHY),
+                    word.span(),
+                    direction="implied",
+                    helper_region=region_for_code(helper_code),
+                    helped_region=region_for_code(helped_code),
+                )
+            )
+        return found
+
+    def in_mention(self, start: int, end: int) -> bool:
+        """Tell whether ``[start, end)`` overlaps a region mention."""
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.mentions[i].end > start
+
+    def cooccurring(self, s: _Sentence) -> list[_Clause]:
+        """Return the pairs of the reference table named together in a programme sentence."""
+        word = self.g.strong_context.search(self.norm, s.start, s.end)
+        if word is None:
+            return []
+        indices = [i for i in range(s.first, s.last) if not self.mentions[i].modifier]
+        found = []
+        end = s.end - (self.norm[s.end - 1 : s.end] in _SENTENCE_BREAKS)
+        for i in indices:
+            for j in indices:
+                a, b = self.mentions[i], self.mentions[j]
+                if a.region is None or b.region is None or not self.apart(i, j):
+                    continue
+                if a.region.code == b.region.code or _related(a.region, b.region):
+                    continue
+                if related_rows(a.region, b.region) and not related_rows(b.region, a.region):
+                    relation = self.g.relation_of.get(word.group(), _BY_GEOGRAPHY)
+                    found.append(
+                        _Clause(
+                            (a,), (b,), s.start, end, relation, word.span(), direction="implied"
+                        )
+                    )
+        return found
+
+    def apart(self, i: int, j: int) -> bool:
+        """Tell whether mentions ``i`` and ``j`` stand in one clause but not in one list."""
+        lo, hi = min(i, j), max(i, j)
+        between = self.norm[self.mentions[lo].end : self.mentions[hi].start]
+        if any(ch in _BREAKS for ch in between):
+            return False
+        return not all(self.link_before(k) in ("、", "和", "及") for k in range(lo + 1, hi + 1))
 
 
 # ---------------------------------------------------------------- edges
@@ -532,58 +1019,111 @@ def _relation(clause: _Clause, helper: Region, helped: Region) -> Relation:
     return relation  # type: ignore[return-value]
 
 
-def _related(a: Region, b: Region) -> bool:
-    """Tell whether one unit is the other or lies inside it."""
-    return is_within(a, b) or is_within(b, a)
+def _side_pairs(g: _Grammar, clause: _Clause) -> list[tuple[Region, Region]]:
+    """Return the (helper, helped) units of one clause, ambiguous names decided."""
+    helpers: list[Region | _Mention] = list(clause.helpers) or (
+        [clause.helper_region] if clause.helper_region is not None else []
+    )
+    helped: list[Region | _Mention] = list(clause.helped) or (
+        [clause.helped_region] if clause.helped_region is not None else []
+    )
+    if clause.in_order and len(helpers) != len(helped):
+        return []  # 分别 with lists of different lengths: the order is not known
+    if clause.in_order:
+        combos = list(zip(helpers, helped, strict=True))
+    else:
+        combos = [(a, b) for a in helpers for b in helped]
+    found = []
+    for a, b in combos:
+        unit_a = a if isinstance(a, Region) else _decide(g, a, _unit(b), helps=True)
+        unit_b = b if isinstance(b, Region) else _decide(g, b, unit_a, helps=False)
+        if unit_a is None or unit_b is None or _related(unit_a, unit_b):
+            continue
+        if clause.direction == "implied":
+            unit_a, unit_b = _orient(g, unit_a, unit_b)
+        found.append((unit_a, unit_b))
+    return found
 
 
-def _cooperation_order(clause: _Clause, implied: Region | None) -> _Clause:
-    """Orient ``X与Y开展的扶贫协作``: as the table knows it, else from the implied helper."""
-    if not clause.cooperation or len(clause.helped) != 1:
-        return clause  # X与Y、Z: X is the one written with several partners
-    x, y = clause.helpers[0].region, clause.helped[0].region
-    if x is None or y is None:
-        return clause
-    forward, backward = bool(_covering(x, y)), bool(_covering(y, x))
-    by_implied = implied is not None and y.code == implied.code
-    swap = backward if forward != backward else by_implied
-    if not swap:
-        return clause
-    return dataclasses.replace(clause, helpers=clause.helped, helped=clause.helpers)
+def _unit(side: Region | _Mention) -> Region | None:
+    """The unit of a side, None for an ambiguous mention."""
+    return side if isinstance(side, Region) else side.region
 
 
 def _edges(
-    text: str, base: int, clause: _Clause, implied: Region | None, date: str | None
+    text: str, base: int, g: _Grammar, clause: _Clause, date: str | None
 ) -> list[AssistancePair]:
     """Return the edges of one clause, with offsets into ``text``."""
-    written = [m.region for m in clause.helpers if m.region is not None]
-    if clause.helpers and not written:
-        return []  # the helper is written but ambiguous: no edge is invented
-    helpers = written or ([implied] if implied is not None else [])
+    if clause.helpers and all(m.modifier for m in clause.helpers):
+        return []
     start, end = base + clause.start, base + clause.end
+    word_start, word_end = (
+        (base + clause.word[0], base + clause.word[1])
+        if clause.word
+        else (
+            None,
+            None,
+        )
+    )
     pairs = []
-    for helper in helpers:
-        for mention in clause.helped:
-            helped = mention.region
-            if helped is None or _related(helper, helped):
-                continue
-            known, period, source = _known(helper, helped, date)
-            pairs.append(
-                AssistancePair(
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    helper=helper,
-                    helped=helped,
-                    relation=_relation(clause, helper, helped),
-                    helper_implied=not written,
-                    status=clause.status,
-                    known=known,
-                    known_period=period,
-                    known_source=source,
-                )
+    for helper, helped in _side_pairs(g, clause):
+        is_known, period, source = known(helper, helped, date)
+        pairs.append(
+            AssistancePair(
+                text=text[start:end],
+                start=start,
+                end=end,
+                helper=helper,
+                helped=helped,
+                relation=_relation(clause, helper, helped),
+                relation_text=text[word_start:word_end] if word_start is not None else None,
+                relation_start=word_start,
+                relation_end=word_end,
+                direction=clause.direction,
+                helper_implied=clause.helper_implied,
+                status=clause.status,
+                known=is_known,
+                known_period=period,
+                known_source=source,
             )
+        )
     return pairs
+
+
+def _deictic_region(
+    g: _Grammar,
+    norm: str,
+    match: re.Match[str],
+    implied: Region | None,
+    mentions: Sequence[_Mention],
+) -> Region | None:
+    """Return the unit that 我市, 我省, 本县 … stand for, or None."""
+    level = g.deictic_level[match.group()]
+    if implied is not None and _has_level(implied, level):
+        return implied
+    for m in reversed([m for m in mentions if m.end <= match.start()]):
+        if m.region is not None and _has_level(m.region, level):
+            return m.region
+    return None
+
+
+def _has_level(region: Region, level: str) -> bool:
+    """Tell whether ``region`` is a unit of the kind 省, 市, 县, 区, 州 … names."""
+    return region.full_name.endswith(level) or (
+        level == "区" and region.level == "province" and region.full_name.endswith("自治区")
+    )
+
+
+def _with_deictics(
+    g: _Grammar, norm: str, mentions: list[_Mention], implied: Region | None
+) -> list[_Mention]:
+    """Add 我市, 我省, 本县 … as mentions of the units they stand for."""
+    added = list(mentions)
+    for match in g.deictic.finditer(norm):
+        region = _deictic_region(g, norm, match, implied, mentions)
+        if region is not None:
+            added.append(_Mention(match.start(), match.end(), region))
+    return sorted(added, key=lambda m: m.start)
 
 
 def _local_mentions(
@@ -591,11 +1131,14 @@ def _local_mentions(
 ) -> list[_Mention]:
     """Return the region mentions of ``text[start:end]`` in local offsets."""
     if regions is None:
-        return [_Mention(m.start, m.end, m.region) for m in extract_regions(text[start:end])]
+        regions = extract_regions(text[start:end])
+        start_of = 0
+    else:
+        regions = [m for m in regions if start <= m.start and m.end <= end]
+        start_of = start
     return [
-        _Mention(m.start - start, m.end - start, m.region)
+        _Mention(m.start - start_of, m.end - start_of, m.region, tuple(m.candidates))
         for m in regions
-        if start <= m.start and m.end <= end
     ]
 
 
@@ -624,6 +1167,9 @@ def extract_pairs(
     >>> p = extract_pairs("去年新对口帮扶贵州省六盘水市", helper="中山", date="2021")[0]
     >>> p.helper.name, p.relation, p.status, p.helper_implied, p.known, p.text
     ('中山市', '东西部扶贫协作', 'new', True, True, '新对口帮扶贵州省六盘水市')
+    >>> p = extract_pairs("自苏州与铜仁结成对口帮扶关系以来")[0]
+    >>> p.helper.name, p.helped.name, p.direction, p.relation_text
+    ('苏州市', '铜仁市', 'implied', '对口帮扶')
     """
     require_text(text, "extract_pairs")
     return read_simplified(
@@ -645,7 +1191,9 @@ def find_pairs(
     ``text`` is in simplified characters (:func:`extract_pairs` maps traditional
     ones first). ``regions`` may be the precomputed ``extract_regions(text)`` of the
     whole text (then the body is not scanned again). Other arguments as for
-    :func:`extract_pairs`.
+    :func:`extract_pairs`. A sentence states an edge once: when two of its forms
+    give the same helper → helped, the first one naming a programme (else the
+    first one) is reported, with its evidence.
 
     >>> page = "标题\\n佛山对口帮扶湛江、云浮两市。"
     >>> [(p.helped.name, p.relation, p.start) for p in find_pairs(page, 3, len(page))]
@@ -656,13 +1204,13 @@ def find_pairs(
     start, end = max(0, start), min(len(text), end)
     if start >= end:
         return []
-    body = _Body(text[start:end], _local_mentions(text, start, end, regions), g)
-    pairs: list[AssistancePair] = []
-    seen: set[tuple[str, str, int]] = set()
-    for clause in body.clauses():
-        for pair in _edges(text, start, _cooperation_order(clause, implied), implied, date):
-            key = (pair.helper.code, pair.helped.code, pair.start)
-            if key not in seen:
-                seen.add(key)
-                pairs.append(pair)
-    return pairs
+    norm = text[start:end]
+    mentions = _with_deictics(g, norm, _local_mentions(text, start, end, regions), implied)
+    body = _Body(norm, mentions, g)
+    chosen: dict[tuple[str, str, int], AssistancePair] = {}
+    for clause in sorted(body.read(implied), key=lambda c: c.start):
+        for pair in _edges(text, start, g, clause, date):
+            key = (pair.helper.code, pair.helped.code, clause.sentence)
+            if key not in chosen or (chosen[key].relation == "other" != pair.relation):
+                chosen[key] = pair
+    return sorted(chosen.values(), key=lambda p: p.start)

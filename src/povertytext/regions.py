@@ -72,6 +72,7 @@ _NAME = 0  # an official name (大关县, 凉山彝族自治州)
 _OTHER = 1  # a short name (大关, 凉山) or an alias (凉山州)
 _SENTENCE_END = frozenset("。！？；!?;\n")
 _LEAD_INS = frozenset("在到赴和与及对从向至自往是、")
+_LINKS = frozenset("与和及同跟、")
 _NOT_AFTER_SHORT_NAME = frozenset("级域")
 _MAX_SUPPORT_GAP = 100  # characters between a word-like name and the mention that supports it
 _LOCK = threading.Lock()
@@ -97,6 +98,7 @@ class _Gazetteer:
     simplify: dict[int, str]
     suffixes: tuple[str, ...]  # longest first
     straddling: dict[str, tuple[str, ...]]  # last character of a blocking word → the words
+    inner_words: tuple[str, ...]  # the blocking words, which may also start inside a name
 
 
 # ---------------------------------------------------------------- loading
@@ -197,6 +199,7 @@ def _load() -> _Gazetteer:
         simplify=_read_simplify(),
         suffixes=suffixes,
         straddling=straddling,
+        inner_words=tuple(sorted({w for ws in straddling.values() for w in ws})),
     )
 
 
@@ -441,6 +444,7 @@ class _Found:
     start: int
     end: int
     units: list[Region]
+    alternatives: tuple[Region, ...] = ()  # every unit the surface names, before the context chose
 
 
 def _is_han(ch: str) -> bool:
@@ -491,6 +495,11 @@ def _chained(surface: str, hits: Sequence[_Hit], last: _Found, g: _Gazetteer) ->
     return [h for h in inside if surface not in g.words or _supports(h, last.units)]
 
 
+def _linked(text: str, end: int, start: int) -> bool:
+    """Tell whether one link word (与, 和, 、) joins a mention ending at ``end`` to ``start``."""
+    return start - end == 1 and text[end] in _LINKS
+
+
 def _counts(
     text: str, start: int, surface: str, hit: _Hit, near: Sequence[Region], g: _Gazetteer
 ) -> bool:
@@ -527,18 +536,56 @@ class _Scan:
             hits = self.g.surfaces.get(surface) if len(surface) == length else None
             if not hits:
                 continue
-            if last is not None and last.end == start:
-                chained = _chained(surface, hits, last, self.g)
-                if chained:
-                    self.found.pop()
-                    self.add(_Found(last.start, start + length, _choose(chained, None)))
-                    return True
+            if last is not None and last.end == start and self.chain(last, surface, hits):
+                return True
             near = last.units if last and _same_sentence(self.norm, last.end, start) else []
-            kept = [h for h in hits if _counts(self.norm, start, surface, h, near, self.g)]
+            levels = (
+                {u.level for u in last.units}
+                if last is not None and _linked(self.norm, last.end, start)
+                else set()
+            )
+            kept = [
+                h
+                for h in hits
+                if h.region.level in levels or _counts(self.norm, start, surface, h, near, self.g)
+            ]
             if _blocked(self.norm, start, start + length, self.g):
                 kept = [h for h in kept if h.kind == _NAME and len(surface) > 2]
+            if length == 2 and self.straddled(start):
+                kept = [h for h in kept if h.kind == _NAME or h.region.level != "county"]
             if kept:
-                self.add(_Found(start, start + length, _choose(kept, self.context)))
+                units = _choose(kept, self.context)
+                others = tuple(h.region for h in kept)
+                self.add(_Found(start, start + length, units, others))
+                return True
+        return False
+
+    def chain(self, last: _Found, surface: str, hits: Sequence[_Hit]) -> bool:
+        """Join ``surface`` to the mention right before it when it lies inside it (昭通市大关),
+        also through a unit the context set aside (河北 + 承德市: the province, not 河北区)."""
+        for units in (last.units, list(last.alternatives)):
+            if not units:
+                continue
+            chained = _chained(surface, hits, _Found(last.start, last.end, units), self.g)
+            if chained:
+                self.found.pop()
+                end = last.end + len(surface)
+                self.add(_Found(last.start, end, _choose(chained, None)))
+                return True
+        return False
+
+    def straddled(self, start: int) -> bool:
+        """Tell whether a province or prefecture name starts inside a two-character short
+        name at ``start`` and runs past it (确山 in 明确山东省, 建昌 in 援建昌都), or a word of
+        ``region_blockers.csv`` does (来安 in 原来安排, 大东 in 加大东西部协作)."""
+        inner = start + 1
+        if any(self.norm.startswith(word, inner) for word in self.g.inner_words):
+            return True
+        for length in self.g.lengths.get(self.norm[inner : inner + 1], ()):
+            if length < 2:
+                continue
+            hits = self.g.surfaces.get(self.norm[inner : inner + length], ())
+            if any(h.region.level != "county" for h in hits):
                 return True
         return False
 
