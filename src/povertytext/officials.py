@@ -39,23 +39,31 @@ bodies as words; the global jieba state is never touched.
 from __future__ import annotations
 
 import functools
-import logging
 import re
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ._data import read_text
+from .blocks import block_start, only_connectors
 from .characters import read_simplified
-from .errors import PovertyTextError, require_text
+from .errors import require_text
 from .models import Author, Official, Position, Region
+from .names import _load_tokenizer as _load_tokenizer
+from .names import (
+    looks_like_name,
+    name_after,
+    name_before,
+    names_after,
+    tagged_as_name,
+    warmup,
+)
 from .positions import (
     body_start,
+    carried_post,
     expand_positions,
+    head_of,
     is_credit,
     level_region,
-    organization_words,
     title_at_end,
     titles,
 )
@@ -65,200 +73,12 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_officials", "looks_like_name", "tagged_as_name", "warmup"]
 
-_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-# jieba tags of words that are not read as a given name after a surname (江/nr 流域/n):
-# nouns, verbs, places, bodies and function words; 大华/nz, 国庆/t, 明亮/a may be names.
-_NOT_GIVEN_NAME_TAGS = frozenset(
-    {"n", "v", "vn", "vd", "f", "s", "ns", "nt", "p", "c", "r", "m", "q", "d", "u", "uj", "ul"}
-)
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _GAP = re.compile(r"[ \u3000\xa0□]{0,2}")  # layout between a title and a name (厅长□ 刘志杰)
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]{1,8}")
-_NAME_WINDOW = 8  # characters jieba sees beside a title
 _MAX_CONTEXT = 2000  # characters searched back for the region of a bare 市委书记
-_LEVELS = "省市县区州"
+_LEVELS = "省市县区州旗盟"
+_TITLE_LEVEL = re.compile(r"(?:常务副|专职副|副|代)?([省市县区州旗盟镇乡村])")
 _MAX_CREDIT = 4  # characters of the longest credit word
-_MAX_CLOSED_NAME = 3  # a name closed by punctuation right after a title (陈绩、) is read whole
-_LOCK = threading.Lock()
-
-
-# ---------------------------------------------------------------- names
-
-
-@functools.cache
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """The single- and two-character surnames of surnames.txt."""
-    lines = (line.split("#", 1)[0].strip() for line in read_text("surnames.txt").splitlines())
-    names = [line for line in lines if line]
-    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
-
-
-def _is_region_name(word: str) -> bool:
-    """Tell whether ``word`` names an administrative unit (和平, 中山)."""
-    from .regions import AmbiguousRegionError, resolve_region
-
-    try:
-        resolve_region(word)
-    except AmbiguousRegionError:
-        return True
-    except PovertyTextError:
-        return False
-    return True
-
-
-def looks_like_name(word: str) -> bool:
-    """Tell whether ``word`` could be a Chinese personal name (cheap; no jieba).
-
-    True for 2-4 Han characters starting with a surname of ``data/surnames.txt``
-    (a single one with 1-2 characters after it, a two-character one with 1-2),
-    that are not a title of office, a body's name or a region's name.
-
-    >>> [looks_like_name(w) for w in ("刘永富", "欧阳修", "主任", "扶贫", "和平")]
-    [True, True, False, False, False]
-    """
-    if not 2 <= len(word) <= 4 or not all(_HAN_CHAR.fullmatch(ch) for ch in word):
-        return False
-    singles, doubles = _surnames()
-    if not ((word[:2] in doubles and len(word) >= 3) or (word[0] in singles and len(word) <= 3)):
-        return False
-    if word in titles() or word in organization_words() or is_credit(word):
-        return False
-    return not _is_region_name(word)
-
-
-@functools.cache
-def _load_tokenizer() -> Any:
-    """A private jieba POS tokenizer with the library's titles and bodies as words."""
-    import jieba
-    import jieba.posseg
-
-    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    # jieba announces its dictionary load at DEBUG level on its own stderr handler;
-    # keep it quiet for this one load and put the caller's level back.
-    level = jieba.default_logger.level
-    jieba.default_logger.setLevel(logging.WARNING)
-    try:
-        tokenizer.tokenizer.initialize()
-    finally:
-        jieba.default_logger.setLevel(level)
-    for title in titles():
-        if len(title) > 1:
-            tokenizer.add_word(title, tag="n")
-    for word, kind in organization_words().items():
-        if len(word) > 1 and kind in ("national", "body"):
-            tokenizer.add_word(word, tag="nt")
-    return tokenizer
-
-
-def _tokenizer() -> Any:
-    """The tokenizer, loaded under a lock on first use."""
-    with _LOCK:
-        return _load_tokenizer()
-
-
-def warmup() -> None:
-    """Load jieba and the tables now rather than on first use (for worker processes).
-
-    >>> warmup()
-    """
-    _tokenizer()
-    _surnames()
-
-
-def _cut(window: str) -> list[tuple[str, str]]:
-    """jieba's (word, tag) pairs for a short window."""
-    return [(pair.word, pair.flag) for pair in _tokenizer().cut(window)]
-
-
-def tagged_as_name(text: str, start: int, end: int) -> bool:
-    """Tell whether jieba tags ``text[start:end]`` as a person's name, cut on a short window.
-
-    >>> tagged_as_name("得到国务院扶贫办刘永富主任批示", 8, 11)
-    True
-    """
-    window_start = max(0, start - _NAME_WINDOW)
-    window = text[window_start : min(len(text), end + _NAME_WINDOW)]
-    position = window_start
-    for word, tag in _cut(window):
-        if position == start and position + len(word) == end:
-            return tag in _PERSON_TAGS
-        position += len(word)
-    return False
-
-
-def _name_after(text: str, start: int) -> tuple[int, int] | None:
-    """Span of a name written at ``start`` (after a title), or None.
-
-    The name is jieba's first word when it is tagged as a person; a run of 2-3 Han
-    characters closed by punctuation is taken whole when its first word is a person
-    (王伟中 cut as 王伟/中) or jieba cuts it into single characters (陈/绩); a surname
-    tagged as a person on its own joins the word after it (王/nr 大华/nz → 王大华).
-    """
-    run = _HAN_RUN.match(text, start)
-    if run is None:
-        return None
-    followed = _name_before_follower(run.group())
-    if followed:
-        return start, start + followed
-    pairs = _cut(run.group())
-    first, tag = pairs[0]
-    rest = pairs[1:]
-    closed = len(run.group()) <= _MAX_CLOSED_NAME and looks_like_name(run.group())
-    surname_first = tag in _PERSON_TAGS or len(first) == 1
-    if closed and surname_first and all(_given_name_part(*pair) for pair in rest):
-        return run.span()
-    if tag in _PERSON_TAGS and looks_like_name(first):
-        return start, start + len(first)
-    if tag in _PERSON_TAGS and len(first) == 1 and rest and _given_name_part(*rest[0]):
-        given = rest[0][0]  # 王/nr 大华/nz: a surname tagged alone, then the given name
-        if looks_like_name(first + given):
-            return start, start + 1 + len(given)
-    return None
-
-
-@functools.cache
-def _followers() -> tuple[str, ...]:
-    """Words that end a name written before them (name_followers.txt), longest first."""
-    lines = (line.split("#", 1)[0].strip() for line in read_text("name_followers.txt").splitlines())
-    return tuple(sorted((word for word in lines if word), key=len, reverse=True))
-
-
-def _name_before_follower(run: str) -> int:
-    """Length of a name (3, else 2 characters) that a follower word ends (孟凡利|率团), or 0."""
-    followers = _followers()
-    for size in (3, 2):
-        if size == 3 and run[2:3] in followers:
-            continue  # 王五等参加: 等 ends a two-character name
-        if len(run) > size and run.startswith(followers, size) and looks_like_name(run[:size]):
-            return size
-    return 0
-
-
-def _given_name_part(word: str, tag: str) -> bool:
-    """Tell whether a word jieba cut after a surname may be (part of) a given name."""
-    return len(word) == 1 or (len(word) == 2 and tag not in _NOT_GIVEN_NAME_TAGS)
-
-
-def _name_before(text: str, end: int) -> tuple[int, int] | None:
-    """Span of a name written right before ``end`` (before a title), or None.
-
-    jieba's last word when it is tagged as a person, or a surname tagged alone and the
-    word after it (王/nr 大华/nz).
-    """
-    first = end
-    while first > 0 and end - first < _NAME_WINDOW and _HAN_CHAR.fullmatch(text[first - 1]):
-        first -= 1
-    if first == end:
-        return None
-    pairs = _cut(text[first:end])
-    last, tag = pairs[-1]
-    if tag in _PERSON_TAGS and looks_like_name(last):
-        return end - len(last), end
-    if len(pairs) > 1 and _given_name_part(last, tag):
-        surname, surname_tag = pairs[-2]  # 王/nr 大华/nz 主任
-        if len(surname) == 1 and surname_tag in _PERSON_TAGS and looks_like_name(surname + last):
-            return end - len(last) - 1, end
-    return None
+_FORMER_LINK = "的"  # 时任易贡茶场场长的帕甲
 
 
 def _credited(text: str, start: int) -> bool:
@@ -272,11 +92,17 @@ def _credited(text: str, start: int) -> bool:
 
 @dataclass(frozen=True)
 class _Found:
-    """A name found beside a title, with the positions the text gives it there."""
+    """A name found beside a title, with the positions the text gives it there.
+
+    ``end`` is the end of the name; ``regions`` the regions of the positions of this
+    official and of those before it in the same list (for a bare title after them).
+    """
 
     name: str
     start: int
     positions: tuple[Position, ...]
+    end: int = -1
+    regions: tuple[Region, ...] = ()
 
 
 @functools.cache
@@ -284,24 +110,6 @@ def _title_pattern() -> re.Pattern[str]:
     """One pattern matching every title of office, longest first."""
     words = sorted(titles(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
-
-
-def _block_start(text: str, end: int) -> int:
-    """Start of the block of posts written before ``end`` (several joined by 、)."""
-    start = body_start(text, end)
-    while start > 0 and text[start - 1] == "、":
-        before = start - 1
-        title = title_at_end(text[max(0, before - 6) : before])
-        if title is not None:
-            head = body_start(text, before - len(title))
-            if head == before - len(title):
-                break
-        else:
-            head = body_start(text, before)
-            if head == before:
-                break
-        start = head
-    return start
 
 
 def _context_region(text: str, start: int, level: str) -> Region | None:
@@ -316,8 +124,8 @@ def _context_region(text: str, start: int, level: str) -> Region | None:
     return None
 
 
-def _bare_title(text: str, name: str, title: str, start: int, end: int) -> Position:
-    """The position of a title written with no body (习近平总书记, 张三县长)."""
+def _leader_title(name: str, title: str, start: int, end: int) -> Position:
+    """A title written with no body: its full form for a leader (总书记), else as written."""
     row = titles()[title]
     if row.bare_full is not None and (not row.holders or name in row.holders):
         return Position(
@@ -328,16 +136,55 @@ def _bare_title(text: str, name: str, title: str, start: int, end: int) -> Posit
             start=start,
             end=end,
         )
-    if title[0] in _LEVELS:  # 市长 under a city named before: 湛江市市长
-        return _one_position(text, start, end, _bare_region(text, start))
     return Position(text=title, as_written=title, title=title, start=start, end=end)
 
 
-def _block_positions(text: str, name: str, start: int, end: int) -> tuple[Position, ...]:
-    """The positions of the block ``text[start:end]`` written before or after ``name``."""
+def _bare_title(text: str, name: str, title: str, start: int, end: int) -> Position:
+    """The position of a title written after a name with no body (习近平总书记, 张三县长)."""
+    row = titles()[title]
+    if row.bare_full is None and title[0] in _LEVELS:  # 市长 under a city named before
+        return _one_position(text, start, end, _bare_region(text, start))
+    return _leader_title(name, title, start, end)
+
+
+def _listed_title(text: str, title: str, start: int, end: int, before: _Found) -> Position | None:
+    """A bare title after an official of the same list, under that official's region or body.
+
+    A title naming a level (副省长, 市长) takes the region of that level named in the
+    list (湛江市市长); any other (副行长, 秘书长) the head of the post before (兰州分行副行长).
+    """
+    level = _TITLE_LEVEL.match(title)
+    if level is not None:
+        region = level_region(level.group(1), *reversed(before.regions))
+        if region is None:
+            return None
+        full, organization = region.name + title, region.name
+    else:
+        last = before.positions[-1] if before.positions else None
+        head = head_of(last) if last is not None else None
+        carried = carried_post(head, title) if head is not None else None
+        if carried is None or head is None or last is None:
+            return None
+        full, organization, region = carried, head, last.region
+    return Position(
+        text=full,
+        as_written=text[start:end],
+        organization=organization,
+        title=title,
+        region=region,
+        start=start,
+        end=end,
+    )
+
+
+def _block_positions(
+    text: str, name: str, start: int, end: int, before: _Found | None
+) -> tuple[Position, ...]:
+    """The positions of the block ``text[start:end]`` written before ``name``."""
     title = title_at_end(text[start:end])
     if title is not None and end - start == len(title):
-        return (_bare_title(text, name, title, start, end),)
+        listed = _listed_title(text, title, start, end, before) if before is not None else None
+        return (listed or _leader_title(name, title, start, end),)
     return expand_positions(text, start, end, _bare_region(text, start))
 
 
@@ -366,18 +213,48 @@ def _bare_region(text: str, start: int) -> Region | None:
     return _context_region(text, start, text[start]) if text[start] in _LEVELS else None
 
 
-def _found_at(text: str, match: re.Match[str]) -> _Found | None:
-    """The official a title match stands beside, if any."""
-    title_start, title_end = match.span()
+def _in_list(text: str, before: _Found | None, start: int) -> _Found | None:
+    """``before`` when the block at ``start`` follows it in the same list (only 、 , 和 between)."""
+    if before is None or before.end < 0 or before.end > start:
+        return None
+    return before if only_connectors(text, before.end, start) else None
+
+
+def _names_after_title(
+    text: str, title_end: int, former: bool
+) -> list[tuple[int, int]]:
+    """The names written right after a title (one, or several sharing it)."""
     gap = _GAP.match(text, title_end)
-    after = _name_after(text, gap.end() if gap else title_end)
-    if after is not None:
-        if _credited(text, after[0]):
-            return None
-        name = text[after[0] : after[1]]
-        positions = _block_positions(text, name, _block_start(text, title_start), title_end)
-        return _Found(name, after[0], positions) if positions else None
-    before = _name_before(text, title_start)
+    start = gap.end() if gap else title_end
+    if former and text.startswith(_FORMER_LINK, start):
+        start += len(_FORMER_LINK)
+    spans = names_after(text, name_after(text, start), start)
+    return [span for span in spans if not _credited(text, span[0])]
+
+
+def _found_after(text: str, match: re.Match[str], before: _Found | None) -> list[_Found]:
+    """The officials named right after the title ``match``, with the block before it."""
+    title_start, title_end = match.span()
+    low = before.end if before is not None and 0 <= before.end <= title_start else 0
+    block = block_start(text, title_start, low)
+    spans = _names_after_title(text, title_end, block.former)
+    if not spans:
+        return []
+    listed = _in_list(text, before, block.start)
+    name = text[spans[0][0] : spans[0][1]]
+    positions = _block_positions(text, name, block.start, title_end, listed)
+    if not positions:
+        return []
+    regions = (*(listed.regions if listed else ()), *(p.region for p in positions if p.region))
+    return [
+        _Found(text[a:b], a, positions, b, regions) for a, b in spans
+    ]
+
+
+def _found_before(text: str, match: re.Match[str]) -> _Found | None:
+    """The official named right before the title ``match`` (刘永富主任, 习近平总书记)."""
+    title_start, title_end = match.span()
+    before = name_before(text, title_start)
     if before is None or _credited(text, before[0]):
         return None
     name = text[before[0] : before[1]]
@@ -391,8 +268,16 @@ def _found_at(text: str, match: re.Match[str]) -> _Found | None:
 
 def _inline(text: str) -> Iterator[_Found]:
     """Every name found beside a title of office, in text order."""
+    before: _Found | None = None
     for match in _title_pattern().finditer(text):
-        found = _found_at(text, match)
+        if before is not None and match.start() < before.end:
+            continue  # a title inside the name just read
+        after = _found_after(text, match, before)
+        if after:
+            yield from after
+            before = after[-1]
+            continue
+        found = _found_before(text, match)
         if found is not None:
             yield found
 

@@ -43,12 +43,29 @@ from ._data import read_table
 from .models import Position, Region
 from .regions import self_and_above
 
-__all__ = ["body_start", "expand_positions", "is_credit", "title_at_end", "titles"]
+__all__ = [
+    "body_start",
+    "carried_post",
+    "expand_positions",
+    "head_of",
+    "is_credit",
+    "is_role",
+    "title_at_end",
+    "titles",
+]
 
-_LEVELS = "省市县区州"  # a bare level that takes the region of the byline or of the post before
+_LEVELS = "省市县区州旗盟"  # a bare level that takes the region of the byline or of the post before
 _HEADS = _LEVELS + "镇乡村"  # a bare level that may open a body written before a title
 _POST_SEPARATORS = re.compile(r"[、，,;；□\s\u3000\xa0]+")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+_JOINERS = "兼暨"  # a post joined to the next one: 常务副会长兼秘书长
+_PREDICATE_AFTER_JOINER = "任职顾管"  # 兼任, 兼职, 兼顾, 兼管: a predicate, no second post
+# the party organ of a body, left out of the head a later post takes (国务院扶贫办党组成员、副主任
+# → 国务院扶贫办副主任), and a region's party committee (玉屏县委, 扎赉特旗旗委 → 玉屏县, 扎赉特旗)
+_PARTY_ORGAN = re.compile(r"(?:党委|党组|党工委|党总支|党支部)$")
+_REGION_COMMITTEE = re.compile(r"(.+?[省市县区州旗盟镇乡村])[省市县区州旗盟]?委")
+# the level a title names (市长, 副市长, 常务副县长, 代区长: 市, 市, 县, 区)
+_TITLE_LEVEL = re.compile(r"(?:常务副|专职副|副|代)?([省市县区州旗盟镇乡村])")
 _MAX_REGION_NAME = 16  # characters looked at for a region name before a body
 _MAX_STEM = 4  # characters of a body's name not in the table (经协 of 经协办)
 _LOCK = threading.Lock()
@@ -70,6 +87,7 @@ class _Tables:
 
     titles: dict[str, Title]  # kind == "title"
     credits: frozenset[str]
+    roles: frozenset[str]  # kind == "role": what a person is, no post (干部, 领导)
     title_lengths: tuple[int, ...]  # longest first
     words: dict[str, str]  # organization word → kind
     word_lengths: tuple[int, ...]
@@ -92,6 +110,7 @@ def _load() -> _Tables:
     return _Tables(
         titles=titles,
         credits=frozenset(t.title for t in rows if t.kind == "credit"),
+        roles=frozenset(t.title for t in rows if t.kind == "role"),
         title_lengths=tuple(sorted({len(t) for t in titles}, reverse=True)),
         words=words,
         word_lengths=tuple(sorted({len(w) for w in words}, reverse=True)),
@@ -121,6 +140,15 @@ def is_credit(word: str) -> bool:
     (True, False)
     """
     return word in _tables().credits
+
+
+def is_role(post: str) -> bool:
+    """Tell whether ``post`` ends in a word for a role that is no post (援藏干部, 区领导).
+
+    >>> is_role("天津援藏干部"), is_role("区领导"), is_role("扶贫办")
+    (True, True, False)
+    """
+    return any(post.endswith(role) for role in _tables().roles)
 
 
 def title_at_end(post: str) -> str | None:
@@ -288,7 +316,7 @@ def _opens_body(piece: str) -> bool:
 
 
 def _pieces(text: str, start: int, end: int) -> list[_Piece]:
-    """The posts of ``text[start:end]``, wrapped posts joined."""
+    """The posts of ``text[start:end]``, wrapped posts joined, joined posts (兼, 暨) split."""
     pieces: list[_Piece] = []
     position = start
     for sep in [*_POST_SEPARATORS.finditer(text, start, end), None]:
@@ -299,7 +327,22 @@ def _pieces(text: str, start: int, end: int) -> list[_Piece]:
         if sep is None:
             break
         position = sep.end()
-    return pieces
+    return [part for piece in pieces for part in _split_joined(text, piece)]
+
+
+def _split_joined(text: str, piece: _Piece) -> list[_Piece]:
+    """``piece`` cut at each 兼 or 暨 written right after a title (常务副会长兼秘书长)."""
+    parts: list[_Piece] = []
+    start = piece.start
+    for i in range(piece.start + 1, piece.end - 1):
+        if text[i] not in _JOINERS or text[i + 1] in _PREDICATE_AFTER_JOINER:
+            continue
+        before = _compact(text[start:i])
+        if title_at_end(before) is not None:
+            parts.append(_Piece(start, i, before))
+            start = i + 1
+    parts.append(_Piece(start, piece.end, _compact(text[start : piece.end])))
+    return parts
 
 
 def _joined(text: str, pieces: list[_Piece], piece: _Piece) -> list[_Piece]:
@@ -315,7 +358,10 @@ def _joined(text: str, pieces: list[_Piece], piece: _Piece) -> list[_Piece]:
 
 
 def _shared_titles(pieces: list[_Piece]) -> list[tuple[str | None, bool]]:
-    """Each piece's title and whether it is its own (False: carried from a later post)."""
+    """Each piece's title and whether it is its own (False: carried from a later post).
+
+    A piece that ends in a role (援藏干部) takes no title: it is no post.
+    """
     found: list[tuple[str | None, bool]] = []
     carried: str | None = None
     for piece in reversed(pieces):
@@ -323,9 +369,80 @@ def _shared_titles(pieces: list[_Piece]) -> list[tuple[str | None, bool]]:
         if own is not None:
             carried = own
             found.append((own, True))
+        elif is_role(piece.compact):
+            found.append((None, False))
         else:
             found.append((carried, False))
     return found[::-1]
+
+
+def head_of(position: Position) -> str | None:
+    """The head a later post of the same list takes from ``position``, or None.
+
+    The body without its party organ (国务院扶贫办党组 → 国务院扶贫办) or, for a region's
+    party committee, the region as written (玉屏县委 → 玉屏县). None for a bare level (市委).
+
+    >>> [p.text for p in expand_positions("国务院扶贫办党组成员、副主任", 0, 14)]
+    ['国务院扶贫办党组成员', '国务院扶贫办副主任']
+    """
+    head = _PARTY_ORGAN.sub("", position.organization or "")
+    committee = _REGION_COMMITTEE.fullmatch(head)
+    if committee is not None:
+        head = committee.group(1)
+    return head if len(head) > 1 else None
+
+
+def carried_post(head: str, title: str) -> str | None:
+    """The post ``title`` under a carried ``head``, or None when the title names another level.
+
+    A title naming the head's level replaces it (龙井市 + 市长 → 龙井市长, + 副市长 →
+    龙井市副市长); one naming another level is not carried (龙井市 + 副县长).
+
+    >>> carried_post("龙井市", "市长"), carried_post("国务院扶贫办", "副主任")
+    ('龙井市长', '国务院扶贫办副主任')
+    """
+    level = _TITLE_LEVEL.match(title)
+    if level is None:
+        return head + title
+    if not head.endswith(level.group(1)):
+        return None
+    return head + (title[1:] if title.startswith(level.group(1)) else title)
+
+
+def _carried_position(text: str, piece: _Piece, title: str, before: Position) -> Position | None:
+    """A bare title (副市长) after a post of the same list, under that post's head."""
+    head = head_of(before)
+    full = carried_post(head, title) if head is not None else None
+    if full is None or head is None:
+        return None
+    return Position(
+        text=full,
+        as_written=text[piece.start : piece.end],
+        organization=head,
+        title=title,
+        region=before.region,
+        start=piece.start,
+        end=piece.end,
+    )
+
+
+def _written_region(post: str) -> tuple[str, Region | None] | None:
+    """The region name written at the start of ``post`` (贵州铜仁市委常委 → 贵州铜仁市), or None."""
+    from .regions import extract_regions
+
+    for mention in extract_regions(post[:_MAX_REGION_NAME]):
+        return (mention.text, mention.region) if mention.start == 0 else None
+    return None
+
+
+def _under_previous(post: str, before: Position | None) -> tuple[str, Region | None] | None:
+    """A bare-level post (市人大常委会主任) under the region written in the post before."""
+    if before is None or len(post) < 2 or post[0] not in _LEVELS:
+        return None
+    written = _written_region(before.text)
+    if written is None or not written[0].endswith(post[0]) or _region_at_start(post):
+        return None
+    return written[0] + post[1:], written[1]
 
 
 def full_form(
@@ -359,10 +476,15 @@ def _position(
     title: str | None,
     own: bool,
     region: Region | None,
-    previous: Region | None,
+    before: tuple[Position | None, Region | None],
 ) -> Position:
-    """The position a piece stands for."""
-    base, unit = full_form(piece.compact, title if own else None, region, previous)
+    """The position a piece stands for; ``before``: the position before and the last region."""
+    previous = before[1]
+    under = _under_previous(piece.compact, before[0]) if region is None else None
+    if under is not None:
+        base, unit = under
+    else:
+        base, unit = full_form(piece.compact, title if own else None, region, previous)
     full = base if own or title is None else base + title
     organization = full[: len(full) - len(title)] if title is not None else full
     return Position(
@@ -401,7 +523,14 @@ def expand_positions(
     positions: list[Position] = []
     previous: Region | None = None
     for piece, (title, own) in zip(pieces, heads, strict=True):
-        position = _position(text, piece, title, own, region, previous)
+        if title is None and is_role(piece.compact):
+            continue  # 援藏干部: no post
+        before = positions[-1] if positions else None
+        position = None
+        if before is not None and own and title is not None and piece.compact == title:
+            position = _carried_position(text, piece, title, before)
+        if position is None:
+            position = _position(text, piece, title, own, region, (before, previous))
         previous = position.region or previous
         positions.append(position)
     return tuple(positions)

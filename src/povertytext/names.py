@@ -1,0 +1,382 @@
+"""Names: the personal names written beside a title of office.
+
+A name is 2-4 Han characters that start with a surname of ``data/surnames.txt`` (a
+single one with 1-2 characters after it, a two-character one, such as 欧阳 or the Yi
+clan name 曲木, with 1-2), or a Tibetan name made of one or two of the name elements
+of ``data/name_elements.txt`` (扎西, 扎西彭措), or a transcribed name with a middle dot
+(艾尔肯·吐尼亚孜); never a title, a body or a region name (:func:`looks_like_name`).
+
+After a title (:func:`name_after`) a name is read, in turn, as:
+
+* a name with a middle dot;
+* a name that a follower word of ``data/name_followers.txt`` ends (孟凡利|率团, 王益|和中国银行
+  …, 王益和|出席, 扎西彭措|和县委常委; the rules for three characters are in that file);
+* a run of 2-3 characters closed by punctuation, when jieba cuts it into a person or into
+  single characters (陈/绩、);
+* jieba's first word, when it is tagged as a person (``nr``), or a surname tagged alone
+  and the given name after it (王/nr 大华/nz).
+
+Several names may share the title: 副市长张小平、程鳌 and 省政协副主席德哇仓、张津梁、…
+(:func:`names_after`): the names after the first are written after 、 and end at
+punctuation, at 及/和/等 or at a follower; in a list of three or more, a member that
+starts with no listed surname is read too when most members are names.
+
+jieba runs on a short window beside the title only, in a private tokenizer that gets
+the library's titles and bodies as words (:func:`warmup` loads it ahead).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+from typing import Any
+
+from ._data import read_text
+from .errors import PovertyTextError
+from .positions import is_credit, is_role, organization_words, titles
+
+__all__ = [
+    "cut",
+    "looks_like_name",
+    "name_after",
+    "name_before",
+    "name_before_follower",
+    "names_after",
+    "tagged_as_name",
+    "warmup",
+]
+
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# jieba tags of words that are not read as a given name after a surname (江/nr 流域/n):
+# nouns, verbs, places, bodies and function words; 大华/nz, 国庆/t, 明亮/a may be names.
+_NOT_GIVEN_NAME_TAGS = frozenset(
+    {"n", "v", "vn", "vd", "f", "s", "ns", "nt", "p", "c", "r", "m", "q", "d", "u", "uj", "ul"}
+)
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]{1,8}")
+_DOT_NAME = re.compile(r"[\u3400-\u9fff]{2,6}[·・•‧．][\u3400-\u9fff]{2,8}")
+_NAME_WINDOW = 8  # characters jieba sees beside a title
+_MAX_CLOSED_NAME = 3  # a name closed by punctuation right after a title (陈绩、) is read whole
+_COMMON_WORD = 2000  # jieba frequency from which a word is a common word, not a given name
+_LIST_ENDS = "及和等与"  # what may end the last member of a list of names (…、马文云及秘书长)
+_MIN_OPEN_LIST = 3  # members of a list in which a name with no listed surname is read
+_LOCK = threading.Lock()
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _lines(name: str) -> list[str]:
+    lines = (line.split("#", 1)[0].strip() for line in read_text(name).splitlines())
+    return [line for line in lines if line]
+
+
+@functools.cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """The single- and two-character surnames of surnames.txt."""
+    names = _lines("surnames.txt")
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+@functools.cache
+def _elements() -> frozenset[str]:
+    """The Tibetan name elements of name_elements.txt."""
+    return frozenset(_lines("name_elements.txt"))
+
+
+@functools.cache
+def _followers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The follower words of name_followers.txt: (words that end any name, words also in names)."""
+    text = read_text("name_followers.txt")
+    strong, _, weak = text.partition("# also in names")
+
+    def words(part: str) -> tuple[str, ...]:
+        found = (line.split("#", 1)[0].strip() for line in part.splitlines())
+        return tuple(sorted((w for w in found if w), key=len, reverse=True))
+
+    return words(strong), words(weak)
+
+
+def _is_region_name(word: str) -> bool:
+    """Tell whether ``word`` names an administrative unit (和平, 中山)."""
+    from .regions import AmbiguousRegionError, resolve_region
+
+    try:
+        resolve_region(word)
+    except AmbiguousRegionError:
+        return True
+    except PovertyTextError:
+        return False
+    return True
+
+
+def _is_element_name(word: str) -> bool:
+    """Tell whether ``word`` is one or two Tibetan name elements (扎西, 扎西彭措)."""
+    elements = _elements()
+    return word in elements or (len(word) == 4 and word[:2] in elements and word[2:] in elements)
+
+
+def _is_word(word: str) -> bool:
+    """Tell whether ``word`` is a title, a body, a credit, a role or a region's name."""
+    if word in titles() or word in organization_words() or is_credit(word) or is_role(word):
+        return True
+    return _is_region_name(word)
+
+
+def _could_be_name(word: str) -> bool:
+    """Tell whether ``word`` has the form of a name (a surname or Tibetan elements; no table word).
+
+    Unlike :func:`looks_like_name` a region's name may be a name here (王益, 南宁): it is
+    used where the text leaves no other reading (a name that a follower word ends).
+    """
+    if not 2 <= len(word) <= 4 or not all(_HAN_CHAR.fullmatch(ch) for ch in word):
+        return False
+    singles, doubles = _surnames()
+    surnamed = (word[:2] in doubles and len(word) >= 3) or (word[0] in singles and len(word) <= 3)
+    if not (surnamed or _is_element_name(word)):
+        return False
+    table = titles(), organization_words()
+    return not (any(word in t for t in table) or is_credit(word) or is_role(word))
+
+
+def looks_like_name(word: str) -> bool:
+    """Tell whether ``word`` could be a personal name (cheap; no jieba).
+
+    True for 2-4 Han characters starting with a surname of ``data/surnames.txt``
+    (a single one with 1-2 characters after it, a two-character one with 1-2), or
+    made of Tibetan name elements, that are not a title of office, a body's name or
+    a region's name.
+
+    >>> [looks_like_name(w) for w in ("刘永富", "欧阳修", "扎西彭措", "主任", "扶贫", "和平")]
+    [True, True, True, False, False, False]
+    """
+    return _could_be_name(word) and not _is_region_name(word)
+
+
+# ---------------------------------------------------------------- jieba
+
+
+@functools.cache
+def _load_tokenizer() -> Any:
+    """A private jieba POS tokenizer with the library's titles and bodies as words."""
+    import jieba
+    import jieba.posseg
+
+    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    # jieba announces its dictionary load at DEBUG level on its own stderr handler;
+    # keep it quiet for this one load and put the caller's level back.
+    level = jieba.default_logger.level
+    jieba.default_logger.setLevel(logging.WARNING)
+    try:
+        tokenizer.tokenizer.initialize()
+    finally:
+        jieba.default_logger.setLevel(level)
+    for title in titles():
+        if len(title) > 1:
+            tokenizer.add_word(title, tag="n")
+    for word, kind in organization_words().items():
+        if len(word) > 1 and kind in ("national", "body"):
+            tokenizer.add_word(word, tag="nt")
+    return tokenizer
+
+
+def _tokenizer() -> Any:
+    """The tokenizer, loaded under a lock on first use."""
+    with _LOCK:
+        return _load_tokenizer()
+
+
+def warmup() -> None:
+    """Load jieba and the tables now rather than on first use (for worker processes).
+
+    >>> warmup()
+    """
+    _tokenizer()
+    _surnames()
+    _elements()
+    _followers()
+
+
+def _frequency(word: str) -> int:
+    """How often ``word`` occurs in jieba's dictionary (0 for a word not in it)."""
+    return int(_tokenizer().tokenizer.FREQ.get(word) or 0)
+
+
+def cut(window: str) -> list[tuple[str, str]]:
+    """jieba's (word, tag) pairs for a short window."""
+    return [(pair.word, pair.flag) for pair in _tokenizer().cut(window)]
+
+
+def tagged_as_name(text: str, start: int, end: int) -> bool:
+    """Tell whether jieba tags ``text[start:end]`` as a person's name, cut on a short window.
+
+    >>> tagged_as_name("得到国务院扶贫办刘永富主任批示", 8, 11)
+    True
+    """
+    window_start = max(0, start - _NAME_WINDOW)
+    window = text[window_start : min(len(text), end + _NAME_WINDOW)]
+    position = window_start
+    for word, tag in cut(window):
+        if position == start and position + len(word) == end:
+            return tag in _PERSON_TAGS
+        position += len(word)
+    return False
+
+
+def _given_name_part(word: str, tag: str) -> bool:
+    """Tell whether a word jieba cut after a surname may be (part of) a given name."""
+    return len(word) == 1 or (len(word) == 2 and tag not in _NOT_GIVEN_NAME_TAGS)
+
+
+# ---------------------------------------------------------------- after a title
+
+
+def _starts_with(text: str, words: tuple[str, ...]) -> bool:
+    return text.startswith(words) if words else False
+
+
+def name_before_follower(run: str) -> int:
+    """Length of a name (4, 3, else 2 characters) that a follower word ends, or 0.
+
+    >>> runs = ("孟凡利率团", "王益和中国银行", "王益和出席", "王五等参加")
+    >>> [name_before_follower(run) for run in runs]
+    [3, 2, 3, 2]
+    """
+    strong, weak = _followers()
+    for size in (4, 3, 2):
+        if len(run) <= size or not _could_be_name(run[:size]):
+            continue
+        if size == 3 and _starts_with(run[2:], strong):
+            continue  # 王五等参加: 等 ends a two-character name
+        if _starts_with(run[size:], strong) or _starts_with(run[size:], weak):
+            return size
+    return 0
+
+
+def _closed_name(run: str, pairs: list[tuple[str, str]]) -> bool:
+    """Tell whether a run closed by punctuation right after a title is a name as a whole.
+
+    Three characters starting with a surname are (陈增光, 孙永春: jieba reads 增光, 永春 as a
+    verb and a place), unless the last two are a title, a body, a follower word (王表示) or
+    a common word of jieba's dictionary (江|流域);
+    two characters are when jieba cuts them into a person or into two characters (陈/绩),
+    not one word (项目, 强调).
+    """
+    if len(run) > _MAX_CLOSED_NAME or not _could_be_name(run):
+        return False
+    if len(run) == _MAX_CLOSED_NAME and len(pairs[0][0]) == 1:
+        rest = run[1:]
+        strong, weak = _followers()
+        if rest in titles() or rest in organization_words() or rest in strong + weak:
+            return False
+        return _frequency(rest) < _COMMON_WORD
+    first, tag = pairs[0]
+    surname_first = tag in _PERSON_TAGS or len(first) == 1
+    return surname_first and all(_given_name_part(*pair) for pair in pairs[1:])
+
+
+def name_after(text: str, start: int) -> tuple[int, int] | None:
+    """Span of a name written at ``start`` (after a title), or None. Rules: module docstring.
+
+    >>> s = "副市长孟凡利率团考察"
+    >>> s[slice(*name_after(s, 3))]
+    '孟凡利'
+    """
+    dotted = _DOT_NAME.match(text, start)
+    if dotted is not None:
+        return dotted.span()
+    run = _HAN_RUN.match(text, start)
+    if run is None:
+        return None
+    followed = name_before_follower(run.group())
+    if followed:
+        return start, start + followed
+    if _is_element_name(run.group()) and not _is_word(run.group()):
+        return run.span()
+    pairs = cut(run.group())
+    if _closed_name(run.group(), pairs):
+        return run.span()
+    first, tag = pairs[0]
+    rest = pairs[1:]
+    if tag in _PERSON_TAGS and looks_like_name(first):
+        return start, start + len(first)
+    if tag in _PERSON_TAGS and len(first) == 1 and rest and _given_name_part(*rest[0]):
+        given = rest[0][0]  # 王/nr 大华/nz: a surname tagged alone, then the given name
+        if looks_like_name(first + given):
+            return start, start + 1 + len(given)
+    return None
+
+
+def _member(text: str, start: int) -> tuple[int, int] | None:
+    """Span of a member of a list of names at ``start``: 2-4 Han characters up to its end."""
+    dotted = _DOT_NAME.match(text, start)
+    if dotted is not None:
+        return dotted.span()
+    run = _HAN_RUN.match(text, start)
+    if run is None:
+        return None
+    followed = name_before_follower(run.group())
+    if followed:
+        return start, start + followed
+    end = run.end()
+    for size in (4, 3, 2):  # …马文云及秘书长: a list end after the member
+        if len(run.group()) > size and run.group()[size] in _LIST_ENDS:
+            end = start + size
+            break
+    return (start, end) if 2 <= end - start <= 4 else None
+
+
+def names_after(text: str, first: tuple[int, int] | None, start: int) -> list[tuple[int, int]]:
+    """Spans of the names sharing one title: ``first`` (or None) and those after 、.
+
+    ``start`` is where the first name is written.
+
+    >>> s = "副市长张小平、程鳌参加"
+    >>> [s[a:b] for a, b in names_after(s, name_after(s, 3), 3)]
+    ['张小平', '程鳌']
+    """
+    members: list[tuple[int, int]] = []
+    member = first if first is not None else _member(text, start)
+    while member is not None:
+        members.append(member)
+        if member[1] >= len(text) or text[member[1]] != "、":
+            break
+        member = _member(text, member[1] + 1)
+    named = [m for m in members if looks_like_name(text[m[0] : m[1]])]
+    if len(members) >= _MIN_OPEN_LIST and 2 * len(named) > len(members):
+        return [m for m in members if not _is_word(text[m[0] : m[1]])]
+    if first is None:
+        return []
+    chain = [first]
+    for member in members[1:]:
+        if member not in named:
+            break
+        chain.append(member)
+    return chain
+
+
+# ---------------------------------------------------------------- before a title
+
+
+def name_before(text: str, end: int) -> tuple[int, int] | None:
+    """Span of a name written right before ``end`` (before a title), or None.
+
+    jieba's last word when it is tagged as a person, or a surname tagged alone and the
+    word after it (王/nr 大华/nz).
+    """
+    first = end
+    while first > 0 and end - first < _NAME_WINDOW and _HAN_CHAR.fullmatch(text[first - 1]):
+        first -= 1
+    if first == end:
+        return None
+    pairs = cut(text[first:end])
+    last, tag = pairs[-1]
+    if tag in _PERSON_TAGS and looks_like_name(last):
+        return end - len(last), end
+    if len(pairs) > 1 and _given_name_part(last, tag):
+        surname, surname_tag = pairs[-2]  # 王/nr 大华/nz 主任
+        if len(surname) == 1 and surname_tag in _PERSON_TAGS and looks_like_name(surname + last):
+            return end - len(last) - 1, end
+    return None
