@@ -85,7 +85,7 @@ def opens_post(post: str) -> bool:
     if not post:
         return False
     words = organization_words()
-    bodies = (w for w, kind in words.items() if kind in ("national", "body"))
+    bodies = (w for w, kind in words.items() if kind in ("national", "body", "department"))
     if post[0] in _LEVELS or any(post.startswith(w) for w in bodies):
         return True
     if any(post.startswith(t) for t in titles()):

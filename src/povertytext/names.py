@@ -177,7 +177,7 @@ def _load_tokenizer() -> Any:
         if len(title) > 1:
             tokenizer.add_word(title, tag="n")
     for word, kind in organization_words().items():
-        if len(word) > 1 and kind in ("national", "body"):
+        if len(word) > 1 and kind in ("national", "body", "department"):
             tokenizer.add_word(word, tag="nt")
     return tokenizer
 

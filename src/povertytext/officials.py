@@ -245,7 +245,9 @@ def _found_after(text: str, match: re.Match[str], before: _Found | None) -> list
     positions = _block_positions(text, name, block.start, title_end, listed)
     if not positions:
         return []
-    regions = (*(listed.regions if listed else ()), *(p.region for p in positions if p.region))
+    regions = listed.regions if listed else ()
+    if _bare_region(text, block.start) is None:  # a region written in the list, not taken
+        regions = (*regions, *(p.region for p in positions if p.region))
     return [
         _Found(text[a:b], a, positions, b, regions) for a, b in spans
     ]

@@ -426,6 +426,28 @@ def _carried_position(text: str, piece: _Piece, title: str, before: Position) ->
     )
 
 
+def _committee_department(text: str, piece: _Piece, before: Position) -> Position | None:
+    """A party committee's department after a post of it (成武县委常委、组织部部长)."""
+    committee = before.organization or ""
+    match = _REGION_COMMITTEE.fullmatch(committee)
+    if match is None or len(match.group(1)) < 2:
+        return None
+    departments = (w for w, kind in _tables().words.items() if kind == "department")
+    if not any(piece.compact.startswith(word) for word in departments):
+        return None
+    full = committee + piece.compact
+    title = title_at_end(full)
+    return Position(
+        text=full,
+        as_written=text[piece.start : piece.end],
+        organization=full[: len(full) - len(title)] if title else full,
+        title=title,
+        region=before.region,
+        start=piece.start,
+        end=piece.end,
+    )
+
+
 def _written_region(post: str) -> tuple[str, Region | None] | None:
     """The region name written at the start of ``post`` (贵州铜仁市委常委 → 贵州铜仁市), or None."""
     from .regions import extract_regions
@@ -529,6 +551,8 @@ def expand_positions(
         position = None
         if before is not None and own and title is not None and piece.compact == title:
             position = _carried_position(text, piece, title, before)
+        elif before is not None and own:
+            position = _committee_department(text, piece, before)
         if position is None:
             position = _position(text, piece, title, own, region, (before, previous))
         previous = position.region or previous
