@@ -79,6 +79,7 @@ _IN_PROVINCE: Relation = "省内对口帮扶"
 _WEAK = frozenset({"结对帮扶", "other"})  # relations a programme phrase may override
 _SENTENCE_BREAKS = "。！？；!?;\n"
 _BREAKS = "，。；！？：,;!?:\n《》“”「」()（）"
+_CLAUSE_BREAKS = "，。；！？：,;!?:\n"  # brackets and quotes do not end a clause
 _SOFT_BREAKS = "《》“”「」\"'‘’"  # quotes and titles a cooperative gap may cross
 _MAX_HELPER_GAP = 8  # characters between a written helper and its predicate
 _MAX_AMOUNT_GAP = 16  # the same gap when it states an amount (山东20年累计援助9亿多元帮扶)
@@ -88,6 +89,7 @@ _MAX_HELPED_GAP_DE = 8  # the same gap when it ends in 的 (对口支援三峡�
 _MAX_COOPERATION_GAP = 24  # characters between "X与Y" and its programme word
 _MAX_TARGET_GAP = 24  # characters between "对Y" and its predicate
 _SCOPE_WINDOW = 24  # how far back a scope phrase may start
+_DATELINE = re.compile(r"\s*[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")  # 新华网西安9月29日电
 _LOCK = threading.Lock()
 
 
@@ -100,6 +102,7 @@ class _Grammar:
 
     predicates: re.Pattern[str]
     relation_of: dict[str, str]
+    word_relation: dict[str, str]  # the relation of every predicate and programme word
     context: re.Pattern[str]
     join_context: re.Pattern[str]
     scope: re.Pattern[str]
@@ -171,6 +174,14 @@ def _load_grammar() -> _Grammar:
     return _Grammar(
         predicates=re.compile(_alternation(list(relation))),
         relation_of=relation,
+        word_relation={
+            **{
+                row["word"]: row["relation"] or "other"
+                for row in rows
+                if row["role"] in ("context", "join_context")
+            },
+            **relation,
+        },
         context=re.compile(_alternation([*relation, *_words(rows, "context")])),
         join_context=re.compile(
             _alternation([*relation, *_words(rows, "context"), *_words(rows, "join_context")])
@@ -361,7 +372,8 @@ class _Body:
         """Mark a mention that names an organisation or a set below the county."""
         after = self.g.not_side_after.match(self.norm, m.end)
         ahead = self.g.organisation_ahead.match(self.norm, m.end)
-        return replace(m, modifier=True) if after or ahead else m
+        dateline = _DATELINE.match(self.norm, m.end)
+        return replace(m, modifier=True) if after or ahead or dateline else m
 
     # ------------------------------------------------ looking around a position
 
@@ -570,6 +582,19 @@ class _Body:
     def context_word(self, s: _Sentence) -> re.Match[str] | None:
         """The first programme word of the sentence, if any."""
         return self.g.context.search(self.norm, s.start, s.end)
+
+    def programme(self, s: _Sentence, near: int) -> re.Match[str] | None:
+        """The programme word of the sentence that names the pairing at ``near``: the
+        nearest one naming a programme (扶贫协作 rather than 对接), else the nearest."""
+        words = list(self.g.join_context.finditer(self.norm, s.start, s.end))
+        if not words:
+            return None
+        named = [w for w in words if self.g.word_relation.get(w.group(), "other") != "other"]
+        return min(named or words, key=lambda w: abs(w.start() - near))
+
+    def relation_of(self, word: re.Match[str]) -> str:
+        """The relation a programme word names."""
+        return self.g.word_relation.get(word.group(), "other")
 
     # ------------------------------------------------ predicates
 
@@ -862,14 +887,15 @@ class _Body:
         found = []
         for i in range(s.first + 1, s.last):
             sep = self.link_before(i)
+            near = self.programme(s, self.mentions[i].end) or word
             if sep in ("与", "和", "同", "跟") and self.across(i - 1, i):
-                found.append((([i - 1], [i], sep), word))
+                found.append((([i - 1], [i], sep), near))
             elif self.visit(sep):
                 run = self.run_after(i)
                 after = self.norm[self.mentions[run[-1]].end : s.end]
                 stated = self.g.predicates.search(after[:_MAX_COOPERATION_GAP])
                 if self.across(i - 1, i) or (stated and self.clean(after[: stated.start()])):
-                    found.append((([i - 1], run, "赴"), word))
+                    found.append((([i - 1], run, "赴"), near))
         return found
 
     def visit(self, sep: str) -> bool:
@@ -890,7 +916,7 @@ class _Body:
         loose = sep == "、" or (sep == "" and len(left) == len(right) == 1)
         if loose and not self.across(left[0], right[0]):
             return nothing
-        relation = self.g.relation_of.get(word.group(), _BY_GEOGRAPHY)
+        relation = self.relation_of(word)
         base = _Clause((), (), word.start(), word.end(), relation, word.span(), direction="implied")
         clause = self.sides(base, left, right, max(word.end(), self.mentions[right[-1]].end))
         even = len(left) == len(right) > 1
@@ -946,7 +972,7 @@ class _Body:
         ]
         found = []
         for match in self.g.names.finditer(self.norm, s.start, s.end):
-            word = self.g.context.search(self.norm, s.start, s.end)
+            word = self.programme(s, match.end())
             if word is None or self.in_mention(match.start(), match.end()):
                 continue
             helper_code, helped_code = self.g.name_sides[match.group()]
@@ -959,7 +985,7 @@ class _Body:
                     (),
                     match.start(),
                     max(match.end(), word.end()) if word.start() >= match.start() else match.end(),
-                    self.g.relation_of.get(word.group(), _BY_GEOGRAPHY),
+                    self.relation_of(word),
                     word.span(),
                     direction="implied",
                     helper_region=region_for_code(helper_code),
@@ -989,7 +1015,8 @@ class _Body:
                 if a.region.code == b.region.code or _related(a.region, b.region):
                     continue
                 if related_rows(a.region, b.region) and not related_rows(b.region, a.region):
-                    relation = self.g.relation_of.get(word.group(), _BY_GEOGRAPHY)
+                    word = self.programme(s, max(a.end, b.end)) or word
+                    relation = self.relation_of(word)
                     found.append(
                         _Clause(
                             (a,), (b,), s.start, end, relation, word.span(), direction="implied"
@@ -1001,7 +1028,7 @@ class _Body:
         """Tell whether mentions ``i`` and ``j`` stand in one clause but not in one list."""
         lo, hi = min(i, j), max(i, j)
         between = self.norm[self.mentions[lo].end : self.mentions[hi].start]
-        if any(ch in _BREAKS for ch in between):
+        if any(ch in _CLAUSE_BREAKS for ch in between):
             return False
         return not all(self.link_before(k) in ("、", "和", "及") for k in range(lo + 1, hi + 1))
 

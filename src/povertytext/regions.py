@@ -37,7 +37,7 @@ What :func:`extract_regions` reports (one left-to-right pass, longest name first
   with support: written right after their parent (河源和平, 昭通市大关, 北京大兴), or in
   the same sentence as an earlier mention of their parent or of a sibling county;
 * two-character official names (兴县, 和县, 芒市) with that support, or when the
-  character before is not a Han character (or is one of 在到赴和与及对从向至自往是、)
+  character before is not a Han character (or is one of 在到赴和与及对从向至自往是、的)
   and the character after is not 级 or 域 (so 振兴县域 and 市和县级 are not read);
 * never a short name followed by a street or institution word (中山东路, 北京路, 中山大学),
   nor one that starts inside a word of ``region_blockers.csv`` (湖南 in 洞庭湖南岸);
@@ -71,7 +71,7 @@ __all__ = [
 _NAME = 0  # an official name (大关县, 凉山彝族自治州)
 _OTHER = 1  # a short name (大关, 凉山) or an alias (凉山州)
 _SENTENCE_END = frozenset("。！？；!?;\n")
-_LEAD_INS = frozenset("在到赴和与及对从向至自往是、")
+_LEAD_INS = frozenset("在到赴和与及对从向至自往是、的")
 _LINKS = frozenset("与和及同跟、")
 _NOT_AFTER_SHORT_NAME = frozenset("级域")
 _MAX_SUPPORT_GAP = 100  # characters between a word-like name and the mention that supports it
