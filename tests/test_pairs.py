@@ -231,6 +231,128 @@ def test_helper_given_as_region_or_name() -> None:
     assert extract_pairs("结对帮扶盐津县", region) == extract_pairs("结对帮扶盐津县", "中山")
 
 
+# ---------------------------------------------------------------- the grammar beyond the table
+
+Directed = tuple[str, str, str]  # helper name, helped name, direction
+
+GRAMMAR = [
+    # (text, expected (helper, helped, direction)); sentences written for these tests
+    pytest.param(
+        "晴隆县、普安县与宁波市北仑区结对",
+        [("北仑区", "晴隆县", "implied"), ("北仑区", "普安县", "implied")],
+        id="helped-first-bare-jiedui",
+    ),
+    pytest.param(
+        "嘉定区将澜沧县纳入帮扶范围", [("嘉定区", "澜沧拉祜族自治县", "stated")], id="jiang-y-naru"
+    ),
+    pytest.param(
+        "在上海闵行区的帮扶下，保山市建成了一批产业园",
+        [("闵行区", "保山市", "stated")],
+        id="zai-x-de-xia",
+    ),
+    pytest.param("那坡县由深圳市对口帮扶", [("深圳市", "那坡县", "stated")], id="y-you-x"),
+    pytest.param("由福建援助宁夏", [("福建省", "宁夏回族自治区", "stated")], id="you-x-verb-y"),
+    pytest.param("乐业县为深圳对口帮扶的贫困县", [("深圳市", "乐业县", "stated")], id="y-wei-x-de"),
+    pytest.param(
+        "太仓市给予玉屏县大力支持", [("太仓市", "玉屏侗族自治县", "stated")], id="x-geiyu-y"
+    ),
+    pytest.param(
+        "苏州还和铜仁举行了东西部协作联席会", [("苏州市", "铜仁市", "implied")], id="x-hai-he-y"
+    ),
+    pytest.param(
+        "甘肃省·山东省东西部协作第七次联席会议", [("山东省", "甘肃省", "implied")], id="dot-joined"
+    ),
+    pytest.param(
+        "建德市—乡城县对口支援座谈会", [("建德市", "乡城县", "implied")], id="dash-joined"
+    ),
+    pytest.param(
+        "山东、重庆两省市开始扶贫协作", [("山东省", "重庆市", "implied")], id="list-and-count"
+    ),
+    pytest.param(
+        "浙江省(对口支援阿克苏地区)选派干部", [("浙江省", "阿克苏地区", "stated")], id="parenthesis"
+    ),
+    pytest.param(
+        "山东20年累计援助9亿多元帮扶重庆", [("山东省", "重庆市", "stated")], id="amount-between"
+    ),
+    pytest.param(
+        "天津市对口帮扶河北省承德市的承德县、兴隆县",
+        [("天津市", "承德县", "stated"), ("天津市", "兴隆县", "stated")],
+        id="units-under-a-parent",
+    ),
+    pytest.param(
+        "东丽区、西青区分别与承德县、平泉县结对",
+        [("东丽区", "承德县", "implied"), ("西青区", "平泉县", "implied")],
+        id="fenbie-in-order",
+    ),
+    pytest.param(
+        "宁波市对口帮扶黔西南州；2018年起，开始对口帮扶延边州",
+        [("宁波市", "黔西南布依族苗族自治州", "stated"), ("宁波市", "延边朝鲜族自治州", "stated")],
+        id="helper-carried-to-the-next-sentence",
+    ),
+    pytest.param(
+        "宁波再担重任。我市全面启动对延边州的对口帮扶",
+        [("宁波市", "延边朝鲜族自治州", "stated")],
+        id="wo-shi",
+    ),
+    pytest.param("闽宁协作走过二十多年", [("福建省", "宁夏回族自治区", "implied")], id="pair-name"),
+    pytest.param(
+        "广州市党政代表团赴毕节市推进东西部协作", [("广州市", "毕节市", "implied")], id="visit"
+    ),
+    pytest.param(
+        "毕节市党政代表团赴广州市考察学习东西部协作",
+        [("广州市", "毕节市", "implied")],
+        id="visit-oriented-by-the-table",
+    ),
+    pytest.param(
+        "浙江和四川相距两千公里，却因东西协作紧紧相连",
+        [("浙江省", "四川省", "implied")],
+        id="coordinated-in-a-programme-sentence",
+    ),
+    pytest.param("连接粤桂两省区的国道", [], id="pair-name-without-a-programme-word"),
+    pytest.param(
+        "明确山东省对口支援北川县", [("山东省", "北川羌族自治县", "stated")], id="queshan"
+    ),
+    pytest.param("天津市10家医院对甘南州人民医院开展对口帮扶", [], id="hospitals-no-edge"),
+    pytest.param("杭州市对口援建青川县的竹园镇", [], id="town-no-edge"),
+    pytest.param("中央启动对口支援西藏政策", [], id="central-government-no-helper"),
+    pytest.param("兰州和西宁两座城市相距两百公里", [], id="compared-no-edge"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GRAMMAR)
+def test_grammar(text: str, expected: list[Directed]) -> None:
+    found = [(p.helper.name, p.helped.name, p.direction) for p in extract_pairs(text)]
+    assert found == expected
+
+
+def test_relay_gives_the_former_helper() -> None:
+    pairs = extract_pairs("南通市“接棒”无锡市结对帮扶黔南州")
+    assert [(p.helper.name, p.status) for p in pairs] == [
+        ("南通市", "stated"),
+        ("无锡市", "former"),
+    ]
+
+
+def test_former_words() -> None:
+    pairs = extract_pairs("此前由茂名市帮扶的南宁市")
+    assert [(p.helper.name, p.helped.name, p.status) for p in pairs] == [
+        ("茂名市", "南宁市", "former")
+    ]
+
+
+def test_relation_text_is_the_predicate_as_written() -> None:
+    text = "蘇州與銅仁結成對口幫扶關系"
+    pair = extract_pairs(text)[0]
+    assert (pair.relation_text, pair.relation) == ("對口幫扶", "东西部扶贫协作")
+    assert pair.relation_start is not None
+    assert text[pair.relation_start : pair.relation_end] == pair.relation_text
+
+
+def test_ambiguous_name_decided_by_the_other_side() -> None:
+    pairs = extract_pairs("朝阳区对口帮扶康保县")
+    assert [(p.helper.code[:2], p.helped.name) for p in pairs] == [("11", "康保县")]
+
+
 # ---------------------------------------------------------------- find_pairs
 
 
@@ -339,6 +461,7 @@ def test_pair_words_roles() -> None:
         "not_helper", "before_helper", "transfer_verb", "transfer_object", "count_unit",
         "context", "join_context", "join", "respective", "passive", "grant", "grant_object",
         "not_side_after", "deictic", "former", "weak", "other_subject", "below_county", "visit",
+        "object_mark", "relay",
     }  # fmt: skip
     relations = {r["relation"] for r in read_table("pair_words.csv") if r["role"] == "predicate"}
     assert relations <= {

@@ -90,6 +90,7 @@ _MAX_COOPERATION_GAP = 24  # characters between "X与Y" and its programme word
 _MAX_TARGET_GAP = 24  # characters between "对Y" and its predicate
 _SCOPE_WINDOW = 24  # how far back a scope phrase may start
 _DATELINE = re.compile(r"\s*[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")  # 新华网西安9月29日电
+_QUOTES = "“”\"'‘’「」"
 _LOCK = threading.Lock()
 
 
@@ -125,6 +126,8 @@ class _Grammar:
     organisation_ahead: re.Pattern[str]
     before_helper: frozenset[str]
     passive: frozenset[str]
+    object_marks: frozenset[str]
+    relay: re.Pattern[str]
     grant: re.Pattern[str]
     not_side_after: re.Pattern[str]
     transfer: re.Pattern[str]
@@ -222,6 +225,8 @@ def _load_grammar() -> _Grammar:
         ),
         before_helper=frozenset(_words(rows, "before_helper")),
         passive=frozenset(_words(rows, "passive")),
+        object_marks=frozenset(_words(rows, "object_mark")),
+        relay=re.compile(_alternation(_words(rows, "relay"))),
         grant=re.compile(
             rf"(?:{_alternation(_words(rows, 'grant'))})(?P<gap>[^{breaks}]{{0,20}}?)"
             rf"(?P<word>{_alternation(_words(rows, 'grant_object'))})"
@@ -235,7 +240,7 @@ def _load_grammar() -> _Grammar:
             rf"[^{breaks}]{{0,12}}?(?:{_alternation(_words(rows, 'transfer_object'))})"
         ),
         count=re.compile(
-            r"(?:等)?(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)个?"
+            r"(?:等)?(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)[个座]?"
             rf"(?:{_alternation(_words(rows, 'count_unit'))})"
         ),
         deictic=re.compile(_alternation(list(deictic))) if deictic else re.compile(r"(?!)"),
@@ -489,12 +494,12 @@ class _Body:
             return []
         gap = self.norm[self.mentions[i].end : pos]
         limit = _MAX_AMOUNT_GAP if re.search(r"[0-9０-９]", gap) else _MAX_HELPER_GAP
-        apposition = self.g.apposition_tail.fullmatch(gap) is not None
-        if not apposition and (
-            len(gap) > limit or not self.clean(gap) or self.g.not_helper.search(gap)
-        ):
+        if not self.helper_gap(gap, limit):
             return []
         found = self.run_before(i)
+        relay = self.relay_before(self.mentions[found[0]])
+        if relay is not None:  # 南通市接替无锡市结对帮扶: the helper is the one before the relay
+            return self.helpers_before(relay, low, helped_after)
         first = self.mentions[found[0]]
         mark = self.norm[first.start - 1 : first.start]
         if (
@@ -504,6 +509,16 @@ class _Body:
         ):
             return []
         return found
+
+    def helper_gap(self, gap: str, limit: int) -> bool:
+        """Tell whether ``gap`` may stand between a written helper and its predicate: an
+        apposition (昆山等5个…县级市), an opening bracket (浙江省(对口支援…)), an amount
+        (20年累计援助9亿多元), or a few characters without a break, 的 or organisation."""
+        if gap in ("(", "（") or self.g.apposition_tail.fullmatch(gap):
+            return True
+        if len(gap) > limit or any(ch in _BREAKS for ch in gap) or self.g.not_helper.search(gap):
+            return False
+        return limit == _MAX_AMOUNT_GAP or not self.g.predicates.search(gap)
 
     def count_end(self, run: Sequence[int]) -> int | None:
         """Return the end of a count after ``run`` that agrees with its length (4个县), or None."""
@@ -571,6 +586,7 @@ class _Body:
             clauses += self.named_pairs(s, clauses)
             if not clauses and not any(c.blocked for c in stated):
                 clauses = self.cooccurring(s)
+            clauses += self.relayed(s, clauses)
             found += [replace(c, sentence=s.start) for c in clauses]
             written = [m.region for c in clauses for m in c.helpers if m.region is not None]
             if written:
@@ -578,6 +594,49 @@ class _Body:
             if self.norm[s.end - 1 : s.end] == "\n":
                 topic = ()
         return found
+
+    def relayed(self, s: _Sentence, clauses: Sequence[_Clause]) -> list[_Clause]:
+        """Return the former pairings of ``X接棒Y``: Y helped what X now helps (status former)."""
+        found = []
+        for match in self.g.relay.finditer(self.norm, s.start, s.end):
+            new, old = self.relay_sides(match, s)
+            if new is None or old is None:
+                continue
+            for c in clauses:
+                if c.helpers and c.helpers[0].start == new.start:
+                    found.append(replace(c, helpers=(old,), status="former", carried=True))
+        return found
+
+    def relay_sides(
+        self, match: re.Match[str], s: _Sentence
+    ) -> tuple[_Mention | None, _Mention | None]:
+        """The new and the former helper around a relay word (佛山市“接棒”杭州市)."""
+        before = self.last_before(match.start())
+        after = bisect.bisect_left(self.starts, match.end())
+        new = old = None
+        if before is not None and before >= s.first:
+            m = self.mentions[before]
+            if not self.norm[m.end : match.start()].strip(_QUOTES):
+                new = m
+        if after < s.last:
+            m = self.mentions[after]
+            if not self.norm[match.end() : m.start].strip(_QUOTES):
+                old = m
+        return new, old
+
+    def relayed_away(self, m: _Mention) -> bool:
+        """Tell whether ``m`` is the former helper after a relay word (接棒杭州市)."""
+        return self.relay_before(m) is not None
+
+    def relay_before(self, m: _Mention) -> int | None:
+        """The position where the text before ``m`` ends once a relay word (and its
+        quotes) is taken off (佛山市“接棒”杭州市 → right after 佛山市), or None."""
+        before = self.norm[max(0, m.start - 6) : m.start].rstrip(_QUOTES)
+        match = self.g.relay.search(before)
+        if match is None or match.end() != len(before):
+            return None
+        start = m.start - len(self.norm[max(0, m.start - 6) : m.start]) + match.start()
+        return len(self.norm[:start].rstrip(_QUOTES))
 
     def context_word(self, s: _Sentence) -> re.Match[str] | None:
         """The first programme word of the sentence, if any."""
@@ -637,12 +696,15 @@ class _Body:
         if scope is not None:
             base = replace(base, start=min(lead, scope[0]))
         runs = self.within(self.helped_after(end, _MAX_HELPED_GAP), s)
+        if runs and all(self.below_county(run) for run in runs):
+            return replace(base, blocked=True)  # 对口援建青川的竹园镇: a town is helped
         runs = [run for run in runs if not self.below_county(run)]
         helpers = self.helpers_before(lead, s.start, helped_after=bool(runs))
         helpers = [i for i in helpers if self.mentions[i].start not in taken]
         agent = self.under_agent(lead, end, s)
         if agent is not None:
             helpers = agent
+            runs = self.runs_after_agent(end, s)
         if runs:
             helped = [i for run in runs for i in run]
             stop = self.count_end(runs[-1]) or self.mentions[helped[-1]].end
@@ -655,6 +717,13 @@ class _Body:
             helped, helpers = target
             return self.sides(base, helpers, helped, end)
         return None
+
+    def runs_after_agent(self, end: int, s: _Sentence) -> list[list[int]]:
+        """The helped run of ``在X的援助下，Y…``: the first mention after 下 in the sentence."""
+        i = bisect.bisect_left(self.starts, end)
+        if i >= s.last or self.mentions[i].modifier:
+            return []
+        return [self.run_after(i)]
 
     def below_county(self, run: list[int]) -> bool:
         """Tell whether a helped run is the parent of a town or village (青川的竹园镇)."""
@@ -708,7 +777,8 @@ class _Body:
         return [k for k in self.run_before(i) if k >= s.first]
 
     def target_before(self, lead: int, s: _Sentence) -> tuple[list[int], list[int]] | None:
-        """Return (helped, helpers) of ``[X]对Y…<predicate>`` ending at ``lead``, or None."""
+        """Return (helped, helpers) of ``[X]对Y…<predicate>`` (also 将Y…纳入帮扶) ending at
+        ``lead``, or None."""
         i = self.last_before(lead)
         if i is None or i < s.first:
             return None
@@ -717,7 +787,7 @@ class _Body:
             return None
         run = [k for k in self.run_before(i) if k >= s.first]
         first = self.mentions[run[0]]
-        if self.norm[first.start - 1 : first.start] != "对":
+        if self.norm[first.start - 1 : first.start] not in self.g.object_marks:
             return None
         helpers = self.helpers_before(first.start - 1, s.start)
         return run, helpers
@@ -787,6 +857,8 @@ class _Body:
             if m.end <= clause.start and m.start not in taken
         ]
         for m in reversed(before):
+            if self.relayed_away(m):
+                continue
             if not m.modifier and not self.is_target(m) and self.fits(m, helped):
                 return m
         after = [m for m in self.mentions[s.first : s.last] if m.start >= clause.end]
