@@ -55,3 +55,18 @@ def test_pair_names_unique_and_sourced() -> None:
     header = read_text("pair_names.csv").splitlines()[0]
     assert header.startswith("#")
     assert "gov.cn" in read_text("pair_names.csv").split("\nname,", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("helper", "helped", "date", "period"),
+    [
+        ("120110", "130821", "2019", "2017-04-06/2021-04-30"),  # 东丽区 → 承德县, 携手奔小康
+        ("120110", "130821", "2022", None),
+        ("320500", "520600", "2014", "2013-02-01/2016-12-06"),  # 苏州 → 铜仁, 国办发〔2013〕11号
+        ("330200", "522300", "2005", "1996-01-01/2016-12-06"),  # 宁波 → 黔西南 since 1996
+        ("371500", "500243", "2023", "2021-04-01/.."),  # 聊城 → 彭水, 2021 re-pairing
+    ],
+)
+def test_pairing_periods(helper: str, helped: str, date: str, period: str | None) -> None:
+    row = pairing_for(region_for_code(helper), region_for_code(helped), date)
+    assert (row.period if row else None) == period
