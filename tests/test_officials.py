@@ -92,6 +92,110 @@ def test_inline_forms(text: str, expected: Found) -> None:
     assert found(text) == expected
 
 
+# ---------------------------------------------------------------- the grammar of lists and bodies
+
+GRAMMAR = [
+    (
+        "省农业农村厅党组书记、厅长赵明远出席",
+        [("赵明远", ["省农业农村厅党组书记", "省农业农村厅厅长"])],
+        "head carried within one official's list",
+    ),
+    (
+        "宜宾市委常委、副市长周立群出席",
+        [("周立群", ["宜宾市委常委", "宜宾市副市长"])],
+        "a region's committee gives its region as the head",
+    ),
+    (
+        "宜宾市委副书记、市长周立群讲话",
+        [("周立群", ["宜宾市委副书记", "宜宾市长"])],
+        "a leading level replaced by the region of the head",
+    ),
+    (
+        "科尔沁右翼前旗旗委副书记、旗长包文明讲话",
+        [("包文明", ["科尔沁右翼前旗旗委副书记", "科尔沁右翼前旗长"])],
+        "banner: 旗委 and 旗长",
+    ),
+    (
+        "州委常委、副州长马志强出席",
+        [("马志强", ["州委常委", "副州长"])],
+        "a bare level is no head to glue on",
+    ),
+    (
+        "江西省省长张文华、副省长刘建平出席",
+        [("张文华", ["江西省省长"]), ("刘建平", ["江西省副省长"])],
+        "a region carried across officials of one list",
+    ),
+    (
+        "农业农村部办公厅副主任孙立新,发展规划司司长李海峰出席",
+        [("孙立新", ["农业农村部办公厅副主任"]), ("李海峰", ["农业农村部发展规划司司长"])],
+        "a department under the body of the official before",
+    ),
+    (
+        "兰州分行党委书记李立军、副行长张晓红出席",
+        [("李立军", ["兰州分行党委书记"]), ("张晓红", ["兰州分行副行长"])],
+        "a bare title under the body of the official before",
+    ),
+    (
+        "武川县委常委、宣传部部长刘海波出席",
+        [("刘海波", ["武川县委常委", "武川县委宣传部部长"])],
+        "a party department takes its committee",
+    ),
+    ("大湾村第一书记刘海涛介绍", [("刘海涛", ["大湾村第一书记"])], "a village post"),
+    ("石门镇党委书记周文斌说", [("周文斌", ["石门镇党委书记"])], "a township post keeps its place"),
+    ("中国农业银行董事长谷文清出席", [("谷文清", ["中国农业银行董事长"])], "a bank"),
+    ("兴业银行成都分行行长林志远出席", [("林志远", ["兴业银行成都分行行长"])], "a branch"),
+    ("民盟中央副主席陈启明出席", [("陈启明", ["民盟中央副主席"])], "a party"),
+    ("前方指挥部副总指挥黄振华介绍", [("黄振华", ["前方指挥部副总指挥"])], "a 指挥部"),
+    ("澳门青旅集团总裁梁文辉表示", [("梁文辉", ["澳门青旅集团总裁"])], "a company"),
+    ("四级调研员陈晓东介绍", [("陈晓东", ["四级调研员"])], "a rank title"),
+    ("大学生村官李小红介绍", [("李小红", ["大学生村官"])], "大学生村官"),
+    ("会议由县扶贫办副主任王海军主持", [("王海军", ["县扶贫办副主任"])], "block after 由"),
+    ("我县县委书记李大海讲话", [("李大海", ["县委书记"])], "我县 is no part of the post"),
+    (
+        "援藏干部、拉萨市城关区副区长郑一鸣说",
+        [("郑一鸣", ["拉萨市城关区副区长"])],
+        "a role is no post and takes no title",
+    ),
+    (
+        "省扶贫基金会常务副理事长兼秘书长胡立明出席",
+        [("胡立明", ["省扶贫基金会常务副理事长", "省扶贫基金会秘书长"])],
+        "posts split at 兼",
+    ),
+    ("时任县长的赵国强来到村里", [("赵国强", ["县长"])], "former: 时任…的, marker dropped"),
+    ("原副县长李立新说", [("李立新", ["副县长"])], "former: 原, marker dropped"),
+    ("副县长王志刚、赵立新出席", [("王志刚", ["副县长"]), ("赵立新", ["副县长"])], "shared title"),
+    ("副县长扎西多吉说", [("扎西多吉", ["副县长"])], "Tibetan name"),
+    ("县委书记曲木阿呷出席", [("曲木阿呷", ["县委书记"])], "Yi name"),
+    ("副县长艾尔肯·吐尼亚孜说", [("艾尔肯·吐尼亚孜", ["副县长"])], "name with a middle dot"),
+    ("市长訚立新出席", [("訚立新", ["市长"])], "a rare surname"),
+    ("副市長歐陽明華參加", [("歐陽明華", ["副市长"])], "traditional two-character surname"),
+    ("县长王益和县委书记李海出席", [("王益", ["县长"]), ("李海", ["县委书记"])], "name, then 和"),
+    ("副县长王益和出席", [("王益和", ["副县长"])], "a name ending in 和"),
+    ("县长武林说", [("武林", ["县长"])], "a name that is a word"),
+    ("副县长南宁说", [("南宁", ["副县长"])], "a name that is a place, before a follower"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [row[:2] for row in GRAMMAR], ids=[row[2] for row in GRAMMAR]
+)
+def test_grammar_of_lists_bodies_and_names(text: str, expected: Found) -> None:
+    assert found(text) == expected
+
+
+def test_official_list_spans_slice_back() -> None:
+    text = "省政协副主席高立新、陈明辉、刘海燕及秘书长王建明出席。"
+    result = extract_officials(text)
+    assert [(o.name, [p.text for p in o.positions]) for o in result] == [
+        ("高立新", ["省政协副主席"]),
+        ("陈明辉", ["省政协副主席"]),
+        ("刘海燕", ["省政协副主席"]),
+        ("王建明", ["省政协秘书长"]),
+    ]
+    for official in result:
+        assert text[official.start : official.end] == official.name
+
+
 # ---------------------------------------------------------------- not officials
 
 NOT_OFFICIALS = [
@@ -111,6 +215,8 @@ NOT_OFFICIALS = [
     ("省长江流域", "a surname + a noun after a title"),
     ("各级负责同志参加会议", "同志 alone is no title"),
     ("王书记说", "surname + title, no name"),
+    ("区领导黄立新出席", "a role, no post"),
+    ("县长强调：", "a verb after a title"),
 ]
 
 

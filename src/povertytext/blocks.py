@@ -114,7 +114,7 @@ def _after_former(text: str, start: int, end: int) -> tuple[int, bool]:
     leads = _leads()
     for size in leads.lengths:
         word = text[start : start + size]
-        if start + size < end and leads.words.get(word) == "former":
+        if start + size <= end and leads.words.get(word) == "former":
             return start + size, True
     return start, False
 

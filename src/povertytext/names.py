@@ -56,7 +56,7 @@ _NOT_GIVEN_NAME_TAGS = frozenset(
 )
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{1,8}")
-_DOT_NAME = re.compile(r"[\u3400-\u9fff]{2,6}[·・•‧．][\u3400-\u9fff]{2,8}")
+_DOT_NAME = re.compile(r"[\u3400-\u9fff]{2,6}[·・•‧．](?P<tail>[\u3400-\u9fff]{2,8})")
 _NAME_WINDOW = 8  # characters jieba sees beside a title
 _MAX_CLOSED_NAME = 3  # a name closed by punctuation right after a title (陈绩、) is read whole
 _COMMON_WORD = 2000  # jieba frequency from which a word is a common word, not a given name
@@ -258,16 +258,17 @@ def name_before_follower(run: str) -> int:
 def _closed_name(run: str, pairs: list[tuple[str, str]]) -> bool:
     """Tell whether a run closed by punctuation right after a title is a name as a whole.
 
-    Three characters starting with a surname are (陈增光, 孙永春: jieba reads 增光, 永春 as a
-    verb and a place), unless the last two are a title, a body, a follower word (王表示) or
-    a common word of jieba's dictionary (江|流域);
+    Three characters starting with a surname (four with a two-character one) are
+    (陈增光, 孙永春: jieba reads 增光, 永春 as a verb and a place), unless the given name is a
+    title, a body, a follower word (王表示) or a common word of jieba's dictionary (江|流域);
     two characters are when jieba cuts them into a person or into two characters (陈/绩),
     not one word (项目, 强调).
     """
-    if len(run) > _MAX_CLOSED_NAME or not _could_be_name(run):
+    double = run[:2] in _surnames()[1]
+    if len(run) > _MAX_CLOSED_NAME + double or not _could_be_name(run):
         return False
-    if len(run) == _MAX_CLOSED_NAME and len(pairs[0][0]) == 1:
-        rest = run[1:]
+    if len(run) == _MAX_CLOSED_NAME + double and len(pairs[0][0]) <= 1 + double:
+        rest = run[1 + double :]
         strong, weak = _followers()
         if rest in titles() or rest in organization_words() or rest in strong + weak:
             return False
@@ -277,6 +278,19 @@ def _closed_name(run: str, pairs: list[tuple[str, str]]) -> bool:
     return surname_first and all(_given_name_part(*pair) for pair in pairs[1:])
 
 
+def _dotted(text: str, start: int) -> tuple[int, int] | None:
+    """Span of a name with a middle dot at ``start`` (艾尔肯·吐尼亚孜), up to a follower word."""
+    match = _DOT_NAME.match(text, start)
+    if match is None:
+        return None
+    strong, weak = _followers()
+    tail = match.group("tail")
+    for size in range(len(tail) - 1, 1, -1):  # the longest tail a follower ends
+        if _starts_with(tail[size:], strong) or _starts_with(tail[size:], weak):
+            return start, match.start("tail") + size
+    return match.span()
+
+
 def name_after(text: str, start: int) -> tuple[int, int] | None:
     """Span of a name written at ``start`` (after a title), or None. Rules: module docstring.
 
@@ -284,9 +298,9 @@ def name_after(text: str, start: int) -> tuple[int, int] | None:
     >>> s[slice(*name_after(s, 3))]
     '孟凡利'
     """
-    dotted = _DOT_NAME.match(text, start)
+    dotted = _dotted(text, start)
     if dotted is not None:
-        return dotted.span()
+        return dotted
     run = _HAN_RUN.match(text, start)
     if run is None:
         return None
@@ -311,9 +325,9 @@ def name_after(text: str, start: int) -> tuple[int, int] | None:
 
 def _member(text: str, start: int) -> tuple[int, int] | None:
     """Span of a member of a list of names at ``start``: 2-4 Han characters up to its end."""
-    dotted = _DOT_NAME.match(text, start)
+    dotted = _dotted(text, start)
     if dotted is not None:
-        return dotted.span()
+        return dotted
     run = _HAN_RUN.match(text, start)
     if run is None:
         return None

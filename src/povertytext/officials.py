@@ -44,7 +44,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .blocks import block_start, only_connectors
+from .blocks import block_start, only_connectors, opens_post
 from .characters import read_simplified
 from .errors import require_text
 from .models import Author, Official, Position, Region
@@ -64,6 +64,7 @@ from .positions import (
     head_of,
     is_credit,
     level_region,
+    parent_body,
     title_at_end,
     titles,
 )
@@ -232,6 +233,27 @@ def _names_after_title(
     return [span for span in spans if not _credited(text, span[0])]
 
 
+def _under_parent(positions: tuple[Position, ...], before: _Found) -> tuple[Position, ...]:
+    """A block opening with a department (发展规划司) under the body of the official before it.
+
+    农业农村部办公厅副主任孙某,发展规划司司长李某 → 农业农村部发展规划司司长.
+    """
+    first = positions[0]
+    if first.organization is None or opens_post(_compact(first.as_written)) or not before.positions:
+        return positions
+    parent = parent_body(before.positions[0].organization or "")
+    if parent is None:
+        return positions
+    moved = first.model_copy(
+        update={"text": parent + first.text, "organization": parent + first.organization}
+    )
+    return (moved, *positions[1:])
+
+
+def _compact(written: str) -> str:
+    return "".join(written.split())
+
+
 def _found_after(text: str, match: re.Match[str], before: _Found | None) -> list[_Found]:
     """The officials named right after the title ``match``, with the block before it."""
     title_start, title_end = match.span()
@@ -245,6 +267,8 @@ def _found_after(text: str, match: re.Match[str], before: _Found | None) -> list
     positions = _block_positions(text, name, block.start, title_end, listed)
     if not positions:
         return []
+    if listed is not None:
+        positions = _under_parent(positions, listed)
     regions = listed.regions if listed else ()
     if _bare_region(text, block.start) is None:  # a region written in the list, not taken
         regions = (*regions, *(p.region for p in positions if p.region))

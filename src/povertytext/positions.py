@@ -50,6 +50,7 @@ __all__ = [
     "head_of",
     "is_credit",
     "is_role",
+    "parent_body",
     "title_at_end",
     "titles",
 ]
@@ -424,6 +425,24 @@ def _carried_position(text: str, piece: _Piece, title: str, before: Position) ->
         start=piece.start,
         end=piece.end,
     )
+
+
+def parent_body(organization: str) -> str | None:
+    """The body that ``organization`` is a department of (农业农村部办公厅 → 农业农村部), or None.
+
+    The organization without its last word of ``organizations.csv``, when what is left
+    ends in such a word too (a body, a national body or a department).
+
+    >>> parent_body("农业农村部办公厅"), parent_body("国务院扶贫办"), parent_body("兰州分行")
+    ('农业农村部', '国务院', None)
+    """
+    words = _tables().words
+    last = _word_ending_at(organization, len(organization), 0)
+    if last is None or words[last] == "suffix" or len(last) == len(organization):
+        return None
+    parent = organization[: -len(last)]
+    above = _word_ending_at(parent, len(parent), 0)
+    return parent if above is not None and words[above] != "suffix" else None
 
 
 def _committee_department(text: str, piece: _Piece, before: Position) -> Position | None:
