@@ -207,6 +207,22 @@ EXTRACT: list[Any] = [
     ),
     pytest.param("推进新津县撤县设区", [("新津县", "510132")], id="historic-county"),
     pytest.param("浙江西部", [("浙江", "330000")], id="leftmost-longest"),
+    pytest.param("明确山东省对口支援", [("山东省", "370000")], id="province-inside-county-name"),
+    pytest.param("天津援建昌都", [("天津", "120000"), ("昌都", "540300")], id="prefecture-inside"),
+    pytest.param("原来安排的项目", [], id="word-inside-county-name"),
+    pytest.param(
+        "天津市东丽区与河北承德市承德县",
+        [("天津市东丽区", "120110"), ("河北承德市承德县", "130821")],
+        id="chain-through-the-reading-the-context-set-aside",
+    ),
+    pytest.param(
+        "阆中与天台开展协作", [("阆中", "511381"), ("天台", "331023")], id="word-name-linked"
+    ),
+    pytest.param(
+        "北京市大兴区与察右前旗",
+        [("北京市大兴区", "110115"), ("察右前旗", "150926")],
+        id="banner-short-form",
+    ),
     pytest.param(
         "鼓楼区是福州市的中心城区",
         [("鼓楼区", "350102"), ("福州市", "350100")],

@@ -40,9 +40,14 @@ What :func:`extract_regions` reports (one left-to-right pass, longest name first
   character before is not a Han character (or is one of 在到赴和与及对从向至自往是、的)
   and the character after is not 级 or 域 (so 振兴县域 and 市和县级 are not read);
 * never a short name followed by a street or institution word (中山东路, 北京路, 中山大学),
-  nor one that starts inside a word of ``region_blockers.csv`` (湖南 in 洞庭湖南岸);
+  nor one that starts inside a word of ``region_blockers.csv`` (湖南 in 洞庭湖南岸), nor a
+  two-character county short name inside which such a word or a province or prefecture
+  name starts (来安 in 原来安排, 确山 in 明确山东省, 建昌 in 援建昌都);
+* a name that is also a word when 与, 和, 及, 同, 跟 or 、 alone joins it to a mention of
+  the same level (阆中与天台);
 * a name written right after the unit above it joins that mention: 云南省昭通市大关县
-  is one mention of 大关县, spanning the whole chain.
+  is one mention of 大关县, spanning the whole chain; also when the context had chosen
+  another unit of that name (河北承德市 after 天津市: 河北省, not 天津市河北区).
 """
 
 from __future__ import annotations
