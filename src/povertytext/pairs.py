@@ -89,6 +89,9 @@ _MAX_HELPED_GAP_DE = 8  # the same gap when it ends in 的 (对口支援三峡�
 _MAX_COOPERATION_GAP = 24  # characters between "X与Y" and its programme word
 _MAX_TARGET_GAP = 24  # characters between "对Y" and its predicate
 _SCOPE_WINDOW = 24  # how far back a scope phrase may start
+_PROGRAMME_WINDOW = 60  # how far from a pair its programme word is looked for first
+_MAX_SUBJECT_GAP = 80  # characters between a left-out helper's mention and the predicate
+_MAX_COOCCURRING = 12  # regions of one sentence at most for pairs read from context
 _DATELINE = re.compile(r"\s*[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")  # 新华网西安9月29日电
 _QUOTES = "“”\"'‘’「」"
 _LOCK = threading.Lock()
@@ -372,6 +375,8 @@ class _Body:
         self.by_start = {m.start: i for i, m in enumerate(self.mentions)}
         self.ends = [m.end for m in self.mentions]
         self.starts = [m.start for m in self.mentions]
+        self.breaks = [k for k, ch in enumerate(norm) if ch in _BREAKS]
+        self.first_words: dict[int, re.Match[str] | None] = {}
 
     def with_modifier(self, m: _Mention) -> _Mention:
         """Mark a mention that names an organisation or a set below the county."""
@@ -547,12 +552,13 @@ class _Body:
             if start >= len(self.norm):
                 break
 
-    def clause_start(self, pos: int, low: int) -> int:
-        """Return the start of the clause holding ``pos`` (not before ``low``)."""
-        for k in range(pos - 1, low - 1, -1):
-            if self.norm[k] in _BREAKS:
-                return k + 1
-        return low
+    def clause_start(self, pos: int, low: int, window: int | None = None) -> int:
+        """Return the start of the clause holding ``pos`` (not before ``low``, nor more
+        than ``window`` characters back)."""
+        if window is not None:
+            low = max(low, pos - window)
+        k = bisect.bisect_left(self.breaks, pos) - 1
+        return max(low, self.breaks[k] + 1) if k >= 0 else low
 
     # ------------------------------------------------ predicates
 
@@ -563,8 +569,7 @@ class _Body:
 
     def status_at(self, pos: int, relation: str, low: int) -> PairStatus:
         """Return the status given by a prefix before a programme predicate at ``pos``."""
-        clause = self.norm[self.clause_start(pos, low) : pos]
-        if self.g.former.search(clause):
+        if self.g.former.search(self.norm, self.clause_start(pos, low, _SCOPE_WINDOW), pos):
             return "former"
         if relation == "other" or pos == 0:
             return "stated"
@@ -639,17 +644,28 @@ class _Body:
         return len(self.norm[:start].rstrip(_QUOTES))
 
     def context_word(self, s: _Sentence) -> re.Match[str] | None:
-        """The first programme word of the sentence, if any."""
-        return self.g.context.search(self.norm, s.start, s.end)
+        """The first programme word of the sentence, if any (looked for once per sentence)."""
+        key = -1 - s.start
+        if key not in self.first_words:
+            self.first_words[key] = self.g.context.search(self.norm, s.start, s.end)
+        return self.first_words[key]
 
     def programme(self, s: _Sentence, near: int) -> re.Match[str] | None:
         """The programme word of the sentence that names the pairing at ``near``: the
-        nearest one naming a programme (扶贫协作 rather than 对接), else the nearest."""
-        words = list(self.g.join_context.finditer(self.norm, s.start, s.end))
+        nearest one naming a programme (扶贫协作 rather than 对接), else the nearest, looked
+        for within a window around ``near``, else the first of the sentence."""
+        lo, hi = max(s.start, near - _PROGRAMME_WINDOW), min(s.end, near + _PROGRAMME_WINDOW)
+        words = list(self.g.join_context.finditer(self.norm, lo, hi))
         if not words:
-            return None
+            return self.first_word(s)
         named = [w for w in words if self.g.word_relation.get(w.group(), "other") != "other"]
         return min(named or words, key=lambda w: abs(w.start() - near))
+
+    def first_word(self, s: _Sentence) -> re.Match[str] | None:
+        """The first programme word of sentence ``s`` (looked for once per sentence)."""
+        if s.start not in self.first_words:
+            self.first_words[s.start] = self.g.join_context.search(self.norm, s.start, s.end)
+        return self.first_words[s.start]
 
     def relation_of(self, word: re.Match[str]) -> str:
         """The relation a programme word names."""
@@ -662,11 +678,12 @@ class _Body:
     ) -> list[_Clause]:
         """Return the clauses of the predicates of sentence ``s``."""
         found: list[_Clause] = []
+        taken: set[int] = set()  # helped mentions of the clauses before
         for match in self.g.predicates.finditer(self.norm, s.start, s.end):
-            taken = {m.start for c in found for m in c.helped}
             clause = self.predicate_clause(s, match.start(), match.end(), match.group(), taken)
             if clause is not None:
                 found.append(self.with_helper(s, clause, implied, topic))
+                taken |= {m.start for m in clause.helped}
         for match in re.finditer("向", self.norm[s.start : s.end]):
             clause = self.transfer_clause(s, s.start + match.start())
             if clause is not None:
@@ -848,25 +865,33 @@ class _Body:
     def subject(self, s: _Sentence, clause: _Clause, helped: Region) -> _Mention | None:
         """The nearest region of the sentence that can help ``helped`` (before, else after)."""
         taken = {m.start for m in clause.helped}
-        own = self.norm[self.clause_start(clause.start, s.start) : clause.start]
-        if self.g.other_subject.search(own):
+        own = self.clause_start(clause.start, s.start, _SCOPE_WINDOW)
+        if self.g.other_subject.search(self.norm, own, clause.start):
             return None  # the clause names its own subject (中央启动对口支援西藏)
-        before = [
-            m
-            for m in self.mentions[s.first : s.last]
-            if m.end <= clause.start and m.start not in taken
-        ]
-        for m in reversed(before):
-            if self.relayed_away(m):
-                continue
-            if not m.modifier and not self.is_target(m) and self.fits(m, helped):
+        i = self.last_before(clause.start)
+        while i is not None and i >= s.first:
+            m = self.mentions[i]
+            if clause.start - m.end > _MAX_SUBJECT_GAP:
+                break
+            if self.may_be_subject(m, taken) and self.fits(m, helped):
                 return m
-        after = [m for m in self.mentions[s.first : s.last] if m.start >= clause.end]
-        if after and "以来" in self.norm[clause.end : after[0].start]:
-            m = after[0]
+            i -= 1
+        nxt = bisect.bisect_left(self.starts, clause.end)
+        if nxt < s.last and "以来" in self.norm[clause.end : self.mentions[nxt].start]:
+            m = self.mentions[nxt]
             if not m.modifier and self.fits(m, helped):
                 return m
         return None
+
+    def may_be_subject(self, m: _Mention, taken: AbstractSet[int]) -> bool:
+        """Tell whether ``m`` may be a left-out helper: not helped already, not a place or
+        target (在昭通), not an organisation's place, not the former helper of a relay."""
+        return (
+            m.start not in taken
+            and not m.modifier
+            and not self.is_target(m)
+            and not self.relayed_away(m)
+        )
 
     def organisation_subject(self, s: _Sentence, clause: _Clause) -> bool:
         """Tell whether the clause's subject is an organisation of a place (广州…中心帮扶)."""
@@ -1077,6 +1102,8 @@ class _Body:
         if word is None:
             return []
         indices = [i for i in range(s.first, s.last) if not self.mentions[i].modifier]
+        if len(indices) > _MAX_COOCCURRING:
+            return []  # a sentence naming so many regions is a list, not a pairing
         found = []
         end = s.end - (self.norm[s.end - 1 : s.end] in _SENTENCE_BREAKS)
         for i in indices:
