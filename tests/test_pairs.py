@@ -316,6 +316,8 @@ GRAMMAR = [
     pytest.param("杭州市对口援建青川县的竹园镇", [], id="town-no-edge"),
     pytest.param("中央启动对口支援西藏政策", [], id="central-government-no-helper"),
     pytest.param("兰州和西宁两座城市相距两百公里", [], id="compared-no-edge"),
+    pytest.param("来自滁州的志愿援建者来到青川", [], id="predicate-as-a-noun"),
+    pytest.param("苏州市100个镇与铜仁市的122个贫困乡镇建立了结对帮扶关系", [], id="towns-no-edge"),
 ]
 
 
@@ -461,7 +463,7 @@ def test_pair_words_roles() -> None:
         "not_helper", "before_helper", "transfer_verb", "transfer_object", "count_unit",
         "context", "join_context", "join", "respective", "passive", "grant", "grant_object",
         "not_side_after", "deictic", "former", "weak", "other_subject", "below_county", "visit",
-        "object_mark", "relay",
+        "object_mark", "relay", "noun_ending",
     }  # fmt: skip
     relations = {r["relation"] for r in read_table("pair_words.csv") if r["role"] == "predicate"}
     assert relations <= {

@@ -79,6 +79,7 @@ _IN_PROVINCE: Relation = "省内对口帮扶"
 _WEAK = frozenset({"结对帮扶", "other"})  # relations a programme phrase may override
 _SENTENCE_BREAKS = "。！？；!?;\n"
 _BREAKS = "，。；！？：,;!?:\n《》“”「」()（）"
+_BREAK_MARK = re.compile(f"[{re.escape(_BREAKS)}]")
 _CLAUSE_BREAKS = "，。；！？：,;!?:\n"  # brackets and quotes do not end a clause
 _SOFT_BREAKS = "《》“”「」\"'‘’"  # quotes and titles a cooperative gap may cross
 _MAX_HELPER_GAP = 8  # characters between a written helper and its predicate
@@ -130,6 +131,7 @@ class _Grammar:
     before_helper: frozenset[str]
     passive: frozenset[str]
     object_marks: frozenset[str]
+    noun_endings: tuple[str, ...]
     relay: re.Pattern[str]
     grant: re.Pattern[str]
     not_side_after: re.Pattern[str]
@@ -229,6 +231,7 @@ def _load_grammar() -> _Grammar:
         before_helper=frozenset(_words(rows, "before_helper")),
         passive=frozenset(_words(rows, "passive")),
         object_marks=frozenset(_words(rows, "object_mark")),
+        noun_endings=tuple(_words(rows, "noun_ending")),
         relay=re.compile(_alternation(_words(rows, "relay"))),
         grant=re.compile(
             rf"(?:{_alternation(_words(rows, 'grant'))})(?P<gap>[^{breaks}]{{0,20}}?)"
@@ -375,7 +378,7 @@ class _Body:
         self.by_start = {m.start: i for i, m in enumerate(self.mentions)}
         self.ends = [m.end for m in self.mentions]
         self.starts = [m.start for m in self.mentions]
-        self.breaks = [k for k, ch in enumerate(norm) if ch in _BREAKS]
+        self.breaks = [match.start() for match in _BREAK_MARK.finditer(norm)]
         self.first_words: dict[int, re.Match[str] | None] = {}
 
     def with_modifier(self, m: _Mention) -> _Mention:
@@ -703,6 +706,8 @@ class _Body:
         taken: AbstractSet[int] = frozenset(),
     ) -> _Clause | None:
         """Return the clause of the predicate ``word`` at ``[start, end)``, or None."""
+        if self.norm.startswith(self.g.noun_endings, end):
+            return None  # 志愿援建者: a person, not a statement
         relation = self.g.relation_of[word]
         status = self.status_at(start, relation, s.start)
         lead = start - (self.norm[start - 1 : start] in self.g.status and status != "stated")
@@ -1008,7 +1013,8 @@ class _Body:
         """The implied clause of two lists and the programme word that joins them."""
         left, right, sep = parts
         nothing = _Clause((), (), 0, 0, "other", None)
-        if any(self.mentions[i].start in used for i in (*left, *right)):
+        sides = [self.mentions[i] for i in (*left, *right)]
+        if any(m.start in used or m.modifier for m in sides):
             return nothing
         loose = sep == "、" or (sep == "" and len(left) == len(right) == 1)
         if loose and not self.across(left[0], right[0]):
