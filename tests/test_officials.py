@@ -29,6 +29,11 @@ def found(text: str) -> Found:
 INLINE = [
     ("總書記習近平", [("習近平", ["中共中央总书记"])], "traditional characters"),
     ("省长王伟中讲话", [("王伟中", ["省长"])], "three-character name before a verb jieba joins"),
+    (
+        "本报北京3月2日电(记者张明)国务院扶贫办主任王五表示",
+        [("王五", ["国务院扶贫办主任"])],
+        "a bracketed reporter credit ends what comes before the posts",
+    ),
     ("市长孟凡利率团考察", [("孟凡利", ["市长"])], "name before 率 (jieba: 孟凡/利率)"),
     ("副市长陶长海陪同考察", [("陶长海", ["副市长"])], "name before 陪同 (jieba: 陶/长海)"),
     ("省长王五等参加会议", [("王五", ["省长"])], "two-character name before 等"),

@@ -7,7 +7,8 @@ reading backward from the title before the name:
 * the block stays inside its clause: it stops at punctuation (，。；：！？ and their
   half-width forms), white space, 【】 and 《》, and never crosses the name of the
   official before it (``low``). Quotation marks and brackets are kept when they are
-  closed inside the block (省扶贫“两会”会长, 展示中心(福州上下杭店)店长);
+  closed inside the block (省扶贫“两会”会长, 展示中心(福州上下杭店)店长), but a bracketed
+  reporter credit ends what comes before (…电(记者某某)国务院扶贫办主任);
 * it starts after the last **lead word** of ``data/post_leads.csv`` written in it:
   prepositions, conjunctions and verbs (会议由|市府办副主任, 代表团与|兴安盟委委员,
   会见|中国农业银行行长), markers (我市|市委常委, 南浔挂职|广安市政府副秘书长,
@@ -22,7 +23,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ._data import read_table
+from ._data import read_table, words
 from .positions import organization_words, titles
 
 __all__ = ["Block", "block_start", "opens_post"]
@@ -71,7 +72,11 @@ def _clause_start(text: str, end: int, low: int) -> int:
         elif char in _OPENERS:
             if not closers:
                 break
-            closers.pop()
+            closer = closers.pop()
+            if any(
+                word in text[position:closer] for word in words("page_words.csv", "reporter_role")
+            ):
+                return closer + 1  # a reporter credit (记者侯某) ends what comes before
         position -= 1
     return closers[0] + 1 if closers else position
 
