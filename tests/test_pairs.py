@@ -317,6 +317,8 @@ GRAMMAR = [
     pytest.param("中央启动对口支援西藏政策", [], id="central-government-no-helper"),
     pytest.param("兰州和西宁两座城市相距两百公里", [], id="compared-no-edge"),
     pytest.param("来自滁州的志愿援建者来到青川", [], id="predicate-as-a-noun"),
+    pytest.param("南浔区与广安区共建产业园", [("南浔区", "广安区", "implied")], id="gongjian"),
+    pytest.param("广州与深圳共建科创走廊", [], id="weak-word-same-tier-no-edge"),
     pytest.param("苏州市100个镇与铜仁市的122个贫困乡镇建立了结对帮扶关系", [], id="towns-no-edge"),
 ]
 

@@ -1017,7 +1017,8 @@ class _Body:
         if any(m.start in used or m.modifier for m in sides):
             return nothing
         loose = sep == "、" or (sep == "" and len(left) == len(right) == 1)
-        if loose and not self.across(left[0], right[0]):
+        weak = not self.g.strong_context.fullmatch(word.group())  # 共建, 合作, 对接, 扶贫
+        if (loose or weak) and not self.across(left[0], right[0]):
             return nothing
         relation = self.relation_of(word)
         base = _Clause((), (), word.start(), word.end(), relation, word.span(), direction="implied")
