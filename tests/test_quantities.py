@@ -295,3 +295,73 @@ def test_import_loads_no_table_and_no_jieba() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "False"]
+
+
+# ---------------------------------------------------------------- issue 11: grammar rules
+
+# id, text, [(span, value or (low, high), unit)]
+EXTRACTED = [
+    ("份", "双方共签下协议12份", [("12份", "12", "份")]),
+    ("款 and 种", "上架茶叶9款、菌菇60多种", [("9款", "9", "款"), ("60多种", "60", "种")]),
+    ("口 counts wells", "新打机井8口", [("8口", "8", "口")]),
+    ("载 is years", "携手走过十五载", [("十五载", "15", "年")]),
+    ("批次", "先后5批次组团", [("5批次", "5", "批次")]),
+    ("部门", "七部门联合发文", [("七部门", "7", "部门")]),
+    ("县区", "覆盖全市十一县区", [("十一县区", "11", "县区")]),
+    ("縣市 traditional", "涉及六縣市", [("六縣市", "6", "县市")]),
+    ("千伏 is a unit", "新建线路220千伏", [("220千伏", "220", "千伏")]),
+    ("平方千米 kept", "面积3.2万平方千米", [("3.2万平方千米", "32000", "平方千米")]),
+    ("个多月", "用了两个多月", [("两个多月", "2", "月")]),
+    ("个多小时", "车程三个多小时", [("三个多小时", "3", "小时")]),
+    ("个小时 is 小时", "培训48个小时", [("48个小时", "48", "小时")]),
+    ("大类", "分为6大类", [("6大类", "6", "类")]),
+    ("一两 before a measure word", "每村派一两名", [("一两名", ("1", "2"), "名")]),
+    ("line break before 万", "面积2.5\n万亩", [("2.5\n万亩", "25000", "亩")]),
+    ("line break before the unit", "共有14\n个村", [("14\n个", "14", "个")]),
+    ("Chinese digit, line break", "与六\n部门会商", [("六\n部门", "6", "部门")]),
+    ("line break after 多亿", "损失300多亿\n元。", [("300多亿\n元", "30000000000", "元")]),
+    ("签约 is no 约", "签约17个项目", [("17个", "17", "个")]),
+    ("appositive count", "甘肃、青海两省", [("两省", "2", "省")]),
+    ("compact list", "川滇黔三省交界", [("三省", "3", "省")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [row[1:] for row in EXTRACTED], ids=[row[0] for row in EXTRACTED]
+)
+def test_extracted_quantities(text: str, expected: list[tuple[str, Any, str | None]]) -> None:
+    found = []
+    for q in pt.extract_quantities(text):
+        value = q.value if q.value is not None else (q.low, q.high)
+        found.append((q.text, value, q.unit))
+    want = []
+    for span, value, unit in expected:
+        if isinstance(value, tuple):
+            want.append((span, (Decimal(value[0]), Decimal(value[1])), unit))
+        else:
+            want.append((span, Decimal(value), unit))
+    assert found == want
+
+
+NOT_AMOUNTS_11 = [
+    ("back-reference 两省区", "会后两省区签署协议"),
+    ("back-reference 两市", "陕鲁两市共建园区"),
+    ("back-reference at clause start", "此后，三县联合行动"),
+    ("footnote marker", "完成改造任务 [2]"),
+    ("hotline", "拨打12345热线"),
+    ("generation", "不少80后返乡"),
+    ("road number", "沿着省道203线"),
+    ("issue number", "农村经济 2019年8期"),
+    ("phase", "启动三期工程"),
+    ("clock time", "晚上9点多钟到达"),
+    ("clock time after a part of day", "下午3点召开"),
+    ("二次 is an ordinal", "防止二次塌方"),
+    ("date with layout spaces", "2019 年 7 月 3 日"),
+]
+
+
+@pytest.mark.parametrize(
+    "text", [row[1] for row in NOT_AMOUNTS_11], ids=[row[0] for row in NOT_AMOUNTS_11]
+)
+def test_not_amounts_issue_11(text: str) -> None:
+    assert [q.text for q in pt.extract_quantities(text)] == []

@@ -196,6 +196,10 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
     return _read_chinese(s, i, whole=whole)
 
 
+# A layout space or line break may stand between a number and its 万/亿 (1.1\n万, 9899 万).
+_LAYOUT_GAP = " \n"
+
+
 def _ascii_digit(char: str) -> bool:
     return "0" <= char <= "9"
 
@@ -217,11 +221,11 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
     if exponent is not None:
         return _read_exponent(i, exponent, value)
     if "." in text:
-        if end + 1 < len(s) and s[end] == " " and s[end + 1] in "万亿":
+        if end + 1 < len(s) and s[end] in _LAYOUT_GAP and s[end + 1] in "万亿":
             end += 1
         magnitude, end = _read_magnitudes(s, end, whole=whole)
         return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=True)
-    if end + 1 < len(s) and s[end] == " " and s[end + 1] in "万亿" and "." not in text:
+    if end + 1 < len(s) and s[end] in _LAYOUT_GAP and s[end + 1] in "万亿" and "." not in text:
         magnitude, after = _read_magnitudes(s, end + 1, whole=whole)
         return Numeral(i, after, value * magnitude, magnitude=magnitude, arabic=True)
     suffixes = _WHOLE_SUFFIX_MAGNITUDES if whole else _SUFFIX_MAGNITUDES

@@ -216,6 +216,8 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     numeral: Numeral | None
     if whole and s.startswith("半", j) and _match_unit(s, j + 1, whole=True) is not None:
         numeral = Numeral(j, j + 1, Decimal("0.5"))  # 半公升, 半个: one half
+    elif _one_or_two(s, j):
+        numeral = Numeral(j, j + 2, Decimal(12), digits="12", pair=(1, 2))  # 一两个, 一两天
     elif _BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
         fraction, end = _read_fraction_digits(s, j + 1)
         numeral = Numeral(j, end, Decimal("0." + fraction))
@@ -230,6 +232,14 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
         draft.value = -draft.value
     _read_inner_qualifier(s, draft)
     return draft
+
+
+def _one_or_two(s: str, j: int) -> bool:
+    """一两 before a count or duration word is "one or two" (一两个), not one 两 of weight."""
+    if not s.startswith("一两", j):
+        return False
+    unit = _match_unit(s, j + 2, whole=False)
+    return unit is not None and unit.kind in ("count", "duration")
 
 
 def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft | None:
@@ -340,6 +350,8 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
         draft.value *= magnitude_values()[s[j + 1]]  # 两个亿 = 2 亿
         draft.end = j + 2
         return
+    if _read_measure_then_qualifier(s, draft, j):
+        return
     if j >= len(s) or s[j] not in "多余来":
         return
     if draft.value != draft.value.to_integral_value():
@@ -361,6 +373,20 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
     draft.bare_chinese = draft.bare_chinese and magnitude == 1
 
 
+def _read_measure_then_qualifier(s: str, draft: _Draft, j: int) -> bool:
+    """一个多月, 两个多小时: 个, then 多/余, then a time noun, which is the unit."""
+    if not s.startswith(("个多", "个余", "個多", "個余"), j):
+        return False
+    probe = s[j] + s[j + 2 : j + 6]  # 个 + the time noun: 个月, 个小时
+    unit = _match_unit(probe, 0, whole=False)
+    if unit is None or unit.kind != "duration" or len(unit.surface) < 2:
+        return False
+    draft.qualifiers.append(s[j + 1])
+    draft.unit = unit
+    draft.end = j + 1 + len(unit.surface)
+    return True
+
+
 def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     """The unit after the amount, money sub-units (元5角), 整, a currency after 元."""
     if draft.unit is not None:
@@ -372,15 +398,13 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
             draft.end += len(unit.surface)
         return
     j = draft.end
-    if j < len(s) and s[j] in "大整" and draft.value == 1 and draft.bare_chinese:
+    if j < len(s) and _big_or_whole(s, j, draft):
         unit = _match_unit(s, j + 1, whole=whole)
         if unit is not None and unit.kind in ("count", "duration"):
             draft.unit, draft.end = unit, j + 1 + len(unit.surface)
             return
     _give_back_unit_prefix(s, draft, whole=whole)
-    j = draft.end
-    if j < len(s) and s[j] == " " and (whole or not s[j - 1].isdigit() or _cjk(s, j + 1)):
-        j += 1
+    j = _skip_layout_gap(s, draft.end, whole=whole)
     unit = _match_unit(s, j, whole=whole)
     if unit is None or not _unit_fits(s, j, unit, draft):
         return
@@ -406,6 +430,42 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     if unit.unit in ("%",) or unit.kind != "money":
         return
     _read_currency_after(s, draft, whole=whole)
+
+
+def _skip_layout_gap(s: str, j: int, *, whole: bool) -> int:
+    """One layout space or line break between an amount and its unit (约 30 公里, 19\n个)."""
+    if j >= len(s) or s[j] not in " \n":
+        return j
+    if s[j] == "\n" and not (_cjk(s, j + 1) and j > 0 and _cjk_or_digit(s[j - 1])):
+        return j
+    if whole or not s[j - 1].isdigit() or _cjk(s, j + 1):
+        return j + 1
+    return j
+
+
+def _cjk_or_digit(char: str) -> bool:
+    return char.isdigit() or "\u4e00" <= char <= "\u9fff"
+
+
+# Measure words of kinds, which a count may write after 大 (4大类, 七大类, 三大项).
+_KIND_WORDS = frozenset({"类", "种", "项", "方面", "板块", "领域"})
+_NO_UNIT = _Unit("", "", "other", None, Decimal(1), None, Decimal(1), standalone=False)
+
+
+def _big_or_whole(s: str, j: int, draft: _Draft) -> bool:
+    """一大包, 一整天, and 4大类 / 七大类: 大 before a measure word counts kinds."""
+    char = s[j]
+    if draft.value is None or draft.qualifiers:
+        return False
+    if char == "大" and draft.value == 1 and draft.bare_chinese:
+        return True
+    if char == "大":
+        return (
+            draft.value == draft.value.to_integral_value()
+            and draft.value > 0
+            and (_match_unit(s, j + 1, whole=False) or _NO_UNIT).unit in _KIND_WORDS
+        )
+    return char == "整" and draft.value == 1 and draft.bare_chinese
 
 
 # Units after which 半 means "and a half" (三斤半 = 3.5 斤, 一年半, 三成半 = 35 %).
@@ -612,8 +672,18 @@ def _leading_qualifier(s: str, start: int) -> _Qualifier | None:
             continue
         qualifier = _qualifiers().get(s[start - length : start])
         if qualifier is not None and qualifier.position == "before":
-            return qualifier
+            return None if _ends_in_word(s, start) else qualifier
     return None
+
+
+@cache
+def _qualifier_blockers() -> frozenset[str]:
+    return frozenset(normalize(row["word"]) for row in read_table("qualifier_blockers.csv"))
+
+
+def _ends_in_word(s: str, start: int) -> bool:
+    """签约 before 34个: the qualifier-like characters end a word of their own."""
+    return any(s[max(0, start - len(word)) : start] == word for word in _qualifier_blockers())
 
 
 _SENTENCE_END = "。！？!?\n"
@@ -1002,7 +1072,7 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
     if "0" <= char <= "9" or char not in _chinese_digits():
         return False
     nxt = s[start + 1] if start + 1 < len(s) else ""
-    if nxt == "" or nxt in numeral_start_chars() or nxt in _AFTER_DIGIT or nxt == " ":
+    if nxt == "" or nxt in numeral_start_chars() or nxt in _AFTER_DIGIT or nxt in " \n":
         return False
     return _match_unit(s, start + 1, whole=False) is None
 
@@ -1064,6 +1134,10 @@ def _is_amount(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> b
         return _unitless_is_amount(s, draft, after)
     if _is_indefinite(s, draft) or _is_session_name(s, draft, after):
         return False
+    if _is_issue_or_phase(s, draft) or _is_clock_time(s, draft):
+        return False
+    if _is_back_reference(s, draft) or _is_ordinal_er(s, draft):
+        return False
     return not (draft.numeral is not None and draft.numeral.digits and draft.unit is None)
 
 
@@ -1076,7 +1150,7 @@ def _is_date_part(s: str, draft: _Draft) -> bool:
     assert numeral is not None
     end = numeral.end
     if draft.unit is None and _DATE_PARTS.intersection(
-        s[end : end + 1] + s[draft.end : draft.end + 1]
+        s[end : end + 1] + s[draft.end : draft.end + 1] + _after_space(s, draft.end)
     ):
         return True  # 8月, and a range of months or days (1至10月, 17—18日)
     if _looks_like_date(s, draft.start):
@@ -1088,6 +1162,11 @@ def _is_date_part(s: str, draft: _Draft) -> bool:
             return True
         return numeral.end - numeral.start == 2 and _read_as_date(s, numeral.start)
     return s.startswith("__", end)
+
+
+def _after_space(s: str, i: int) -> str:
+    """The character after one layout space at ``i`` (2021 年1 月26 日), else ''."""
+    return s[i + 1 : i + 2] if s[i : i + 1] == " " else ""
 
 
 def _is_list_marker(s: str, draft: _Draft, before: str, after: str) -> bool:
@@ -1132,8 +1211,35 @@ def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
     if numeral.value is None:
         return False
     if numeral.arabic:
-        return not _is_identifier(s, draft, after) and not _is_bare_year(s, draft)
+        return not (
+            _is_identifier(s, draft, after)
+            or _is_bare_year(s, draft)
+            or _is_marker_or_label(s, draft, after)
+        )
     return numeral.magnitude >= 10000
+
+
+# Particles and conjunctions after which a plain number may still be an amount (年龄27的).
+_FUNCTION_CHARS = "的地得了和与及或是为在至到等也而就都"
+_CLOSING_QUOTES = '”"」』》’'
+
+
+def _is_marker_or_label(s: str, draft: _Draft, after: str) -> bool:
+    """[1] (a footnote), 12345热线, 80后, 500强, 国道321线, 体验馆4.0”: no amount.
+
+    A plain Arabic number (no 万/亿, no unit) glued to the word after it names or labels
+    that word; amounts without a unit are written with a magnitude (24.76万) or stand alone.
+    """
+    numeral = draft.numeral
+    assert numeral is not None
+    before = s[draft.start - 1] if draft.start > 0 else ""
+    if before in ("[", "【") and after in ("]", "】"):
+        return True
+    if numeral.magnitude != 1 or draft.qualifiers:
+        return False
+    if _cjk(s, draft.end) and after not in _FUNCTION_CHARS:
+        return True
+    return after != "" and after in _CLOSING_QUOTES and _cjk(s, draft.start - 1)
 
 
 _YEAR_SPAN = (1900, 2100)
@@ -1191,6 +1297,84 @@ def _is_session_name(s: str, draft: _Draft, after: str) -> bool:
         return True
     preceded = draft.start > 0 and s[draft.start - 1] == "届"
     return draft.unit.unit == "次" and (preceded or s.startswith("全会", draft.end))
+
+
+# Words after 二期 / 三期 that make the numeral a phase (二期工程), not a count of issues.
+_PHASE_NOUNS = ("工程", "项目", "項目", "建设", "建設")
+
+
+def _is_issue_or_phase(s: str, draft: _Draft) -> bool:
+    """2020年12期 (an issue number after its year) and 二期工程 (a phase): ordinals."""
+    if draft.unit is None or draft.unit.unit != "期" or draft.qualifiers:
+        return False
+    before = s[draft.start - 1] if draft.start > 0 else ""
+    return before == "年" or s.startswith(_PHASE_NOUNS, draft.end)
+
+
+# Parts of the day written before a clock time (下午3点, 深夜1点).
+_DAY_PARTS = (
+    "上午",
+    "下午",
+    "中午",
+    "晚上",
+    "凌晨",
+    "深夜",
+    "早上",
+    "早晨",
+    "傍晚",
+    "夜里",
+    "清晨",
+)
+
+
+def _is_clock_time(s: str, draft: _Draft) -> bool:
+    """10点多钟, 下午3点, 深夜1点: 点 after a part of the day or before 钟 is a clock time."""
+    if draft.unit is None or draft.unit.unit != "点":
+        return False
+    if s.startswith(("钟", "多钟", "鐘", "多鐘"), draft.end):
+        return True
+    return any(s[max(0, draft.start - len(p)) : draft.start] == p for p in _DAY_PARTS)
+
+
+# Region nouns that a small count names back (两省区, 两市) or in apposition (福建、广东两省).
+_REGION_NOUNS = frozenset(
+    {"省", "省区", "省市", "市", "县", "区", "县区", "县市", "州", "镇", "乡"}
+)
+_APPOSITION_REACH = 8
+_CLAUSE_MARKS = '，,。；;：:！？!?\n（(“"「《'
+
+
+def _is_back_reference(s: str, draft: _Draft) -> bool:
+    """两省区, 两市, 三市一起: a count of regions that refers back to sides just named.
+
+    A count in apposition to a list (廣西、貴州兩省區, 莎车、泽普、叶城、巴楚四县) is a
+    quantity; so is any other count of regions written after a word (黔湘渝三省, 在九县区).
+    """
+    unit = draft.unit
+    if unit is None or unit.unit not in _REGION_NOUNS or not draft.bare_chinese:
+        return False
+    if draft.qualifiers or draft.value is None:
+        return False
+    if _after_a_list(s, draft.start):
+        return False
+    at_clause_start = draft.start == 0 or s[draft.start - 1] in _CLAUSE_MARKS
+    return draft.value == 2 or at_clause_start
+
+
+def _after_a_list(s: str, start: int) -> bool:
+    """Whether a list joined by 、 ends right before ``start`` (福建、广东 两省)."""
+    k = start - 1
+    while k >= 0 and start - k <= _APPOSITION_REACH and _cjk(s, k):
+        k -= 1
+    return k >= 0 and k < start - 1 and s[k] == "、"
+
+
+def _is_ordinal_er(s: str, draft: _Draft) -> bool:
+    """二次塌方, 二次分配, 二级: a lone 二 (not 两) before a measure word is an ordinal."""
+    numeral = draft.numeral
+    if numeral is None or draft.unit is None or draft.unit.kind != "count":
+        return False
+    return numeral.end - numeral.start == 1 and s[numeral.start] == "二" and not draft.qualifiers
 
 
 def _is_indefinite(s: str, draft: _Draft) -> bool:
