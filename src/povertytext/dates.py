@@ -52,6 +52,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ._data import read_table
+from .characters import simplify
 from .errors import DateError, require_text
 from .models import DateMention, DatePrecision
 
@@ -70,30 +71,60 @@ _CHINESE_DIGITS = {c: d for d, chars in enumerate(["〇○零", *"一二三四�
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _AS_ARABIC = str.maketrans({c: str(d) for c, d in _CHINESE_DIGITS.items()})
 
-_ARABIC_YEAR = re.compile(r"(?<![0-9A-Za-z_×*])(?<![0-9]\.)([0-9]{4}|[0-9]{2})年")
+# A space may stand between a number and its unit (2019 年 4 月 8 日), never a line break.
+_SPACE = r"[ \u00a0\u3000]"
+_ARABIC_YEAR = re.compile(
+    rf"(?<![0-9A-Za-z_×*])(?<![0-9]\.)(?:([0-9]{{4}}){_SPACE}?|([0-9]{{2}}))年"
+)
+# A four-digit year glued to its month when 年 is left out (20184月 → 2018-04).
+_GLUED_YEAR = re.compile(
+    r"(?<![0-9A-Za-z_×*])(?<![0-9]\.)((?:19|20)[0-9]{2})(?=(?:1[0-2]|0?[1-9])月)"
+)
+# A year of the Republic of China (民国108年; 107年 in a text in traditional characters).
+_ROC_YEAR = re.compile(
+    rf"民国{_SPACE}?([0-9]{{1,3}}|[〇○零一二三四五六七八九十百]{{1,5}}){_SPACE}?年"
+)
+_BARE_ROC_YEAR = re.compile(rf"(?<![0-9A-Za-z_×*])(?<![0-9]\.)([0-9]{{3}}){_SPACE}?年")
+_ROC_OFFSET = 1911
+# Without 民国, only three-digit years in this span are read, in traditional text only.
+_FIRST_BARE_ROC_YEAR, _LAST_BARE_ROC_YEAR = 101, 149
+# A year listed before another that carries 年: the 2018 of 2018、2019年.
+_LISTED_YEAR = re.compile(
+    r"(?<![0-9A-Za-z_×*])(?<![0-9]\.)((?:19|20)[0-9]{2})"
+    rf"(?=(?:[、和及与](?:19|20)[0-9]{{2}})*[、和及与](?:19|20)[0-9]{{2}}{_SPACE}?年)"
+)
 _CHINESE_YEAR = re.compile(
     r"(?<![〇○零一二三四五六七八九十百千万两])([〇○零一二三四五六七八九]{4})年"
 )
 _MASKED_YEAR = re.compile(
-    r"(?<![0-9A-Za-z_×*])(?:(?:1[89]|20)(?:[0-9][_×Xx*]|[_×Xx*]{1,3})|[_×Xx*]{4})年"
+    r"(?<![0-9A-Za-z_×*])(?:(?:1[89]|20)(?:[0-9][_×Xx*]|[_×Xx*]{1,3})|[_×Xx*]{4})"
+    rf"{_SPACE}?年"
 )
+# Two masks alone (xx年) may be a masked duration: read like a two-digit year.
+_MASKED_SHORT_YEAR = re.compile(r"(?<![0-9A-Za-z_×*])[_×Xx*]{2}年")
 _ISO_DATE = re.compile(
     r"(?<![0-9A-Za-z./-])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[-/.][0-9])"
 )
-_MONTH = re.compile(
-    r"(?<![0-9〇○零一二三四五六七八九十百千万两几第])([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?"
-)
-_MASKED_MONTH = re.compile(r"[_×Xx*]{1,2}月(?:份)?")
+_MONTH_BODY = rf"([0-9]{{1,2}}|十[一二]?|[一二三四五六七八九]){_SPACE}?月(?:份)?"
+_MONTH = re.compile(rf"(?<![0-9〇○零一二三四五六七八九十百千万两几第]){_MONTH_BODY}")
+_MONTH_AFTER_YEAR = re.compile(_MONTH_BODY)  # after 年 or a glued year (20184月)
+_MASKED_MONTH = re.compile(rf"[_×Xx*]{{1,2}}{_SPACE}?月(?:份)?")
 _DAY = re.compile(
-    r"([0-9]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    r"([0-9]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+    rf"{_SPACE}?[日号]"
 )
-_MASKED_DAY = re.compile(r"[_×Xx*]{1,2}[日号]")
-_NOT_BEFORE_LONE_DAY = frozenset("0123456789月第每近前后数")
+_MASKED_DAY = re.compile(rf"[_×Xx*]{{1,2}}{_SPACE}?[日号]")
+# A day alone after these is a count, an ordinal or a document number (〔2016〕8号).
+_NOT_BEFORE_LONE_DAY = frozenset("0123456789月第每近前后数〕]】)")
+_CLAUSE_STARTS = frozenset('\n,。!?;:、()“"')  # normalized: ， is ,
+_SPACES = frozenset(" \u00a0\u3000")
 _LINE = re.compile(r"[^\n]+")
+_WORDS = re.compile(r"[\u4e00-\u9fff]+")  # the run of Chinese characters a name is made of
 _TRIGGERS = (
     r"(?<![0-9A-Za-z_×*])(?<![0-9]\.)[0-9]",  # an Arabic year, ISO date, month or day
     r"(?<![〇○零一二三四五六七八九十百千万两几第])[〇○零一二三四五六七八九十](?=[〇○零一二三四五六七八九十]{0,3}[年月])",
-    r"(?<![0-9A-Za-z_×*])[_×Xx*](?=[_×Xx*]{3}年)",  # a fully masked year ××××年
+    r"(?<![0-9A-Za-z_×*])[_×Xx*](?=[_×Xx*]{1,3}[ \u00a0\u3000]?年)",  # ××××年, xx年
+    r"民国(?=[ \u00a0\u3000]?[0-9〇○零一二三四五六七八九十百])",  # 民国108年
 )
 
 
@@ -109,11 +140,16 @@ class _Point:
     masked: bool = False
     year_offset: int | None = None  # 今年 0, 去年 -1: the reference year plus this
     century_offset: int | None = None  # 本世纪 0, 上世纪 -1
+    month_offset: int | None = None  # 本月 0, 上个月 -1: the reference month plus this
+    day_offset: int | None = None  # 今天 0, 昨天 -1: the reference day plus this
+    contextual: bool = False  # 当年10月: a year named from another date, never resolved
     two_digit: bool = False
+    era: str | None = None  # 民国: the written year counted from 1912
 
     @property
     def relative(self) -> bool:
-        return self.year_offset is not None or self.century_offset is not None
+        offsets = (self.year_offset, self.century_offset, self.month_offset, self.day_offset)
+        return self.contextual or any(offset is not None for offset in offsets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +177,9 @@ class _Tables:
 
     translation: dict[int, str]
     relative_years: tuple[tuple[str, int], ...]
+    relative_months: tuple[tuple[str, int], ...]
+    relative_days: tuple[tuple[str, int], ...]
+    context_years: tuple[str, ...]
     relative_parts: tuple[tuple[str, str], ...]
     centuries: tuple[tuple[str, int], ...]
     century_parts: tuple[tuple[str, str], ...]
@@ -154,6 +193,9 @@ class _Tables:
     shared_years: re.Pattern[str]
     shared_months: re.Pattern[str]
     shared_days: re.Pattern[str]
+
+
+_RELATIVE_ROLES = ("relative_year", "relative_part", "century", "relative_month", "relative_day")
 
 
 def _longest_first(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -194,14 +236,13 @@ def _tables() -> _Tables:
         else:
             contexts[row["rule"], row["side"]] = listed
     separators = tuple(sorted((w for w, _ in _words_of(words, "range_separator")), key=len)[::-1])
-    relative = [
-        w
-        for role in ("relative_year", "relative_part", "century")
-        for w, _ in _words_of(words, role)
-    ]
+    relative = [w for role in (*_RELATIVE_ROLES, "context_year") for w, _ in _words_of(words, role)]
     return _Tables(
         translation=_translation(),
         relative_years=_offsets_of(words, "relative_year"),
+        relative_months=_offsets_of(words, "relative_month"),
+        relative_days=_offsets_of(words, "relative_day"),
+        context_years=tuple(w for w, _ in _longest_first(_words_of(words, "context_year"))),
         relative_parts=_longest_first(_words_of(words, "relative_part")),
         centuries=_offsets_of(words, "century"),
         century_parts=_longest_first(_words_of(words, "century_part")),
@@ -212,7 +253,7 @@ def _tables() -> _Tables:
         not_after=not_after,
         contexts=contexts,
         trigger=re.compile("|".join([*_TRIGGERS, _alternation(relative)])),
-        shared_years=_shared_unit_range(r"[0-9]{4}", separators, r"年"),
+        shared_years=_shared_unit_range(r"[0-9]{4}", separators, r"年(度)?"),
         shared_months=_shared_unit_range(r"[0-9]{1,2}", separators, r"月(?:份)?"),
         shared_days=_shared_unit_range(r"[0-9]{1,2}", separators, r"[日号]"),
     )
@@ -221,7 +262,10 @@ def _tables() -> _Tables:
 def _shared_unit_range(number: str, separators: tuple[str, ...], unit: str) -> re.Pattern[str]:
     """Two numbers that share the unit written after the second: 2019—2020年, 1-6月, 17至18日."""
     separator = _alternation(list(separators))
-    return re.compile(rf"(?<![0-9A-Za-z_×*])(?<![0-9]\.)({number})(?:{separator})({number}){unit}")
+    return re.compile(
+        rf"(?<![0-9A-Za-z_×*])(?<![0-9]\.)({number}){_SPACE}?(?:{separator}){_SPACE}?"
+        rf"({number}){_SPACE}?{unit}"
+    )
 
 
 def _normalize(text: str) -> str:
@@ -300,27 +344,63 @@ def _two_digit_year(digits: int) -> int:
     return 2000 + digits if digits < 50 else 1900 + digits
 
 
-def _read_year(s: str, i: int) -> tuple[_Point, int] | None:
-    """A year ending in 年: 2020年, 二〇二〇年, 97年 (flagged ``two_digit``), 20__年."""
-    masked = _MASKED_YEAR.match(s, i)
-    if masked is not None:
-        return _Point(masked=True, precision="year"), masked.end()
-    arabic = _ARABIC_YEAR.match(s, i)
-    if arabic is not None and len(arabic.group(1)) == 2:
-        year = _two_digit_year(int(arabic.group(1)))
-        return _Point(year=year, two_digit=True, precision="year"), arabic.end()
-    match = arabic or _CHINESE_YEAR.match(s, i)
+def _chinese_number(text: str) -> int:
+    """The value of a Chinese numeral below 1000 (三十八, 一百零八, 一〇八), or of Arabic digits."""
+    if text.isascii():
+        return int(text)
+    if "百" not in text and "十" not in text:
+        return int(text.translate(_AS_ARABIC))
+    hundreds, _, rest = text.rpartition("百")
+    value = (_CHINESE_DIGITS.get(hundreds, 1) * 100) if "百" in text else 0
+    rest = rest.lstrip("〇○零")
+    return value + (_small_number(rest) if rest else 0)
+
+
+def _read_roc_year(s: str, i: int) -> tuple[_Point, int] | None:
+    """A year of the Republic of China written with its era: 民国108年 → 2019."""
+    match = _ROC_YEAR.match(s, i)
     if match is None:
         return None
+    try:
+        number = _chinese_number(match.group(1))
+    except (KeyError, ValueError):
+        return None
+    if number < 1:
+        return None
+    return _Point(year=number + _ROC_OFFSET, precision="year", era="民国"), match.end()
+
+
+def _read_year(s: str, i: int) -> tuple[_Point, int] | None:
+    """A year ending in 年: 2020年, 二〇二〇年, 97年 (flagged ``two_digit``), 20__年,
+    民国108年; or a year glued to its month (2018 of 20184月)."""
+    masked = _MASKED_YEAR.match(s, i) or _MASKED_SHORT_YEAR.match(s, i)
+    if masked is not None:
+        short = masked.re is _MASKED_SHORT_YEAR
+        return _Point(masked=True, two_digit=short, precision="year"), masked.end()
+    arabic = _ARABIC_YEAR.match(s, i)
+    if arabic is not None and arabic.group(2) is not None:
+        year = _two_digit_year(int(arabic.group(2)))
+        return _Point(year=year, two_digit=True, precision="year"), arabic.end()
+    match = arabic or _CHINESE_YEAR.match(s, i) or _GLUED_YEAR.match(s, i)
+    if match is None:
+        return _read_roc_year(s, i)
     year = int(match.group(1).translate(_AS_ARABIC))
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
         return None
     return _Point(year=year, precision="year"), match.end()
 
 
-def _read_month(s: str, i: int, point: _Point, *, masks: bool) -> tuple[_Point, int] | None:
-    """A month after ``point`` (8月, 十二月, 8月份; with ``masks`` also __月), checked."""
-    month = _MONTH.match(s, i)
+def _after_space(s: str, i: int) -> int:
+    """``i`` moved past one space, when one is there (2004 年 9 月)."""
+    return i + 1 if i < len(s) and s[i] in _SPACES else i
+
+
+def _read_month(
+    s: str, i: int, point: _Point, *, masks: bool, after_year: bool = False
+) -> tuple[_Point, int] | None:
+    """A month after ``point`` (8月, 十二月, 8月份; with ``masks`` also __月), checked;
+    ``after_year`` reads it even after a digit (the 4月 of 20184月)."""
+    month = (_MONTH_AFTER_YEAR if after_year else _MONTH).match(s, i)
     if month is not None:
         value = _small_number(month.group(1))
         if not _is_valid(None if point.masked else point.year, value, None):
@@ -349,7 +429,7 @@ def _read_day(s: str, i: int, point: _Point, *, masks: bool) -> tuple[_Point, in
 
 def _read_after_month(s: str, i: int, point: _Point) -> tuple[_Point, int]:
     """``point`` extended by a day or a month part (8月18日, 8月中旬), or as it is."""
-    day = _read_day(s, i, point, masks=point.masked)
+    day = _read_day(s, _after_space(s, i), point, masks=point.masked)
     if day is not None:
         return day
     part = _part_at(s, i, _tables().month_parts)
@@ -363,24 +443,26 @@ def _read_after_year(s: str, i: int, point: _Point) -> tuple[_Point, int]:
     part = _part_at(s, i, _tables().year_parts)
     if part is not None:
         return replace(point, part=part[1]), i + len(part[0])
-    month = _read_month(s, i, point, masks=point.masked)
+    month = _read_month(s, _after_space(s, i), point, masks=point.masked, after_year=True)
     if month is None:
         return point, i
     return _read_after_month(s, month[1], month[0])
 
 
 def _two_digit_year_stands(s: str, start: int, after_year: int, point: _Point, end: int) -> bool:
-    """True when a two-digit year (97年) has no duration reading; see the module docstring."""
-    if point.month is not None:
+    """True when a two-digit year (97年, or masked: xx年) has no duration reading; see the
+    module docstring."""
+    if point.month is not None or (point.masked and point.part is not None):
         return True
-    if s[start] not in _TWO_DIGIT_YEAR_LEADS or _starts_with_any(
-        s, after_year, _context("not_year", "after")
-    ):
+    if _starts_with_any(s, after_year, _context("not_year", "after")):
+        return False
+    if not point.masked and s[start] not in _TWO_DIGIT_YEAR_LEADS:
         return False
     return (
         point.part is not None
         or _ends_with_any(s, start, _context("year_point", "before"))
         or _starts_with_any(s, end, _context("year_point", "after"))
+        or (point.masked and (start == 0 or s[start - 1] in _CLAUSE_STARTS))
     )
 
 
@@ -440,6 +522,37 @@ def _read_relative(s: str, i: int, *, in_text: bool) -> tuple[_Point, int] | Non
             if in_text and _blocked(s, i, i + len(word), word):
                 return None
             return _Point(year_offset=0, part=part_name, precision="year"), i + len(word)
+    return _read_relative_month(s, i, in_text=in_text) or _read_relative_day(s, i)
+
+
+def _read_relative_month(s: str, i: int, *, in_text: bool) -> tuple[_Point, int] | None:
+    """A month named from the reference month (本月, 上个月底), or a month of a year named
+    from another date (当年10月, 次年3月: ``contextual``, never resolved)."""
+    tables = _tables()
+    for word, offset in tables.relative_months:
+        if s.startswith(word, i):
+            if in_text and _blocked(s, i, i + len(word), word):
+                return None
+            point = _Point(month_offset=offset, precision="month")
+            part = _part_at(s, i + len(word), tables.month_parts)
+            if part is None:
+                return point, i + len(word)
+            return replace(point, part=part[1]), i + len(word) + len(part[0])
+    for word in tables.context_years:
+        if s.startswith(word, i):
+            month = _read_month(s, i + len(word), _Point(contextual=True), masks=False)
+            return None if month is None else _read_after_month(s, month[1], month[0])
+    return None
+
+
+def _read_relative_day(s: str, i: int) -> tuple[_Point, int] | None:
+    """A day named from the reference day (今天, 昨天), only where a time of day or the
+    written date follows it (今天上午, 今天(8日)): the figurative 今天 is no date."""
+    for word, offset in _tables().relative_days:
+        if s.startswith(word, i):
+            if not _starts_with_any(s, i + len(word), _context("day_word_point", "after")):
+                return None
+            return _Point(day_offset=offset, precision="day"), i + len(word)
     return None
 
 
@@ -475,7 +588,14 @@ def _read_point(s: str, i: int, *, in_text: bool) -> tuple[_Point, int] | None:
 def _can_end_range(point: _Point) -> bool:
     """True for a date that can be an end of a range: no part word, mask, century or
     two-digit year (今年8月17日 can: the other end takes its year)."""
-    return not (point.masked or point.part or point.century_offset is not None or point.two_digit)
+    return not (
+        point.masked
+        or point.part not in (None, "年度")
+        or point.century_offset is not None
+        or point.month_offset is not None
+        or point.day_offset is not None
+        or point.two_digit
+    )
 
 
 def _inherit(first: _Point, last: _Point) -> _Point | None:
@@ -510,6 +630,8 @@ def _read_range_end(s: str, i: int, first: _Point) -> tuple[_Point, int] | None:
     )
     if got is None or not _can_end_range(got[0]) or got[0].precision != first.precision:
         return None
+    if got[0].part != first.part or got[0].era != first.era:
+        return None  # 2016年度至2017年: two mentions
     if first.year is None and got[0].year is not None:
         return None  # 今年至2021年, 8月至2021年9月: the ends are not alike
     last = _inherit(first, got[0])
@@ -567,7 +689,7 @@ def _read_at(s: str, i: int, *, in_text: bool) -> _Read | None:
         return shared
     point = _read_point(s, i, in_text=in_text)
     if point is None:
-        return None
+        return _read_listed_year(s, i) if in_text else None
     first, end = point
     last = _read_range_end(s, end, first) if _can_end_range(first) else None
     if last is not None:
@@ -576,6 +698,35 @@ def _read_at(s: str, i: int, *, in_text: bool) -> _Read | None:
     if in_text and lone_day and not _starts_with_any(s, end, _context("day_point", "after")):
         return None
     return _Read(i, end, first)
+
+
+def _read_listed_year(s: str, i: int) -> _Read | None:
+    """A year without 年 listed before one with it: the 2018 of 2018、2019年."""
+    match = _LISTED_YEAR.match(s, i)
+    if match is None:
+        return None
+    return _Read(i, match.end(), _Point(year=int(match.group(1)), precision="year"))
+
+
+def _roc_years(s: str) -> Iterator[_Read]:
+    """Three-digit years of the Republic of China in a traditional text (107年9月20日):
+    101–149, read like a two-digit year's duration test (not 110年来, 120年历史)."""
+    for match in _BARE_ROC_YEAR.finditer(s):
+        number = int(match.group(1))
+        if not _FIRST_BARE_ROC_YEAR <= number <= _LAST_BARE_ROC_YEAR:
+            continue
+        point = _Point(year=number + _ROC_OFFSET, precision="year", era="民国")
+        point, end = _read_after_year(s, match.end(), point)
+        if point.month is None and _roc_year_is_duration(s, match.start(), match.end()):
+            continue
+        yield _Read(match.start(), end, point)
+
+
+def _roc_year_is_duration(s: str, start: int, end: int) -> bool:
+    """True for a three-digit year with no month that its context makes a duration."""
+    return _starts_with_any(s, end, _context("not_year", "after")) or _ends_with_any(
+        s, start, _context("not_roc_year", "before")
+    )
 
 
 def _scan(s: str) -> Iterator[_Read]:
@@ -607,10 +758,20 @@ def _title_year_at(
     side = "after" if outside > start else "before"
     if neighbour in _context("not_title_year", side):
         return None
+    if side == "after" and _names_event(s, outside, line_end):
+        return None
     year = int(digits)
     if not _FIRST_TITLE_YEAR <= year <= _LAST_TITLE_YEAR:
         return None
     return _Read(start, start + 4, _Point(year=year, precision="year"))
+
+
+def _names_event(s: str, start: int, end: int) -> bool:
+    """True when the words from ``start`` to the first punctuation name an event
+    (2026沪滇产业协作大会): the year before them is part of the name."""
+    words = _WORDS.match(s, start, end)
+    name = "" if words is None else words.group()
+    return any(name.endswith(event) for event in _context("event_name", "after"))
 
 
 def _title_years(s: str) -> Iterator[_Read]:
@@ -660,10 +821,12 @@ def _truncated(point: _Point) -> str:
 
 def _resolved(point: _Point, reference: _Reference | None) -> str | None:
     """The ISO date ``point`` names once the reference gives what is not written."""
-    if reference is None or point.masked:
+    if reference is None or point.masked or point.contextual:
         return None
     if point.century_offset is not None:
         return f"{reference.year // 100 + point.century_offset:02d}"
+    if point.month_offset is not None or point.day_offset is not None:
+        return _resolved_from_reference(point, reference)
     year = point.year if point.year is not None else reference.year + (point.year_offset or 0)
     month = point.month
     if point.day is not None and month is None:
@@ -673,6 +836,19 @@ def _resolved(point: _Point, reference: _Reference | None) -> str | None:
     if not _is_valid(year, month, point.day):
         return None
     return _format(year, month, point.day)
+
+
+def _resolved_from_reference(point: _Point, reference: _Reference) -> str | None:
+    """本月, 上个月 → the reference month moved; 今天, 昨天 → the reference day moved."""
+    if reference.month is None:
+        return None
+    if point.month_offset is not None:
+        months = reference.year * 12 + reference.month - 1 + point.month_offset
+        return _format(months // 12, months % 12 + 1, None)
+    if reference.day is None:
+        return None
+    day = datetime.date(reference.year, reference.month, reference.day)
+    return (day + datetime.timedelta(days=point.day_offset or 0)).isoformat()
 
 
 def _shared(first: int | None, last: int | None) -> int | None:
@@ -696,6 +872,7 @@ def _mention(text: str, read: _Read, reference: _Reference | None) -> DateMentio
             part=first.part,
             relative=first.relative,
             anonymized=first.masked,
+            era=first.era,
             value=value,
             resolved=None if value is not None else _resolved(first, reference),
         )
@@ -713,6 +890,7 @@ def _mention(text: str, read: _Read, reference: _Reference | None) -> DateMentio
         day=_shared(first.day, last.day),
         precision=first.precision,
         relative=first.relative,
+        era=first.era,
         range=ends,
         resolved=resolved,
     )
@@ -749,7 +927,8 @@ def extract_dates(
     require_text(text, "extract_dates")
     resolved_reference = _reference_of(reference)
     s = _normalize(text)
-    reads = sorted([*_scan(s), *_title_years(s)], key=lambda read: read.start)
+    roc = list(_roc_years(s)) if simplify(text) != text else []
+    reads = sorted([*roc, *_scan(s), *_title_years(s)], key=lambda read: read.start)
     mentions: list[DateMention] = []
     end = 0
     for read in reads:

@@ -146,7 +146,9 @@ class DateMention(Span):
     date given to :func:`povertytext.extract_dates` (今年 → ``2020``). A range
     (8月17日—18日) has ``value=None`` and ``range`` = its two ends (ISO, or
     ``--08-17`` when the year is unknown). An anonymized year (20__年) has
-    ``anonymized=True`` and no value: no year is invented.
+    ``anonymized=True`` and no value: no year is invented. ``era`` names the
+    calendar of a year not counted from the Common Era (``"民国"``: 民国108年 and
+    107年 in a Taiwanese text; ``year`` and ``value`` are then Gregorian).
     """
 
     year: int | None = None
@@ -156,6 +158,7 @@ class DateMention(Span):
     part: str | None = None
     relative: bool = False
     anonymized: bool = False
+    era: str | None = None
     value: str | None = None
     resolved: str | None = None
     range: tuple[str, str] | None = None
