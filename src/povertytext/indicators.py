@@ -56,7 +56,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ._data import read_table
@@ -64,6 +64,7 @@ from .characters import read_simplified
 from .dates import extract_dates
 from .errors import DateError, require_text
 from .models import AssistancePair, DateMention, Indicator, Quantity, Region, RegionMention
+from .names import cut
 from .quantities import extract_quantities
 from .regions import extract_regions, is_within, resolve_region, self_and_above
 
@@ -88,6 +89,13 @@ _MAX_QUOTED = 8  # characters inside quotes that a subject may hold (“三品�
 _GROUP_UNITS = frozenset({"省", "市", "县", "区", "州", "乡", "镇", "村", "省区"})
 
 _HEAD, _EVENT, _BREAK, _SCOPE, _WORD = "head", "event", "break", "scope", "word"
+
+# jieba's part-of-speech tags (its dictionary's, on a short window): nouns that can end a
+# subject the table does not list (客栈, 危房), and words a subject never starts with
+# (a verb, preposition, conjunction, adverb or pronoun: 改造农村危房 → 农村危房).
+_NOUN_TAGS = frozenset({"n", "nz", "ng", "nl"})
+_NOT_FIRST_TAGS = frozenset({"v", "vd", "vg", "p", "c", "d", "r", "rr", "rz", "u", "uj", "f"})
+_STOP_TAGS = frozenset({"r", "rr", "rz"})  # 某村, 本县: a place said with a pronoun
 
 
 # ---------------------------------------------------------------- data tables
@@ -149,6 +157,30 @@ class _Place:
     region: Region
 
 
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    by_start: dict[int, _Token]
+    by_end: dict[int, _Token]
+
+
+def _tokens(text: str, lo: int, hi: int) -> _Tokens:
+    by_start: dict[int, _Token] = {}
+    by_end: dict[int, _Token] = {}
+    pos = lo
+    for word, tag in cut(text[lo:hi]) if lo < hi else ():
+        token = _Token(pos, pos + len(word), tag)
+        by_start[token.start] = by_end[token.end] = token
+        pos = token.end
+    return _Tokens(by_start, by_end)
+
+
 @dataclass
 class _Window:
     """A document body with what was found in it, indexed for lookups by offset."""
@@ -170,6 +202,14 @@ class _Window:
     place_ends: dict[int, _Place]
     place_starts: dict[int, _Place]
     place_end_list: list[int]
+    tokens: dict[tuple[int, int], _Tokens] = field(default_factory=dict)
+
+    def cut(self, lo: int, hi: int) -> _Tokens:
+        """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached)."""
+        found = self.tokens.get((lo, hi))
+        if found is None:
+            found = self.tokens[(lo, hi)] = _tokens(self.text, lo, hi)
+        return found
 
     def bounds(self, i: int, breaks: list[int]) -> tuple[int, int]:
         """The sentence (or clause) around offset ``i``: from after a break through the next."""
@@ -282,26 +322,36 @@ def _quoted_start(text: str, j: int, floor: int) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    """Nouns read forward: where the last head ends, where reading stopped, and why."""
+    """Nouns read forward: where the last head ends, where reading stopped, and why.
+
+    ``noun_end`` is where the last noun jieba tags ends (a head the table does not list).
+    """
 
     head_end: int | None
     stop: int
     reason: str  # "de", "break", "edge"
+    noun_end: int | None = None
+
+    def end(self) -> int | None:
+        """Where the subject read ends: the last head, else the last noun."""
+        return self.noun_end if self.head_end is None else self.head_end
 
 
 def _read_forward(w: _Window, i: int) -> _Run:
     text = w.text
     _, clause_end = w.bounds(i, w.clause_breaks)
     limit = min(clause_end, w.next_quantity_start(i), i + _MAX_SUBJECT)
+    tokens = w.cut(i, limit)
     head_end: int | None = None
+    noun_end: int | None = None
     pos = i
     while pos < limit:
         ch = text[pos]
         if pos in w.date_starts or pos in w.place_starts:
-            return _Run(head_end, pos, "edge")
+            return _Run(head_end, pos, "edge", noun_end)
         if ch in _JOINERS and head_end == pos:
             if w.next_quantity_start(pos) < clause_end:
-                return _Run(head_end, pos, "edge")
+                return _Run(head_end, pos, "edge", noun_end)
             pos += 1
             continue
         quoted = _quoted_end(text, pos, limit) if ch in _QUOTES else None
@@ -309,28 +359,63 @@ def _read_forward(w: _Window, i: int) -> _Run:
             pos = quoted
             continue
         if not _is_han(ch):
-            return _Run(head_end, pos, "edge")
+            return _Run(head_end, pos, "edge", noun_end)
         word = _word_at(text, pos)
         if word is not None and pos + len(word[0]) <= limit:
             surface, role = word
             if role in (_BREAK, _SCOPE):
-                return _Run(head_end, pos, "break")
+                return _Run(head_end, pos, "break", noun_end)
             pos += len(surface)
             if role == _WORD:
                 continue
             head_end = pos
             if role == _EVENT:
-                return _Run(head_end, pos, "edge")
+                return _Run(head_end, pos, "edge", noun_end)
             continue
         if ch == "的":
-            return _Run(head_end, pos, "de")
+            return _Run(head_end, pos, "de", noun_end)
+        token = _noun_at(tokens.by_start.get(pos), limit)
+        if token is not None:
+            pos = token.end
+            if _ends_with_head(text, token):
+                head_end = pos  # 产业园: the table's head 园 ends jieba's noun
+            else:
+                noun_end = pos
+            continue
         pos += 1
-    return _Run(head_end, pos, "edge")
+    return _Run(head_end, pos, "edge", noun_end)
+
+
+def _noun_at(token: _Token | None, limit: int) -> _Token | None:
+    """``token`` when it is a noun jieba tags, of two characters or more, ending by ``limit``."""
+    if token is None or token.tag not in _NOUN_TAGS or token.end > limit:
+        return None
+    return token if token.end - token.start >= 2 else None
+
+
+def _ends_with_head(text: str, token: _Token) -> bool:
+    word = _word_before(text, token.end, token.start)
+    return word is not None and word[1] == _HEAD
+
+
+def _unit_start(w: _Window, q: Quantity) -> int | None:
+    """Where a unit that begins a longer head starts (3.2万人口: 人 of 人口), or None."""
+    unit = q.unit
+    if not unit or not w.text.endswith(unit, q.start, q.end):
+        return None
+    word = _word_at(w.text, q.end - len(unit))
+    if word is None or word[1] != _HEAD or len(word[0]) <= len(unit):
+        return None
+    return q.end - len(unit)
 
 
 def _subject_after(w: _Window, q: Quantity) -> tuple[int, int] | None:
     text = w.text
     i = q.end
+    inside = _unit_start(w, q)
+    if inside is not None:
+        end = _read_forward(w, inside).end()
+        return None if end is None else (inside, end)
     if text.startswith("在", i) and i + 1 in w.place_starts:
         i = w.place_starts[i + 1].end
     if text.startswith("的", i):
@@ -342,12 +427,14 @@ def _subject_after(w: _Window, q: Quantity) -> tuple[int, int] | None:
         return i, run.head_end
     if run.reason == "de":
         second = _read_forward(w, run.stop + 1)
-        if second.head_end is not None:
-            return run.stop + 1, second.head_end
+        end = second.end()
+        if end is not None:
+            return run.stop + 1, end
     ends_clause = run.stop >= w.end or text[run.stop] in _CLAUSE_BREAKS
     if run.reason == "edge" and ends_clause and 0 < run.stop - i <= _MAX_SHORT:
         return i, run.stop
-    return None
+    end = run.end()
+    return None if end is None else (i, end)
 
 
 # ---------------------------------------------------------------- subject before the quantity
@@ -361,8 +448,9 @@ def _is_boundary(w: _Window, k: int, floor: int) -> bool:
     return not _is_han(ch) or ch == "的"
 
 
-def _extend_back(w: _Window, k: int, floor: int, limit: int) -> int:
-    """Where the modifiers before a head starting at ``k`` begin."""
+def _extend_back(w: _Window, k: int, floor: int, limit: int) -> tuple[int, bool]:
+    """Where the modifiers before a head starting at ``k`` begin, and whether a table
+    word (a verb, a scope word) stopped them."""
     text = w.text
     while k > max(floor, limit):
         if text[k - 1] in _CLOSING_QUOTES:
@@ -376,19 +464,42 @@ def _extend_back(w: _Window, k: int, floor: int, limit: int) -> int:
         word = _word_before(text, k, floor)
         if word is not None:
             if word[1] not in (_HEAD, _WORD):
-                break
+                return k, True
             k -= len(word[0])
             continue
         k -= 1
+    return k, False
+
+
+def _strip_first(w: _Window, start: int, head_start: int, end: int) -> int:
+    """Past the verbs, prepositions and pronouns a subject starts with (改造农村危房 →
+    农村危房, 至于少数民族人口比重 → 少数民族人口比重, 某村共有客栈 → 客栈); table words stay."""
+    tokens = w.cut(start, end)
+    k = start
+    while k < head_start:
+        token = tokens.by_start.get(k)
+        if token is None or token.tag not in _NOT_FIRST_TAGS or token.end > head_start:
+            break
+        word = _word_at(w.text, k)
+        if word is not None and word[1] in (_HEAD, _WORD, _EVENT):
+            break
+        k = token.end
     return k
+
+
+def _subject_from(w: _Window, head_start: int, end: int, floor: int) -> tuple[int, int]:
+    """The subject ending with the head at ``head_start``: its modifiers, without a verb first."""
+    start, _ = _extend_back(w, head_start, floor, end - _MAX_SUBJECT)
+    return _strip_first(w, start, head_start, end), end
 
 
 def _subject_before(w: _Window, q: Quantity, floor: int) -> tuple[int, int] | None:
     text = w.text
-    j, gap = q.start, 0
+    tokens = w.cut(max(floor, q.start - _MAX_SUBJECT - _MAX_GAP), q.start)
+    j, gap, attribute = q.start, 0, False
     while j > floor and gap <= _MAX_GAP:
-        if j in w.date_ends:
-            j = w.date_ends[j]
+        if j in w.date_ends:  # 距离年底还有136天: no untabled noun across a date either
+            j, attribute = w.date_ends[j], True
             continue
         if j in w.place_ends:
             j = w.place_ends[j].start
@@ -399,7 +510,14 @@ def _subject_before(w: _Window, q: Quantity, floor: int) -> tuple[int, int] | No
             head_start = j - len(word[0])
             if word[1] == _EVENT:
                 return head_start, j
-            return _extend_back(w, head_start, floor, j - _MAX_SUBJECT), j
+            return _subject_from(w, head_start, j, floor)
+        token = tokens.by_end.get(j) if word is None else None
+        if token is not None and token.tag in _STOP_TAGS:
+            return None  # 某村共有15家: a place said with a pronoun is where, not what
+        noun = None if attribute or token is None else _noun_at(token, j)
+        if noun is not None and noun.start >= floor:
+            return _subject_from(w, noun.start, j, floor)
+        attribute = attribute or text[j - 1] == "的"  # 因病致贫的占27%: no noun across 的
         j -= 1
         gap += 1
     return None
