@@ -414,7 +414,9 @@ def test_page_words_table_has_known_roles_and_no_duplicates() -> None:
     rows = read_table("page_words.csv")
     roles = {
         "meta_field", "caption", "footer_start", "footer_mark", "footer_word",
-        "reporter_role", "own_outlet", "writer_role", "name_end",
+        "reporter_role", "own_outlet", "writer_role", "name_end", "chrome_word",
+        "chrome_start", "section_mark", "subtitle_start", "subtitle_end", "lead_outlet",
+        "lead_end", "edition_mark", "source_mark",
     }  # fmt: skip
     assert {row["role"] for row in rows} == roles
     pairs = [(row["word"], row["role"]) for row in rows]

@@ -61,9 +61,13 @@ def _reporter() -> re.Pattern[str]:
 
 @functools.cache
 def _author_field() -> re.Pattern[str]:
-    """An 作者 field of a meta line, up to the next field label (字号:, 来源:) or the line end."""
+    """An 作者 field of a meta line, up to the next field label (字号:, 来源:), a paragraph
+    run into the line (作者:张三 近日，……) or the line end."""
     labels = f"{_alternation('meta_field')}|责任编辑|编辑"
-    return re.compile(f"作\\s*者\\s*[:：]\\s*(?P<value>.*?)\\s*(?=(?:{labels})\\s*[:：]|$)")
+    paragraph = "[\\s\u00a0\u3000]+[^\\s\u00a0\u3000]*[，。！？；,;!?]"  # run into the line
+    return re.compile(
+        f"作\\s*者\\s*[:：]\\s*(?P<value>.*?)\\s*(?=(?:{labels})\\s*[:：]|{paragraph}|$)"
+    )
 
 
 @functools.cache
@@ -315,13 +319,14 @@ def _author_bylines(text: str, line: Line) -> Iterator[Byline]:
         yield Byline(official, region, line.content_start, line.content_end, form="author")
 
 
-def find_bylines(text: str) -> list[Byline]:
+def find_bylines(text: str, lines: list[Line] | None = None) -> list[Byline]:
     """Every signature block and author field with positions in ``text``, in text order.
 
     Never raises on text. A name line needs position lines after it that read as
-    positions; a region line before it is optional.
+    positions; a region line before it is optional. ``lines`` are the lines to read
+    (by default :func:`lines_of`; the layout passes the pieces of a one-line page).
     """
-    lines = lines_of(text)
+    lines = lines_of(text) if lines is None else lines
     found: list[Byline] = []
     for index, line in enumerate(lines):
         if line.blank:
@@ -399,7 +404,7 @@ def source_of_role(role: str | None) -> str | None:
     >>> source_of_role("新快报记者"), source_of_role("本报记者")
     ('新快报', None)
     """
-    if not role:
-        return None
+    if not role or not role.endswith(words(_WORDS, "reporter_role")):
+        return None  # a writer's role (作者, 文) names no outlet
     outlet = re.sub(f"(?:{_alternation('reporter_role')})$", "", role)
     return None if not outlet or outlet in words(_WORDS, "own_outlet") else outlet

@@ -72,6 +72,15 @@ _SOURCE_FIELD = re.compile(r"来源\s*[:：]\s*(?P<value>[^\s\xa0\u3000|]*)")
 _PART_MARKER = re.compile(r"[\s\xa0\u3000]*[（(]\s*\d{1,2}\s*[)）]$")
 _WORDS = "page_words.csv"  # field labels, caption marks and page chrome (see its header)
 _SPLIT_TITLE = re.compile(r"[\s\xa0\u3000，,]+")
+_MIN_ONE_LINE_PAGE = 150  # characters of a text without line breaks read as a page of pieces
+_MIN_TITLE_HALF = 5  # characters of each half of a two-part headline on a one-line page
+_CLAUSE_MARKS = "，。！？；,;!?"
+_SENTENCE_END = re.compile(r".+?(?:[。！？!?][”’」』）)]*|$)")
+_TOKEN = re.compile(r"[^\s\xa0\u3000]+")
+_CHROME_GLUE = re.compile(r"[\s\xa0\u3000【】\[\]（）()<>＜＞»›|｜/／:：、·•\-—]+")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+_ISSUE_OUTLET = re.compile(r"《(?P<outlet>[^》]{2,12})》")
+_DAY = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,3})"
 
 
 @dataclass
@@ -125,6 +134,107 @@ def _content(lines: Sequence[Line]) -> list[Line]:
     return [line for line in lines if not line.blank]
 
 
+@dataclass(frozen=True)
+class _Piece(Line):
+    """A piece of a page stored as one line: a run between white space, or a sentence."""
+
+
+def _pieces(text: str) -> list[Line]:
+    """A one-line page cut at white space and after each sentence, offsets kept."""
+    pieces: list[Line] = []
+    for token in _TOKEN.finditer(text):
+        for sentence in _SENTENCE_END.finditer(token.group()):
+            if sentence.group():
+                start = token.start() + sentence.start()
+                pieces.append(_Piece(start, start + len(sentence.group()), sentence.group()))
+    return pieces
+
+
+def _is_one_line_page(text: str) -> bool:
+    return len(text.strip()) >= _MIN_ONE_LINE_PAGE and not re.search(r"[\r\n]", text.strip())
+
+
+def _made_of(content: str, vocabulary: Sequence[str]) -> bool:
+    """True when ``content`` is a run of words of ``vocabulary`` and nothing else."""
+    reachable = [True] + [False] * len(content)
+    for i in range(len(content)):
+        if reachable[i]:
+            for word in vocabulary:
+                if content.startswith(word, i):
+                    reachable[i + len(word)] = True
+    return reachable[-1]
+
+
+def _is_chrome(line: Line) -> bool:
+    """Site navigation and page tools: 当前位置:首页>正文, 【打 印】, 字号 大 中 小, 返回."""
+    content = line.stripped.lstrip("【[（(")
+    if not content:
+        return False
+    if content.startswith(words(_WORDS, "chrome_start")):
+        return True
+    rest = _CHROME_GLUE.sub("", content)
+    return not rest or _made_of(rest, words(_WORDS, "chrome_word"))
+
+
+def _is_section_mark(line: Line) -> bool:
+    """A heading over further stories: 相关阅读, 【新闻推荐】."""
+    return _CHROME_GLUE.sub("", line.stripped) in words(_WORDS, "section_mark")
+
+
+def _is_subtitle(line: Line) -> bool:
+    """A report's header line: ——在韶关市第十五届人民代表大会第一次会议上."""
+    content = line.stripped.strip("（()）")
+    content = re.sub(r"^[—\-－]+\s*|\d{4}年\d{1,2}月\d{1,2}日\s*", "", content)
+    return (
+        0 < len(content) <= _MAX_TITLE
+        and content.startswith(words(_WORDS, "subtitle_start"))
+        and content.endswith(words(_WORDS, "subtitle_end"))
+    )
+
+
+@functools.cache
+def _news_lead() -> re.Pattern[str]:
+    """How a news item's first paragraph opens: 本报讯, 新华社北京9月1日电."""
+    outlets = _alternation("lead_outlet")
+    day = f"{_DAY}月{_DAY}日"
+    return re.compile(
+        f"[（(【\\[]?(?:(?P<outlet>{outlets})[\u4e00-\u9fff]{{0,6}}?(?:{day})?|[\u4e00-\u9fff]{{2,12}}?{day})"
+        f"(?:{_alternation('lead_end')})(?![\u4e00-\u9fff])"
+    )
+
+
+def _is_lead(line: Line) -> bool:
+    return _news_lead().match(line.stripped) is not None
+
+
+def _lead_source(line: Line) -> str | None:
+    """The agency of a wire lead (新华社北京9月1日电 → 新华社); None for 本报讯."""
+    match = _news_lead().match(line.stripped)
+    outlet = match.group("outlet") if match is not None else None
+    return None if outlet is None or outlet in words(_WORDS, "own_outlet") else outlet
+
+
+def _is_issue_line(line: Line) -> bool:
+    """A newspaper's issue line under a story: 《人民日报》（2020年09月01日 第05版）."""
+    content = line.stripped
+    return (
+        len(content) <= _MAX_SUBHEADLINE
+        and not any(mark in content for mark in "。！？")
+        and any(word in content for word in words(_WORDS, "edition_mark"))
+        and any(m.value is not None and len(m.value) == 10 for m in extract_dates(content))
+    )
+
+
+@functools.cache
+def _source_mark() -> re.Pattern[str]:
+    return re.compile(f"[（(【\\[]?(?:{_alternation('source_mark')})\\s*[:：]")
+
+
+def _is_source_line(line: Line) -> bool:
+    """A line naming where a text was published: 来源：人民日报, （责任编辑：张华）."""
+    return _source_mark().match(line.stripped) is not None
+
+
 def _is_title_like(line: Line) -> bool:
     content = line.stripped
     return (
@@ -132,12 +242,29 @@ def _is_title_like(line: Line) -> bool:
         and "。" not in content
         and not content.endswith(("，", ",", ":", "：", "；", ";"))
         and _meta_field().search(content) is None
+        and not _is_chrome(line)
+        and not _is_section_mark(line)
     )
 
 
-def _title_span(text: str, line: Line) -> tuple[int, int]:
-    """The title's span on its line, without a trailing part marker such as (1)."""
+def _title_span(text: str, lines: Sequence[Line], index: int) -> tuple[int, int]:
+    """The title's span on its line, without a trailing part marker such as (1).
+
+    On a one-line page the piece before it joins it when both look like the halves of
+    a two-part headline (加快产业发展 巩固脱贫成果).
+    """
+    line = lines[index]
     start, end = line.content_start, line.content_end
+    before = lines[index - 1] if index > 0 else None
+    if (
+        isinstance(line, _Piece)
+        and before is not None
+        and before.end + 1 == line.start
+        and _is_title_like(before)
+        and min(len(before.stripped), len(line.stripped)) >= _MIN_TITLE_HALF
+        and not _is_lead(before)
+    ):
+        start = before.content_start
     marker = _PART_MARKER.search(text, start, end)
     if marker is not None and marker.start() > start:
         end = marker.start()
@@ -148,7 +275,8 @@ def _is_footer(line: Line) -> bool:
     """A line of page chrome: share links, copyright, licences, site navigation."""
     content = line.stripped.lstrip("（(【[")
     return (
-        content.lower().startswith(_footer_starts())
+        _is_chrome(line)
+        or content.lower().startswith(_footer_starts())
         or any(mark in content for mark in words(_WORDS, "footer_mark"))
         or len(_footer_words().findall(content)) >= 2
         or content.count("|") >= 3
@@ -158,7 +286,7 @@ def _is_footer(line: Line) -> bool:
 def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
     """End of the last content line in ``[start, end)`` that is not page chrome."""
     candidates = [line for line in lines if not line.blank and start <= line.start < end]
-    while candidates and _is_footer(candidates[-1]):
+    while candidates and (_is_footer(candidates[-1]) or _is_issue_line(candidates[-1])):
         candidates.pop()
     return candidates[-1].content_end if candidates else start
 
@@ -174,15 +302,11 @@ def _line_index(lines: Sequence[Line], offset: int) -> int:
 
 
 def _header(text: str, lines: Sequence[Line], byline: Byline) -> _Header:
-    index = _line_index(lines, byline.start)
-    for j in range(index - 1, -1, -1):
-        if lines[j].blank:
-            continue
-        if _is_title_like(lines[j]):
-            title = _title_span(text, lines[j])
-            return _Header(byline, title, title[0])
-        break
-    return _Header(byline, None, byline.start)
+    title_index = _title_before(lines, _line_index(lines, byline.start))
+    if title_index is None:
+        return _Header(byline, None, byline.start)
+    title = _title_span(text, lines, title_index)
+    return _Header(byline, title, title[0])
 
 
 def _groups(text: str, headers: Sequence[_Header]) -> list[list[_Header]]:
@@ -306,7 +430,17 @@ def _meta_lines(lines: Sequence[Line], first: int) -> list[int]:
         if not _is_meta(lines[j]):
             break
         found.append(j)
+        if _run_in(lines[j]) is not None:  # the body starts on this line
+            break
     return found
+
+
+def _last_meta(lines: Sequence[Line], first: int) -> int:
+    """Index of the last meta line of the run starting at ``first``: the line itself when
+    a paragraph is run into it."""
+    if _run_in(lines[first]) is not None:
+        return first
+    return [first, *_meta_lines(lines, first)][-1]
 
 
 def _is_date_line(line: Line) -> bool:
@@ -321,8 +455,13 @@ def _is_date_line(line: Line) -> bool:
 
 
 def _is_meta(line: Line) -> bool:
-    """A meta line under a title: labelled fields (日期:, 来源:, 作者:) or a date alone."""
-    return _meta_field().search(line.text) is not None or _is_date_line(line)
+    """A meta line under a title: labelled fields (日期:, 来源:, 作者:), a date alone or a
+    clock time alone (the 10:20 after 发布时间：2020-09-01)."""
+    return (
+        _meta_field().search(line.text) is not None
+        or _is_date_line(line)
+        or _CLOCK.fullmatch(line.stripped) is not None
+    )
 
 
 def _first_meta(lines: Sequence[Line]) -> int | None:
@@ -353,11 +492,19 @@ def _first_paragraph(lines: Sequence[Line], after: int) -> int | None:
 
 
 def _title_before(lines: Sequence[Line], index: int) -> int | None:
+    """The title line above line ``index``: site chrome and a report's subtitle
+    (在…会议上) between them are passed over; the subtitle is the title only when
+    no headline stands above it."""
+    subtitle: int | None = None
     for j in range(index - 1, -1, -1):
-        if lines[j].blank:
+        line = lines[j]
+        if line.blank or _is_chrome(line):
             continue
-        return j if _is_title_like(lines[j]) else None
-    return None
+        if _is_subtitle(line) and subtitle is None:
+            subtitle = j
+            continue
+        return j if _is_title_like(line) else subtitle
+    return subtitle
 
 
 def _header_date(text: str, start: int, end: int) -> str | None:
@@ -378,24 +525,79 @@ def _source(text: str, start: int, end: int, authors: Sequence[Author]) -> str |
     return None
 
 
-def _article_plan(
+@dataclass(frozen=True)
+class _Head:
+    """Where a story starts: its title line (if any) and the line that shows it is
+    published (a meta line, a reporter credit, a news lead, or the first paragraph
+    of an item under 相关阅读). ``lead``: the body starts at that line."""
+
+    title: int | None
+    sign: int
+    lead: bool = False
+
+    @property
+    def first(self) -> int:
+        return self.sign if self.title is None else self.title
+
+
+def _run_in(line: Line) -> int | None:
+    """Offset of a paragraph run into a meta line (来源:新华网 作者:张三 近日，……)."""
+    label = _meta_field().search(line.text)
+    if label is None:
+        return None
+    for token in _TOKEN.finditer(line.text, label.end()):
+        piece = token.group()
+        if any(mark in piece for mark in _CLAUSE_MARKS) and _meta_field().match(piece) is None:
+            return line.start + token.start()
+    return None
+
+
+def _issue(lines: Sequence[Line], start: int, end: int) -> Line | None:
+    """The last issue line (《人民日报》（2020年09月01日 第05版）) in ``[start, end)``."""
+    issues = [line for line in lines if start <= line.start < end and _is_issue_line(line)]
+    return issues[-1] if issues else None
+
+
+def _issue_date(text: str, issue: Line | None) -> str | None:
+    return None if issue is None else _header_date(text, issue.start, issue.end)
+
+
+def _issue_source(issue: Line | None) -> str | None:
+    match = _ISSUE_OUTLET.search(issue.text) if issue is not None else None
+    return match.group("outlet") if match is not None else None
+
+
+def _story_body(lines: Sequence[Line], head: _Head, end: int) -> tuple[int, int] | None:
+    """(end of the head, start of the body) of a story, or None when it has no body."""
+    sign = lines[head.sign]
+    if head.lead:
+        return sign.start, sign.content_start
+    last = _last_meta(lines, head.sign)
+    run_in = _run_in(lines[last])
+    if run_in is not None:
+        return run_in, run_in
+    body_index = _first_paragraph(lines, last)
+    if body_index is None or lines[body_index].start >= end:
+        return None
+    return lines[last].end, lines[body_index].content_start
+
+
+def _story_plan(
     text: str,
     lines: Sequence[Line],
-    meta: int,
+    head: _Head,
     authors: Sequence[Author],
     bylines: Sequence[Byline],
-    end: int | None = None,
+    end: int,
 ) -> _Plan | None:
-    """The article whose first meta line is ``lines[meta]``, its body ending by ``end``."""
-    limit = len(text) if end is None else end
-    title_index = _title_before(lines, meta)
-    meta_indices = [meta, *_meta_lines(lines, meta)]
-    body_index = _first_paragraph(lines, meta_indices[-1])
-    if body_index is None or lines[body_index].start >= limit:
+    """The article of ``head``, its body ending by ``end``."""
+    span = _story_body(lines, head, end)
+    if span is None:
         return None
-    header_start = lines[title_index].start if title_index is not None else lines[meta].start
-    header_end = lines[meta_indices[-1]].end
-    body_start = lines[body_index].content_start
+    header_end, body_start = span
+    header_start = lines[head.first].start
+    issue = _issue(lines, body_start, end)
+    lead = _lead_source(lines[head.sign]) if head.lead else None
     speaker = next(
         (
             b.official
@@ -407,46 +609,92 @@ def _article_plan(
     return _Plan(
         kind="article",
         body_start=body_start,
-        body_end=_body_end(lines, body_start, limit),
-        title=_title_span(text, lines[title_index]) if title_index is not None else None,
+        body_end=_body_end(lines, body_start, end),
+        title=_title_span(text, lines, head.title) if head.title is not None else None,
         speaker=speaker,
         region=speaker.positions[0].region if speaker and speaker.positions else None,
-        date=_header_date(text, header_start, header_end),
-        source=_source(text, header_start, header_end, authors),
+        date=_header_date(text, header_start, header_end) or _issue_date(text, issue),
+        source=_source(text, header_start, header_end, authors) or lead or _issue_source(issue),
     )
 
 
-def _article_heads(text: str, lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """(title, first meta line) of every dated article head: a title line, then a meta
-    line with a date (日期:[2020-08-19], 2020年12月31日)."""
-    heads: list[tuple[int, int]] = []
+def _is_credit_line(line: Line, authors: Sequence[Author]) -> bool:
+    """A line of its own crediting the writer: 文/王建国, 本报记者 李华."""
+    return (
+        _is_subheadline(line)
+        and not _is_caption(line)
+        and any(line.start <= a.start < line.end for a in authors)
+    )
+
+
+def _next_content(lines: Sequence[Line], index: int) -> int | None:
+    return next((j for j in range(index + 1, len(lines)) if not lines[j].blank), None)
+
+
+def _head_at(
+    text: str, lines: Sequence[Line], index: int, authors: Sequence[Author], listed: bool
+) -> _Head | None:
+    """The story head whose sign is ``lines[index]``; ``listed``: below a section mark."""
+    line = lines[index]
+    if _is_lead(line):
+        return _Head(_title_before(lines, index), index, lead=True)
+    if _is_meta(line) or _is_credit_line(line, authors):
+        title = _title_before(lines, index)
+        return None if title is None else _Head(title, index)
+    following = _next_content(lines, index)
+    if listed and following is not None and _is_title_like(line):
+        below = lines[following]
+        if _is_paragraph(below) and not _is_meta(below) and not _is_lead(below):
+            return _Head(index, following, lead=True)
+    return None
+
+
+def _heads(text: str, lines: Sequence[Line], authors: Sequence[Author]) -> list[_Head]:
+    """Every story head on the page, in order."""
+    heads: list[_Head] = []
+    listed = False
     index = 0
     while index < len(lines):
         line = lines[index]
-        title = _title_before(lines, index) if _is_meta(line) else None
-        if title is not None and _header_date(text, line.start, line.end) is not None:
-            heads.append((title, index))
-            index = ([index, *_meta_lines(lines, index)])[-1]
+        if _is_section_mark(line):
+            listed = True
+        elif not line.blank and (head := _head_at(text, lines, index, authors, listed)):
+            heads.append(head)
+            index = head.sign if head.lead else _last_meta(lines, head.sign)
         index += 1
     return heads
 
 
-def _article_plans(
+def _story_plans(
     text: str,
     lines: Sequence[Line],
-    heads: Sequence[tuple[int, int]],
+    heads: Sequence[_Head],
     authors: Sequence[Author],
     bylines: Sequence[Byline],
 ) -> list[_Plan]:
-    """One article per head, each body running to the next head's title."""
+    """One article per head, each body running to the next head or section mark."""
+    cuts = sorted(
+        [lines[h.first].start for h in heads]
+        + [line.start for line in lines if _is_section_mark(line)]
+    )
     plans = []
-    for k, (_, meta) in enumerate(heads):
-        end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(text)
-        own = [a for a in authors if lines[meta].start <= a.start < end]
-        plan = _article_plan(text, lines, meta, own, bylines, end)
+    for head in heads:
+        sign = lines[head.sign].start
+        end = next((cut for cut in cuts if cut > sign), len(text))
+        own = [a for a in authors if lines[head.first].start <= a.start < end]
+        plan = _story_plan(text, lines, head, own, bylines, end)
         if plan is not None:
             plans.append(plan)
     return plans
+
+
+def _is_published(lines: Sequence[Line], authors: Sequence[Author]) -> bool:
+    """A sign that a text was published: a reporter credit, a news lead, an issue line,
+    a 来源 or 责任编辑 line."""
+    return bool(authors) or any(
+        _is_lead(line) or _is_issue_line(line) or _is_source_line(line)
+        for line in _content(lines)
+    )
 
 
 def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author]) -> _Plan | None:
@@ -469,7 +717,7 @@ def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author
         kind="article",
         body_start=body_start,
         body_end=_body_end(lines, body_start, len(text)),
-        title=_title_span(text, lines[title]) if title is not None else None,
+        title=_title_span(text, lines, title) if title is not None else None,
         source=_source(text, lines[first].start, lines[credit].end, authors),
     )
 
@@ -481,7 +729,7 @@ def _essay_plan(text: str, lines: Sequence[Line]) -> _Plan | None:
     title: tuple[int, int] | None = None
     first = content[0]
     if len(content) > 1 and _is_title_like(first):
-        title = _title_span(text, first)
+        title = _title_span(text, lines, lines.index(first))
         body_start = content[1].content_start
     else:
         body_start = first.content_start
@@ -516,16 +764,20 @@ def _plans(
     headers = [b for b in signatures if b not in closing]
     if headers:
         return _speech_plans(text, lines, headers, mentions)
-    heads = _article_heads(text, lines)
-    if heads and not closing:
-        return _article_plans(text, lines, heads, authors, bylines)
+    heads = _heads(text, lines, authors)
+    stories = _story_plans(text, lines, heads, authors, bylines) if not closing else []
+    if stories:
+        return stories
     limit = lines[_line_index(lines, closing[0].start)].start if closing else len(text)
     cut = lines[: _line_index(lines, limit) + (0 if closing else 1)]
     meta = _first_meta(cut)
-    plan = _article_plan(text, cut, meta, authors, bylines) if meta is not None else None
+    head = _Head(_title_before(cut, meta), meta) if meta is not None else None
+    plan = _story_plan(text, cut, head, authors, bylines, limit) if head is not None else None
     plan = plan or _credited_article(text, cut, authors) or _essay_plan(text, cut)
     if plan is None:
         return []
+    if plan.kind == "essay" and _is_published(cut, authors):
+        plan.kind = "article"
     return [_signed(plan, closing[-1]) if closing else plan]
 
 
@@ -694,16 +946,31 @@ def parse(text: str, source: str | None = None) -> Page:
     return read_simplified(text, lambda work: _parse(work, source))
 
 
+def _layout(
+    text: str, authors: Sequence[Author], mentions: Sequence[RegionMention]
+) -> tuple[list[Byline], list[_Plan]]:
+    """The bylines and document plans of a page. A long page without line breaks is
+    read in pieces (runs between white space, sentences) when they show a speech or
+    an article; otherwise as it stands."""
+    if _is_one_line_page(text):
+        pieces = _pieces(text)
+        bylines = find_bylines(text, pieces)
+        plans = _plans(text, pieces, bylines, authors, mentions)
+        if any(plan.kind != "essay" for plan in plans):
+            return bylines, plans
+    lines = lines_of(text)
+    bylines = find_bylines(text, lines)
+    return bylines, _plans(text, lines, bylines, authors, mentions)
+
+
 def _parse(text: str, source: str | None) -> Page:
     """:func:`parse` of a text in simplified characters."""
-    lines = lines_of(text)
     mentions = extract_regions(text)
-    bylines = find_bylines(text)
     authors = find_authors(text)
+    bylines, plans = _layout(text, authors, mentions)
     quantities = extract_quantities(text)
     officials = officials_of(text, bylines, authors)
     dates = extract_dates(text)
-    plans = _plans(text, lines, bylines, authors, mentions)
     documents: list[Speech | Article | Essay] = []
     previous_end = -1
     for plan in plans:
