@@ -197,6 +197,62 @@ FORMS += [
 ]
 
 
+# Forms added for issue 11 (sentences written for these tests).
+FORMS += [
+    pytest.param(
+        "于2015 年 6 月 3 日通过",
+        {"text": "2015 年 6 月 3 日", "value": "2015-06-03"},
+        id="spaces-between-parts",
+    ),
+    pytest.param(
+        "2015 年3 月1 日施行",
+        {"text": "2015 年3 月1 日", "value": "2015-03-01"},
+        id="spaces-before-units",
+    ),
+    pytest.param("到2030 年底", {"text": "2030 年底", "part": "底"}, id="space-before-niandi"),
+    pytest.param("12 月 5 日上午", {"text": "12 月 5 日", "day": 5}, id="space-month-day"),
+    pytest.param("20156月起实施", {"text": "20156月", "value": "2015-06"}, id="glued-year-month"),
+    pytest.param(
+        "2014至2015年度考核",
+        {"text": "2014至2015年度", "range": ("2014", "2015")},
+        id="range-shared-niandu",
+    ),
+    pytest.param("2014年度至2015年度", {"range": ("2014", "2015")}, id="range-niandu-both-ends"),
+    pytest.param(
+        "2019 年 - 2020 年",
+        {"text": "2019 年 - 2020 年", "range": ("2019", "2020")},
+        id="range-spaced",
+    ),
+    pytest.param("3月4至6日", {"range": ("--03-04", "--03-06")}, id="day-range-without-year"),
+    pytest.param("xx年上半年", {"text": "xx年上半年", "anonymized": True}, id="masked-short-part"),
+    pytest.param("XX年，全镇", {"text": "XX年", "anonymized": True}, id="masked-short-clause"),
+    pytest.param("20XX 年 X 月", {"text": "20XX 年 X 月", "anonymized": True}, id="masked-spaces"),
+    pytest.param("上个月底", {"text": "上个月底", "relative": True, "part": "底"}, id="last-month"),
+    pytest.param("本月", {"relative": True, "precision": "month"}, id="this-month"),
+    pytest.param("今天上午", {"text": "今天", "relative": True, "precision": "day"}, id="today"),
+    pytest.param("昨天（5日）", {"text": "昨天", "relative": True}, id="yesterday-bracket"),
+    pytest.param("同年9月", {"text": "同年9月", "relative": True, "month": 9}, id="same-year"),
+    pytest.param(
+        "民国三十八年",
+        {"text": "民国三十八年", "value": "1949", "era": "民国"},
+        id="roc-chinese",
+    ),
+    pytest.param("民國一百零五年", {"value": "2016", "era": "民国"}, id="roc-hundreds"),
+    pytest.param(
+        "民國99年1月", {"text": "民國99年1月", "value": "2010-01", "era": "民国"}, id="roc-month"
+    ),
+    pytest.param(
+        "臺灣於112年3月啟動計畫",
+        {"text": "112年3月", "value": "2023-03", "era": "民国"},
+        id="roc-bare-traditional",
+    ),
+    pytest.param(
+        "該計畫110至111年執行", {"range": ("2021", "2022"), "era": "民国"}, id="roc-range"
+    ),
+    pytest.param("总理5日表示", {"text": "5日", "day": 5}, id="day-before-news-verb"),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), FORMS)
 def test_form(text: str, expected: dict[str, Any]) -> None:
     assert_fields(only_mention(text), expected)
@@ -239,6 +295,20 @@ NOT_DATES = [
 ]
 
 
+NOT_DATES += [
+    pytest.param("今天的乡村", id="today-figurative-de"),
+    pytest.param("今天，这里已是", id="today-figurative-clause"),
+    pytest.param("当年的老房子", id="dangnian-without-month"),
+    pytest.param("连续xx年", id="masked-duration"),
+    pytest.param("40年前", id="years-ago"),
+    pytest.param("2030乡村振兴论坛", id="year-in-event-name"),
+    pytest.param("依据国办发〔2015〕6号,", id="document-number-day"),
+    pytest.param("該校成立112年", id="roc-duration-after-founding"),
+    pytest.param("已有105年歷史", id="roc-duration-history"),
+    pytest.param("成立112年", id="three-digits-simplified-no-roc"),
+]
+
+
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_not_a_date(text: str) -> None:
     found = [m.text for m in extract_dates(text)]
@@ -266,7 +336,26 @@ RESOLVED = [
     pytest.param("20__年", None, id="anonymized-never-resolved"),
     pytest.param("2016年", None, id="written-year-has-value-not-resolved"),
     pytest.param("2019年至2020年", None, id="written-range-not-resolved"),
+    pytest.param("上个月", "2020-07", id="last-month"),
+    pytest.param("下个月", "2020-09", id="next-month"),
+    pytest.param("今天上午", "2020-08-19", id="today"),
+    pytest.param("昨天下午", "2020-08-18", id="yesterday"),
+    pytest.param("当年10月", None, id="contextual-year-not-resolved"),
 ]
+
+
+def test_month_offset_crosses_the_year() -> None:
+    assert only_mention("上个月", "2021-01-05").resolved == "2020-12"
+
+
+def test_listed_years_are_two_mentions() -> None:
+    found = [(m.text, m.value) for m in extract_dates("2016、2017年连续获评")]
+    assert found == [("2016", "2016"), ("2017年", "2017")]
+
+
+def test_three_digit_years_need_traditional_text() -> None:
+    assert [m.text for m in extract_dates("计划112年3月完成")] == ["3月"]
+    assert [m.value for m in extract_dates("計畫112年3月完成")] == ["2023-03"]
 
 
 @pytest.mark.parametrize(("text", "resolved"), RESOLVED)
@@ -421,6 +510,9 @@ def test_written_dates_read_back(date: datetime.date) -> None:
         pytest.param("20__" * 10**5, id="masked-year-repeated"),
         pytest.param("8月17日—" * 10**4, id="range-chain"),
         pytest.param("今年" * 10**4, id="relative-repeated"),
+        pytest.param("2018、" * 10**4 + "2019年", id="listed-years"),
+        pytest.param("臺灣107年至" * 10**4, id="roc-range-chain"),
+        pytest.param("2018 " * 10**5, id="spaced-numbers"),
     ],
 )
 def test_adversarial_input_returns(text: str) -> None:

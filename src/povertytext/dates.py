@@ -15,6 +15,12 @@ The span is the date expression itself, part words included (底, 初, 中旬, �
 
 * **Years** are four Arabic or Chinese digits (2020年, 二〇二〇年) from 1000 to 2199,
   or an ISO-like date (2020-08-19, 2020/08/19, 2020.08.19, read with python-dateutil).
+  One space may stand before 年, 月, 日 and between the parts (2019 年 4 月 8 日). A
+  year glued to its month when 年 is left out (20184月) is read as 2018-04. A year
+  without 年 listed before one with it (the 2018 of 2018、2019年) is a year mention.
+* **Years of the Republic of China** (民国108年, 民國三十八年; in a text in traditional
+  characters also three-digit years 101-149, 107年9月20日, unless a duration word is
+  around them: 成立110年, 120年历史) are converted (1911 added) and have ``era="民国"``.
 * **Two-digit years** (97年) are years only when no duration reading is left: when a
   month follows (10年3月 → 2010-03), or when the number starts with 0 or 5-9 (08年,
   97年; 10年-49年 are left to durations, which are common at that length) and the
@@ -29,16 +35,26 @@ The span is the date expression itself, part words included (底, 初, 中旬, �
   date, ``resolved`` takes the year (and for a day alone, 18日上午, the month) from it.
   A Chinese-numeral month alone (十月) is not read: 十月革命 and 十月怀胎 are not dates.
 * **Relative dates** (今年, 去年, 前年, 明年, 本年, 上年, 年底, 年初, 上半年, 下半年,
-  本世纪中叶) have ``relative=True`` and ``value=None``; with a reference date,
-  ``resolved`` is the year (今年 → ``2020``, 去年 → ``2019``) or, for a century, the
-  ISO century (本世纪中叶 → ``20``, precision ``part``).
-* **Anonymized dates** (20__年, 20××年, 20XX年, ××××年, 20__年__月) have
-  ``anonymized=True`` and never a value or a resolved date.
+  本世纪中叶, 本月, 上个月, 今天上午) have ``relative=True`` and ``value=None``; with a
+  reference date, ``resolved`` is the year (今年 → ``2020``, 去年 → ``2019``), the month
+  (上个月 → ``2020-07``), the day (今天 → ``2020-08-19``) or, for a century, the ISO
+  century (本世纪中叶 → ``20``, precision ``part``). 今天, 昨天 are read only before a
+  time of day or a bracketed date (the figurative 今天的中国 is none); 当年, 同年, 次年
+  only with a month (当年10月), and are never resolved: their year is another date's.
+* **Anonymized dates** (20__年, 20××年, 20XX 年, ××××年, 20__年__月) have
+  ``anonymized=True`` and never a value or a resolved date. Two masks alone (xx年)
+  are read like a two-digit year: with a month, a part word or a point-in-time
+  context, or at the start of a clause.
 * **Ranges** (8月17日—18日, 2020年8月17日至18日, 2019年至2020年, 2019-2020年) are one
   mention with ``value=None`` and ``range`` = the two ends: ISO when the year is
   written, else ISO 8601 truncated forms (``--08-17``). With a reference date and no
   written year, ``resolved`` is the ISO interval ``2020-08-17/2020-08-18``. Both ends
-  have the same precision and no part word; otherwise they are two mentions.
+  have the same precision and no part word but 年度 on both (2016至2017年度,
+  2016年度至2017年度); otherwise they are two mentions.
+* **Names and numbers**: a bare year in a title line before an event name is part of
+  the name (2026沪滇产业协作大会); a day alone after a bracket is a document number
+  (国发〔2016〕8号); a day alone is a date before a time of day, a dateline or a news
+  verb (胡春华7日指出).
 
 :func:`parse_date` reads one whole date expression and raises :class:`DateError`.
 """
@@ -91,7 +107,7 @@ _FIRST_BARE_ROC_YEAR, _LAST_BARE_ROC_YEAR = 101, 149
 # A year listed before another that carries 年: the 2018 of 2018、2019年.
 _LISTED_YEAR = re.compile(
     r"(?<![0-9A-Za-z_×*])(?<![0-9]\.)((?:19|20)[0-9]{2})"
-    rf"(?=(?:[、和及与](?:19|20)[0-9]{{2}})*[、和及与](?:19|20)[0-9]{{2}}{_SPACE}?年)"
+    rf"(?=(?:[、和及与](?:19|20)[0-9]{{2}}){{0,8}}[、和及与](?:19|20)[0-9]{{2}}{_SPACE}?年)"
 )
 _CHINESE_YEAR = re.compile(
     r"(?<![〇○零一二三四五六七八九十百千万两])([〇○零一二三四五六七八九]{4})年"
@@ -191,6 +207,7 @@ class _Tables:
     contexts: dict[tuple[str, str], tuple[str, ...]]
     trigger: re.Pattern[str]
     shared_years: re.Pattern[str]
+    shared_roc_years: re.Pattern[str]
     shared_months: re.Pattern[str]
     shared_days: re.Pattern[str]
 
@@ -254,6 +271,7 @@ def _tables() -> _Tables:
         contexts=contexts,
         trigger=re.compile("|".join([*_TRIGGERS, _alternation(relative)])),
         shared_years=_shared_unit_range(r"[0-9]{4}", separators, r"年(度)?"),
+        shared_roc_years=_shared_unit_range(r"[0-9]{3}", separators, r"年(度)?"),
         shared_months=_shared_unit_range(r"[0-9]{1,2}", separators, r"月(?:份)?"),
         shared_days=_shared_unit_range(r"[0-9]{1,2}", separators, r"[日号]"),
     )
@@ -617,11 +635,13 @@ def _ordered(first: _Point, last: _Point) -> bool:
 
 
 def _read_range_end(s: str, i: int, first: _Point) -> tuple[_Point, int] | None:
-    """The far end of a range after ``first`` (—18日, 至2020年, -9月5日), or None."""
+    """The far end of a range after ``first`` (—18日, 至2020年, -9月5日, 2019 年 - 2020 年),
+    or None."""
+    i = _after_space(s, i)
     separator = next((sep for sep in _tables().separators if s.startswith(sep, i)), None)
     if separator is None:
         return None
-    j = i + len(separator)
+    j = _after_space(s, i + len(separator))
     got = (
         _read_iso(s, j)
         or _read_year_led(s, j, in_text=False)
@@ -708,18 +728,51 @@ def _read_listed_year(s: str, i: int) -> _Read | None:
     return _Read(i, match.end(), _Point(year=int(match.group(1)), precision="year"))
 
 
+def _roc_point(s: str, match: re.Match[str] | None) -> tuple[_Point, int] | None:
+    """The date a three-digit year match starts (107年, 107年9月20日), or None."""
+    if match is None:
+        return None
+    number = int(match.group(1))
+    if not _FIRST_BARE_ROC_YEAR <= number <= _LAST_BARE_ROC_YEAR:
+        return None
+    point = _Point(year=number + _ROC_OFFSET, precision="year", era="民国")
+    return _read_after_year(s, match.end(), point)
+
+
+def _roc_range_end(s: str, i: int, first: _Point) -> tuple[_Point, int] | None:
+    """The far end of a range of three-digit years after ``first``: 107年至108年."""
+    separator = next((sep for sep in _tables().separators if s.startswith(sep, i)), None)
+    if separator is None or first.month is not None:
+        return None
+    last = _roc_point(s, _BARE_ROC_YEAR.match(s, i + len(separator)))
+    if last is None or last[0].month is not None or last[0].part != first.part:
+        return None
+    return last if _ordered(first, last[0]) else None
+
+
 def _roc_years(s: str) -> Iterator[_Read]:
-    """Three-digit years of the Republic of China in a traditional text (107年9月20日):
-    101–149, read like a two-digit year's duration test (not 110年来, 120年历史)."""
+    """Three-digit years of the Republic of China in a traditional text (107年9月20日,
+    107至108年): 101–149, with a duration test like a two-digit year's (not 110年来,
+    120年历史, 成立110年)."""
+    for match in _tables().shared_roc_years.finditer(s):
+        low, high = (int(group) + _ROC_OFFSET for group in match.groups()[:2])
+        bounds = (_FIRST_BARE_ROC_YEAR + _ROC_OFFSET, _LAST_BARE_ROC_YEAR + _ROC_OFFSET)
+        if bounds[0] <= low < high <= bounds[1]:
+            ends = (_Point(year=year, precision="year", era="民国") for year in (low, high))
+            yield _Read(match.start(), match.end(), *ends)
     for match in _BARE_ROC_YEAR.finditer(s):
-        number = int(match.group(1))
-        if not _FIRST_BARE_ROC_YEAR <= number <= _LAST_BARE_ROC_YEAR:
+        read = _roc_point(s, match)
+        if read is None:
             continue
-        point = _Point(year=number + _ROC_OFFSET, precision="year", era="民国")
-        point, end = _read_after_year(s, match.end(), point)
+        point, end = read
         if point.month is None and _roc_year_is_duration(s, match.start(), match.end()):
             continue
-        yield _Read(match.start(), end, point)
+        last = _roc_range_end(s, end, point)
+        yield (
+            _Read(match.start(), end, point)
+            if last is None
+            else _Read(match.start(), last[1], point, last[0])
+        )
 
 
 def _roc_year_is_duration(s: str, start: int, end: int) -> bool:
