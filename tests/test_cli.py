@@ -160,7 +160,7 @@ def test_a_folder_without_texts_is_an_error(
     good = write(tmp_path, "good.txt")
     status, [record], err = run(capsys, "parse", str(empty), str(good))
     assert status == 1
-    assert f"no *.txt file in {empty}" in err
+    assert f"no file of a known kind (.htm, .html, .pdf, .text, .txt, .xhtml) in {empty}" in err
     assert record["source"] == str(good)
     assert summary(err)[-1] == 1
 

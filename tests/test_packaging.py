@@ -35,7 +35,7 @@ PUBLIC = {
     "models": [
         "Article", "AssistancePair", "Author", "DateMention", "Document", "Essay",
         "Indicator", "Official", "Page", "Position", "Quantity", "Region", "RegionMention",
-        "Span", "Speech",
+        "SourceText", "Span", "Speech",
     ],
     "errors": [
         "AmbiguousRegionError", "DateError", "MaskedNumberError", "MissingDependencyError",
@@ -45,8 +45,8 @@ PUBLIC = {
     "functions": [
         "extract_dates", "extract_indicators", "extract_numbers", "extract_officials",
         "extract_pairs", "extract_quantities", "extract_regions", "json_schema", "parse",
-        "parse_date", "parse_many", "parse_number", "parse_quantity", "resolve_region",
-        "to_dataframe", "warmup",
+        "parse_date", "parse_file", "parse_many", "parse_number", "parse_quantity", "read_file",
+        "read_text", "resolve_region", "to_dataframe", "warmup",
     ],
 }  # fmt: skip
 

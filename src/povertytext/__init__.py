@@ -49,6 +49,7 @@ from .numerals import parse_number
 from .officials import extract_officials
 from .pairs import extract_pairs
 from .quantities import extract_numbers, extract_quantities, parse_quantity
+from .readers import SourceText, parse_file, read_file, read_text
 from .regions import extract_regions, resolve_region
 from .tables import json_schema, to_dataframe
 
@@ -79,6 +80,7 @@ __all__ = [
     "QuantityError",
     "Region",
     "RegionMention",
+    "SourceText",
     "Span",
     "Speech",
     "UnknownRegionError",
@@ -95,9 +97,12 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_date",
+    "parse_file",
     "parse_many",
     "parse_number",
     "parse_quantity",
+    "read_file",
+    "read_text",
     "resolve_region",
     "to_dataframe",
     "warmup",

@@ -8,11 +8,11 @@ process first calls :func:`warmup`, so tables and dictionaries load once per
 worker and not inside the first chunk. :func:`parse_iter` yields the same
 pages one by one, as they are ready, still in input order.
 
-Files: :func:`read_text` reads a file as UTF-8 (with or without a byte order
-mark), else GB18030 (which covers GBK and GB2312), and :func:`parse_file` is
-``parse(read_text(path), source=str(path))``; both are plain module-level
-functions, so they pickle and serve as the map step of Dask or any other engine
-(see ``docs/tutorial.md``). Pages pickle too.
+Files: :func:`read_text` reads a text, HTML or PDF file, its encoding detected,
+and :func:`parse_file` is ``parse(read_text(path), source=str(path))`` (both
+from :mod:`povertytext.readers`, see ``docs/inputs.md``); both are plain
+module-level functions, so they pickle and serve as the map step of Dask or any
+other engine (see ``docs/tutorial.md``). Pages pickle too.
 
 >>> [page.source for page in parse_many([("a.txt", "选派干部128名。"), "投入3000万元。"])]
 ['a.txt', None]
@@ -30,6 +30,7 @@ from ._data import read_text as _read_data_text
 from .errors import UnreadableTextError, UsageError
 from .layout import parse
 from .models import Page
+from .readers import decode, parse_file, read_text
 
 __all__ = [
     "Item",
@@ -46,57 +47,6 @@ Item = Union[str, tuple[str | None, str]]  # noqa: UP007
 """One input of :func:`parse_many`: a text, or a ``(source, text)`` pair."""
 
 _CHUNKS_PER_WORKER = 4  # chunks handed to each worker: small enough to balance uneven texts
-
-
-
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Return the text of the file at ``path``: UTF-8 (a leading BOM dropped), else GB18030.
-
-    Raises:
-        UnreadableTextError: naming the file, when it cannot be opened or read
-            (missing, a directory, no permission) or decoded.
-    """
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as file:
-            data = file.read()
-    except OSError as error:
-        raise UnreadableTextError(
-            f"cannot read {name}: {error.strerror or error}", path=name
-        ) from None
-    return decode(data, name)
-
-
-def decode(data: bytes, name: str) -> str:
-    """Return ``data`` decoded as UTF-8 (a leading BOM dropped), else as GB18030.
-
-    Raises:
-        UnreadableTextError: naming ``name``, with the first byte that fits neither.
-
-    >>> decode("扶贫".encode("gbk"), "old.txt")
-    '扶贫'
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as error:
-        raise UnreadableTextError(
-            f"cannot decode {name}: neither UTF-8 nor GB18030 "
-            f"(byte 0x{data[error.start]:02x} at offset {error.start})",
-            path=name,
-        ) from None
-
-
-def parse_file(path: str | os.PathLike[str]) -> Page:
-    """Return the :class:`~povertytext.Page` of the file at ``path``, labelled with its path.
-
-    Raises:
-        UnreadableTextError: when the file cannot be read or decoded.
-    """
-    return parse(read_text(path), source=os.fspath(path))
 
 
 def warmup() -> None:

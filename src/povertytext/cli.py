@@ -11,18 +11,22 @@ pages or one of their tables:
   (``--format csv``), JSON Lines or a JSON array. Amounts are written as plain
   decimal strings (``4048000000``), never as floats; empty cells are empty.
 
-Inputs: files, directories (every ``*.txt`` below them, in sorted order),
-``-`` for standard input (also read when nothing is named and input is
-piped), ``--example`` for the example speech shipped in the package. Files are
-read as UTF-8 (with or without a byte order mark), else as GB18030, which also
-covers GBK and GB2312. ``-o OUT`` writes to a file instead of standard output
-(UTF-8); ``--processes N`` parses over N processes (0: one per CPU core).
+Inputs: files, directories (every file of a known kind below them, in sorted
+order: ``.txt``, ``.html``, ``.htm``, ``.xhtml``, ``.pdf``, in any case; hidden
+files and folders, whose names start with a dot, are left out), ``-`` for
+standard input (also read when nothing is named and input is piped),
+``--example`` for the example speech shipped in the package. Files are read by
+:func:`povertytext.readers.read_file`: text in UTF-8, UTF-16, GB18030 (GBK,
+GB2312) or Big5, detected; HTML without its markup; PDF with the ``pdf`` extra.
+``-o OUT`` writes to a file instead of standard output (UTF-8); ``--processes
+N`` parses over N processes (0: one per CPU core).
 
 Standard error gets a progress line while many files are parsed (when it is a
-terminal), then a summary line: files, documents, indicators, pairs, errors.
-A file that cannot be read or decoded is reported there by name; the other
-files are still parsed and written, and the exit status is 1. ``-q`` keeps
-standard error for errors alone.
+terminal), then the files of a folder that are of no known kind, by name
+(skipped, not errors), then a summary line: files, documents, indicators,
+pairs, errors. A file that cannot be read or decoded is reported there by name;
+the other files are still parsed and written, and the exit status is 1. ``-q``
+keeps standard error for errors alone.
 
 >>> main(["--version"])  # doctest: +ELLIPSIS
 povertytext ...
@@ -47,8 +51,10 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .batch import UnreadableTextError, decode, parse_iter, read_text
+from .batch import parse_iter
+from .errors import PovertyTextError
 from .models import Page
+from .readers import KINDS, kind_of, read_bytes, read_text
 from .tables import TABLES, Row, Table, columns, records, scalar_text
 
 __all__ = ["main"]
@@ -57,7 +63,7 @@ _PROG = "povertytext"
 _STDIN = "-"
 _EXAMPLE = "example"
 _FORMATS = ("jsonl", "json", "csv")
-_PATTERN = "*.txt"
+_HIDDEN = "."  # names that start with it are hidden files and folders
 _PROGRESS_FROM = 10  # files: fewer finish before a progress line would help
 
 
@@ -74,6 +80,7 @@ class _Summary:
     indicators: int = 0
     pairs: int = 0
     errors: int = 0
+    skipped: list[str] = field(default_factory=list)
 
     def add(self, page: Page) -> None:
         self.files += 1
@@ -87,6 +94,13 @@ class _Summary:
             f"{_count(self.indicators, 'indicator')}, {_count(self.pairs, 'pair')}, "
             f"{_count(self.errors, 'error')}"
         )
+
+    def skipped_line(self) -> str | None:
+        """Return the line that names the files skipped, or None when none was."""
+        if not self.skipped:
+            return None
+        files = _count(len(self.skipped), "file")
+        return f"{_PROG}: skipped {files} of no known kind: {', '.join(self.skipped)}"
 
 
 @dataclass
@@ -171,7 +185,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="*",
         metavar="DIR_OR_FILE",
-        help="text files (UTF-8 or GB18030) or folders of *.txt; '-' or none reads standard input",
+        help=(
+            "text, HTML or PDF files, or folders of them; '-' or none reads standard input"
+        ),
     )
     parse.add_argument(
         "--example", action="store_true", help="parse the example text shipped with povertytext"
@@ -236,7 +252,7 @@ def _run_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             _write_rows(_table_rows(pages, args.table), args.table, args.format, out)
     progress.close()
     if not args.quiet:
-        print(summary, file=sys.stderr)
+        _print_summary(summary)
     return 1 if summary.errors else 0
 
 
@@ -250,18 +266,24 @@ def _quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
+def _print_summary(summary: _Summary) -> None:
+    """Print the files skipped, if any, then the summary line, on standard error."""
+    skipped = summary.skipped_line()
+    if skipped is not None:
+        print(skipped, file=sys.stderr)
+    print(summary, file=sys.stderr)
+
+
 def _sources(inputs: list[str], example: bool, summary: _Summary) -> list[str]:
     """Return the inputs to parse, directories expanded; stdin when none is given and piped.
 
-    A directory with no ``*.txt`` in it is reported and counted as an error.
+    A directory with no file of a known kind in it is reported and counted as an
+    error; the files of no known kind in it are added to ``summary.skipped``.
     """
     sources = [_EXAMPLE] if example else []
     for name in inputs:
         if name != _STDIN and os.path.isdir(name):
-            found = sorted(str(path) for path in Path(name).rglob(_PATTERN) if path.is_file())
-            if not found:
-                _report(f"no {_PATTERN} file in {name}", summary)
-            sources.extend(found)
+            sources.extend(_folder_files(name, summary))
         else:
             sources.append(name)
     if not sources and not inputs and sys.stdin is not None and not sys.stdin.isatty():
@@ -269,12 +291,35 @@ def _sources(inputs: list[str], example: bool, summary: _Summary) -> list[str]:
     return sources
 
 
+def _folder_files(folder: str, summary: _Summary) -> list[str]:
+    """Return the files of a known kind below ``folder``, in sorted order; note the others."""
+    files = sorted(str(path) for path in _visible_files(Path(folder)))
+    found = [name for name in files if kind_of(name) is not None]
+    summary.skipped.extend(name for name in files if kind_of(name) is None)
+    if not found:
+        known = ", ".join(sorted(KINDS))
+        _report(f"no file of a known kind ({known}) in {folder}", summary)
+    return found
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    """Yield the files below ``folder`` that are not hidden, nor in a hidden folder."""
+    for path in folder.rglob("*"):
+        hidden = any(part.startswith(_HIDDEN) for part in path.relative_to(folder).parts)
+        if path.is_file() and not hidden:
+            yield path
+
+
 def _readable(sources: Iterable[str], summary: _Summary) -> Iterator[tuple[str, str]]:
-    """Yield ``(source, text)`` for every input that reads; report the others."""
+    """Yield ``(source, text)`` for every input that reads; report the others.
+
+    Errors are those of the readers: a file that cannot be read or decoded, a
+    PDF without the ``pdf`` extra installed.
+    """
     for source in sources:
         try:
             yield source, _read_source(source)
-        except UnreadableTextError as error:
+        except PovertyTextError as error:
             _report(str(error), summary)
 
 
@@ -382,15 +427,15 @@ def _read_source(source: str) -> str:
 
 
 def _read_stdin() -> str:
-    """Return standard input, decoded like a file when its bytes are at hand.
+    """Return standard input, read like a file (kind sniffed) when its bytes are at hand.
 
     Raises:
-        UnreadableTextError: when its bytes are neither UTF-8 nor GB18030.
+        UnreadableTextError: when its bytes decode to no clean text.
     """
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # replaced by a text-only stream (tests, embedding)
         return sys.stdin.read()
-    return decode(buffer.read(), "<stdin>")
+    return read_bytes(buffer.read(), "<stdin>").text
 
 
 def _example_text() -> str:
