@@ -285,6 +285,218 @@ def test_page_pickles_and_survives_json() -> None:
     assert pt.Page.model_validate_json(page.model_dump_json()) == page
 
 
+# --- articles, essays and what makes a page published (issue 11) ---------------------------
+
+_BODY = "近日，全县召开消费扶贫推进会，销售扶贫产品3000万元。\n\n会议要求继续努力。"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "source"),
+    [
+        pytest.param(f"全县推进会召开\n\n本报讯 {_BODY}\n", "全县推进会召开", None,
+                     id="titled-own-lead"),
+        pytest.param(f"本报讯（记者 李华）{_BODY}\n", None, None, id="untitled-own-lead"),
+        pytest.param(f"新华社北京9月1日电 {_BODY}\n", None, "新华社", id="untitled-wire"),
+        pytest.param(f"扶贫见实效\n中新社广州十月八日电（记者 王明）{_BODY}\n", "扶贫见实效",
+                     "中新社", id="titled-wire-chinese-date"),
+        pytest.param(f"全县推进会召开\n\n{_BODY}\n\n来源：韶关日报\n", "全县推进会召开",
+                     None, id="source-line-at-the-end"),
+        pytest.param(f"全县推进会召开\n\n{_BODY}\n\n（记者 李华 通讯员 张明）\n",
+                     "全县推进会召开", None, id="credit-at-the-end"),
+    ],
+)  # fmt: skip
+def test_news_items_without_a_date_line_are_articles(
+    text: str, title: str | None, source: str | None
+) -> None:
+    (document,) = pt.parse(text).documents
+    assert (document.kind, document.title, document.source) == ("article", title, source)
+    assert "销售扶贫产品3000万元" in document.body(text)
+    assert [q.text for q in document.quantities] == ["3000万元"]
+
+
+def test_a_text_with_no_sign_of_publication_stays_an_essay() -> None:
+    text = f"全县召开消费扶贫推进会\n\n{_BODY}\n"
+    (document,) = pt.parse(text).documents
+    assert (document.kind, document.title) == ("essay", "全县召开消费扶贫推进会")
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "当前位置:首页>正文",
+        "首页",
+        "打印",
+        "【打 印】",
+        "返回",
+        "【关闭窗口】",
+        "字号 大 中 小",
+        "分享到：微信 微博",
+        "【打印】 【返回】 【关闭窗口】",
+    ],
+)
+def test_site_chrome_is_never_a_title(chrome: str) -> None:
+    text = (
+        f"乡村振兴推进会召开\n{chrome}\n发布时间：2020-09-01\n\n"
+        f"9月1日，全县召开推进会。\n\n{chrome}\n"
+    )
+    (article,) = pt.parse(text).documents
+    assert (article.kind, article.title, article.date) == (
+        "article",
+        "乡村振兴推进会召开",
+        "2020-09-01",
+    )
+    assert article.body(text) == "9月1日，全县召开推进会。"
+
+
+@pytest.mark.parametrize(
+    "chrome", ["首页 > 新闻中心 > 正文", "【打 印】【关闭窗口】", "字号 大 中 小"]
+)
+def test_chrome_above_an_article_without_date_is_no_title(chrome: str) -> None:
+    text = f"{chrome}\n本报讯 全县召开推进会，销售扶贫产品3000万元。\n"
+    (article,) = pt.parse(text).documents
+    assert (article.kind, article.title) == ("article", None)
+
+
+@pytest.mark.parametrize(
+    "subtitle",
+    [
+        "——2021年1月20日在韶关市第十五届人民代表大会第一次会议上",
+        "（2021年1月20日在韶关市第十五届人民代表大会第一次会议上）",
+        "在全市脱贫攻坚总结表彰大会上的讲话",
+    ],
+)
+def test_a_reports_header_is_its_subtitle_not_its_title(subtitle: str) -> None:
+    text = (
+        f"政府工作报告\n{subtitle}\n韶关市市长 王建国\n\n"
+        "各位代表：现在，我代表市人民政府向大会报告工作。全市累计投入帮扶资金3亿元。\n"
+    )
+    (speech,) = pt.parse(text).documents
+    assert (speech.kind, speech.title, name_of(speech.speaker)) == (
+        "speech",
+        "政府工作报告",
+        "王建国",
+    )
+    assert speech.body(text).startswith("各位代表")
+
+
+_FILLER = "会议强调，要巩固拓展脱贫攻坚成果，做好与乡村振兴的有效衔接，让群众生活更加美好。"
+
+
+def test_one_line_page_yields_its_speech() -> None:
+    text = (
+        "加快产业发展 巩固脱贫成果 韶关 王建国 韶关市委农办主任 市扶贫办主任 "
+        "韶关坚持产业带动，全市累计投入帮扶资金3.5亿元，带动2万名贫困群众稳定增收。" + _FILLER * 2
+    )
+    assert "\n" not in text
+    (speech,) = pt.parse(text).documents
+    assert (speech.kind, speech.title, name_of(speech.speaker), name_of(speech.region)) == (
+        "speech",
+        "加快产业发展 巩固脱贫成果",
+        "王建国",
+        "韶关市",
+    )
+    assert speech.body(text).startswith("韶关坚持产业带动")
+    assert speech.body(text).endswith("更加美好。")
+    assert [q.text for q in speech.quantities] == ["3.5亿元", "2万名"]
+
+
+def test_one_line_page_yields_its_article() -> None:
+    text = (
+        "当前位置：首页 > 扶贫动态 > 正文 全县脱贫攻坚推进会召开 发布时间：2020-09-01 10:20 "
+        "来源：县扶贫办 9月1日，全县脱贫攻坚推进会召开。今年以来全县新增就业2万人。"
+        + _FILLER * 2
+        + " 责任编辑：张华 【打印】 【关闭窗口】"
+    )
+    (article,) = pt.parse(text).documents
+    assert (article.kind, article.title, article.date, article.source) == (
+        "article",
+        "全县脱贫攻坚推进会召开",
+        "2020-09-01",
+        "县扶贫办",
+    )
+    assert article.body(text).startswith("9月1日，全县")
+    assert article.body(text).endswith("更加美好。")
+    assert [d.resolved for d in article.dates if d.text == "今年"] == ["2020"]
+
+
+def test_short_one_line_text_stays_whole() -> None:
+    text = "王强 县委书记 全县累计投入帮扶资金3亿元。"
+    (document,) = pt.parse(text).documents
+    assert document.kind == "essay"
+    assert document.body(text) == text
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "来源：韶关日报 作者：李华",
+        "作者：李华 来源：韶关日报",
+        "发布时间：2020-09-01 来源：韶关日报",
+    ],
+)
+def test_meta_line_run_into_the_first_paragraph_keeps_it_in_the_body(meta: str) -> None:
+    text = (
+        f"全县召开消费扶贫推进会\n{meta} 近日，全县召开推进会，销售扶贫产品3000万元。\n"
+        "会议要求继续努力。\n"
+    )
+    (article,) = pt.parse(text).documents
+    assert (article.kind, article.title, article.source) == (
+        "article",
+        "全县召开消费扶贫推进会",
+        "韶关日报",
+    )
+    assert article.body(text) == "近日，全县召开推进会，销售扶贫产品3000万元。\n会议要求继续努力。"
+    assert "李华" not in article.body(text)
+
+
+def test_reprint_and_related_stories_are_several_articles() -> None:
+    text = (
+        "全县脱贫攻坚推进会召开\n来源：人民日报 2020-09-01\n\n"
+        "9月1日，全县脱贫攻坚推进会召开，全县新增就业2万人。\n\n会议要求继续努力。\n\n"
+        "【相关阅读】\n\n消费扶贫月启动\n全省销售扶贫产品3亿元。\n\n"
+        "产业扶贫见实效\n本报讯 全省新增产业园20个。\n\n新闻推荐\n\n"
+        "就业帮扶再加力\n全省新增就业5万人。\n\n分享到：\n"
+    )
+    page = pt.parse(text)
+    assert [(d.kind, d.title, d.date, d.source) for d in page.documents] == [
+        ("article", "全县脱贫攻坚推进会召开", "2020-09-01", "人民日报"),
+        ("article", "消费扶贫月启动", None, None),
+        ("article", "产业扶贫见实效", None, None),
+        ("article", "就业帮扶再加力", None, None),
+    ]
+    assert [d.body(text) for d in page.documents] == [
+        "9月1日，全县脱贫攻坚推进会召开，全县新增就业2万人。\n\n会议要求继续努力。",
+        "全省销售扶贫产品3亿元。",
+        "本报讯 全省新增产业园20个。",
+        "全省新增就业5万人。",
+    ]
+
+
+def test_feed_of_articles_with_issue_lines() -> None:
+    stories = [
+        ("全县脱贫攻坚推进会召开", "李华", "全县新增就业2万人。", "2020年09月01日 第05版"),
+        (
+            "消费扶贫月启动",
+            "王明",
+            "全省销售扶贫产品3亿元。\n活动持续一个月。",
+            "2020年09月02日 06版",
+        ),
+        ("产业扶贫见实效", "张强", "全省新增产业园20个。", "2020年9月3日 第4版"),
+    ]
+    text = "".join(
+        f"{title}\n作者：{author}\n{body}\n《人民日报》（{issue}）\n"
+        for title, author, body, issue in stories
+    )
+    page = pt.parse(text)
+    assert [(d.kind, d.title, d.date, d.source) for d in page.documents] == [
+        ("article", "全县脱贫攻坚推进会召开", "2020-09-01", "人民日报"),
+        ("article", "消费扶贫月启动", "2020-09-02", "人民日报"),
+        ("article", "产业扶贫见实效", "2020-09-03", "人民日报"),
+    ]
+    assert [[a.text for a in d.authors] for d in page.documents] == [["李华"], ["王明"], ["张强"]]
+    assert [d.body(text) for d in page.documents] == [s[2] for s in stories]
+
+
 # --- bylines ---------------------------------------------------------------------------------
 
 

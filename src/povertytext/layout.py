@@ -80,6 +80,7 @@ _TOKEN = re.compile(r"[^\s\xa0\u3000]+")
 _CHROME_GLUE = re.compile(r"[\s\xa0\u3000【】\[\]（）()<>＜＞»›|｜/／:：、·•\-—]+")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 _ISSUE_OUTLET = re.compile(r"《(?P<outlet>[^》]{2,12})》")
+_BREADCRUMB = re.compile(r"[>＞»›]")
 _DAY = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,3})"
 
 
@@ -172,6 +173,8 @@ def _is_chrome(line: Line) -> bool:
         return False
     if content.startswith(words(_WORDS, "chrome_start")):
         return True
+    if _BREADCRUMB.search(content):  # 首页 > 新闻中心 > 正文: the trail starts at a chrome word
+        content = _BREADCRUMB.split(content)[0]
     rest = _CHROME_GLUE.sub("", content)
     return not rest or _made_of(rest, words(_WORDS, "chrome_word"))
 
@@ -692,8 +695,7 @@ def _is_published(lines: Sequence[Line], authors: Sequence[Author]) -> bool:
     """A sign that a text was published: a reporter credit, a news lead, an issue line,
     a 来源 or 责任编辑 line."""
     return bool(authors) or any(
-        _is_lead(line) or _is_issue_line(line) or _is_source_line(line)
-        for line in _content(lines)
+        _is_lead(line) or _is_issue_line(line) or _is_source_line(line) for line in _content(lines)
     )
 
 
