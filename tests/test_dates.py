@@ -348,6 +348,11 @@ def test_month_offset_crosses_the_year() -> None:
     assert only_mention("上个月", "2021-01-05").resolved == "2020-12"
 
 
+def test_day_after_a_reporter_credit_is_a_date() -> None:
+    found = [d.text for d in extract_dates("本报讯(记者王明)21日,全省会议召开")]
+    assert found == ["21日"]
+
+
 def test_listed_years_are_two_mentions() -> None:
     found = [(m.text, m.value) for m in extract_dates("2016、2017年连续获评")]
     assert found == [("2016", "2016"), ("2017年", "2017")]

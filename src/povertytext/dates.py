@@ -131,7 +131,7 @@ _DAY = re.compile(
 )
 _MASKED_DAY = re.compile(rf"[_×Xx*]{{1,2}}{_SPACE}?[日号]")
 # A day alone after these is a count, an ordinal or a document number (〔2016〕8号).
-_NOT_BEFORE_LONE_DAY = frozenset("0123456789月第每近前后数〕]】)")
+_NOT_BEFORE_LONE_DAY = frozenset("0123456789月第每近前后数〕]】")
 _CLAUSE_STARTS = frozenset('\n,。!?;:、()“"')  # normalized: ， is ,
 _SPACES = frozenset(" \u00a0\u3000")
 _LINE = re.compile(r"[^\n]+")
