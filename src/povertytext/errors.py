@@ -113,7 +113,7 @@ class AmbiguousRegionError(PovertyTextError):
 
 
 class UnreadableTextError(PovertyTextError):
-    """A file that cannot be read, or whose bytes are neither UTF-8 nor GB18030.
+    """A file that cannot be read, or whose bytes no encoding reads cleanly, or a broken PDF.
 
     ``path`` is the file as given; the message names it and says why.
     """
@@ -156,7 +156,7 @@ def require_text(value: object, function: str) -> None:
         return
     kind = type(value).__name__
     hint = (
-        ": decode the bytes first (povertytext.batch.decode reads UTF-8 and GB18030)"
+        ": decode the bytes first (povertytext.readers.decode detects their encoding)"
         if isinstance(value, (bytes, bytearray))
         else ""
     )
