@@ -323,6 +323,38 @@ EXTRACTED = [
     ("签约 is no 约", "签约17个项目", [("17个", "17", "个")]),
     ("appositive count", "甘肃、青海两省", [("两省", "2", "省")]),
     ("compact list", "川滇黔三省交界", [("三省", "3", "省")]),
+    ("上万", "吸引上万名游客", [("上万名", "10000", "名")]),
+    ("近千", "搬迁近千户", [("近千户", "1000", "户")]),
+    ("过亿", "年产值过亿元", [("过亿元", "100000000", "元")]),
+    ("超亿", "三个超亿元项目", [("三个", "3", "个"), ("超亿元", "100000000", "元")]),
+    ("不过万", "单笔不过万元", [("不过万元", "10000", "元")]),
+    ("千万以上", "每县投入千万以上", [("千万以上", "10000000", None)]),
+    ("上百", "人均上百元", [("上百元", "100", "元")]),
+    ("千余", "修复水毁千余处", [("千余处", "1000", "处")]),
+    ("数十 is a range", "吸纳数十户", [("数十户", ("10", "100"), "户")]),
+    ("余 inside a decimal", "捐赠12.5余万元", [("12.5余万元", "125000", "元")]),
+    ("个亿 after digits", "总投资5个亿", [("5个亿", "500000000", None)]),
+    ("多 then 万 after 亿", "约2亿4千多万", [("约2亿4千多万", "240000000", None)]),
+    (
+        "spaces inside",
+        "约 25 公里、600 多米",
+        [("约 25 公里", "25", "公里"), ("600 多米", "600", "米")],
+    ),
+    (
+        "two amounts by 到",
+        "月薪从两千多到四五千",
+        [("两千多", "2000", None), ("四五千", ("4000", "5000"), None)],
+    ),
+    ("一 in a rate", "每8户就有一户", [("8户", "8", "户"), ("一户", "1", "户")]),
+    ("一 in a frequency", "每季度开展一次", [("一次", "1", "次")]),
+    ("一 beside another count", "一名组长、三名组员", [("一名", "1", "名"), ("三名", "3", "名")]),
+    ("半 with a time noun", "每半年轮换，培训半天", [("半年", "0.5", "年"), ("半天", "0.5", "天")]),
+    ("一番多 after 翻", "收入翻了一番多", [("一番多", "1", "番")]),
+    ("年多", "坚持了三年多", [("三年多", "3", "年")]),
+    ("块 of land", "流转三块地", [("三块", "3", "块")]),
+    ("块 of money", "每斤涨了两块", [("两块", "2", "元")]),
+    ("masked count", "覆盖X个乡镇", [("X个", None, "个")]),
+    ("masked with a space", "带动XX 多万人", [("XX 多万人", None, "人")]),
 ]
 
 
@@ -333,10 +365,12 @@ def test_extracted_quantities(text: str, expected: list[tuple[str, Any, str | No
     found = []
     for q in pt.extract_quantities(text):
         value = q.value if q.value is not None else (q.low, q.high)
-        found.append((q.text, value, q.unit))
+        found.append((q.text, None if q.masked else value, q.unit))
     want = []
     for span, value, unit in expected:
-        if isinstance(value, tuple):
+        if value is None:
+            want.append((span, None, unit))
+        elif isinstance(value, tuple):
             want.append((span, (Decimal(value[0]), Decimal(value[1])), unit))
         else:
             want.append((span, Decimal(value), unit))
@@ -357,6 +391,17 @@ NOT_AMOUNTS_11 = [
     ("clock time after a part of day", "下午3点召开"),
     ("二次 is an ordinal", "防止二次塌方"),
     ("date with layout spaces", "2019 年 7 月 3 日"),
+    ("masked year", "****年脱贫"),
+    ("masked year in letters", "xx年工作总结"),
+    ("masked township", "××乡党委"),
+    ("masked county", "XX县人民政府"),
+    ("千万 is an adverb", "千万不要松懈"),
+    ("一番 is an article", "经过一番努力"),
+    ("上半年", "上半年完成"),
+    ("一块 as an article", "啃下一块硬骨头"),
+    ("idiom 一亩三分地", "守着一亩三分地"),
+    ("idiom 两篇文章", "做好两篇文章"),
+    ("一体化", "推进一体化发展"),
 ]
 
 
@@ -365,3 +410,13 @@ NOT_AMOUNTS_11 = [
 )
 def test_not_amounts_issue_11(text: str) -> None:
     assert [q.text for q in pt.extract_quantities(text)] == []
+
+
+def test_masked_fraction() -> None:
+    [q] = pt.extract_quantities("完成率X/X")
+    assert (q.text, q.masked, q.value, q.kind) == ("X/X", True, None, "fraction")
+
+
+def test_bare_magnitude_keeps_its_qualifier() -> None:
+    [q] = pt.extract_quantities("惠及上万名群众")
+    assert (q.qualifier, q.approximate, q.interval()) == ("上", True, (Decimal(10000), None))

@@ -56,7 +56,9 @@ def _per_scale(prefix: str) -> Decimal:
     return divide_by_magnitude(Decimal(100), denominator)
 
 
-_MASK = re.compile(r"[*＊×]{1,12}(?:\.[*＊×]{1,12})?(?![*＊×])|[xX]{2,12}(?![xX])")
+_MASK = re.compile(
+    r"[*＊×]{1,12}(?:\.[*＊×]{1,12})?(?![*＊×])|[xX]{2,12}(?![xX])|(?<![A-Za-z])[xX](?![A-Za-z])"
+)
 _INCLUSIVE_MARK = re.compile(r"\s?[(（]含[)）]")
 _SIGN_CHARS = "负-"
 # A "-" is a minus sign only at the start or after a space or one of these; elsewhere it
@@ -169,6 +171,7 @@ class _Draft:
     masked: bool = False
     numeral: Numeral | None = None
     bare_chinese: bool = False
+    bare_magnitude: bool = False
 
 
 # ---------------------------------------------------------------- reading one quantity
@@ -221,8 +224,14 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     elif _BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
         fraction, end = _read_fraction_digits(s, j + 1)
         numeral = Numeral(j, end, Decimal("0." + fraction))
+    elif not whole and _half_of_a_duration(s, j):
+        numeral = Numeral(j, j + 1, Decimal("0.5"), digits="0.5")  # 半年, 半天, 半小时
+    elif not whole and s[j] in _VAGUE_IN_TEXT:
+        return _read_vague_magnitude(s, i, j)
     else:
         numeral = read_numeral(s, j, whole=whole)
+    if numeral is None and not whole:
+        return _read_bare_magnitude(s, i, j)
     if numeral is None:
         return None
     draft = _Draft(i, numeral.end, numeral.value, numeral.low, numeral.high, numeral=numeral)
@@ -232,6 +241,75 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
         draft.value = -draft.value
     _read_inner_qualifier(s, draft)
     return draft
+
+
+# Characters before 半 that make it part of a word (上半年, 一半, 大半, 多半, 过半).
+_HALF_WORDS = "上下前后一大多过夜"
+
+
+def _half_of_a_duration(s: str, j: int) -> bool:
+    """半年, 半天, 半个月, 半小时: 半 before a time noun is one half (not 上半年, 一半)."""
+    if not s.startswith("半", j) or (j > 0 and s[j - 1] in _HALF_WORDS):
+        return False
+    unit = _match_unit(s, j + 1, whole=False)
+    return unit is not None and unit.kind == "duration"
+
+
+# Magnitudes that may stand without a digit (上万名, 近千户, 过亿元, 千余处, 千万以上).
+_BARE_MAGNITUDES = "百千万亿"
+
+
+def _magnitude_chain(s: str, j: int) -> tuple[Decimal, int]:
+    """The product of the magnitude characters at ``j`` (千万 → 10⁷) and where they end."""
+    value, k = Decimal(1), j
+    while k < len(s) and k - j < 3 and s[k] in _BARE_MAGNITUDES:
+        value *= magnitude_values()[s[k]]
+        k += 1
+    return value, k
+
+
+def _read_bare_magnitude(s: str, i: int, j: int) -> _Draft | None:
+    """上万名, 近千户, 过亿元, 超亿元, 千余处, 上百元, 千万以上: a magnitude with no digit.
+
+    Read only when a qualifier marks it as an amount: one before it (上, 近, 过, 超),
+    余/多 after it, or 以上/以下/左右 after it; a bare 千万 is the adverb (千万不要).
+    """
+    if i != j or j >= len(s) or s[j] not in _BARE_MAGNITUDES:
+        return None
+    if j > 0 and (s[j - 1] in numeral_start_chars() or s[j - 1] in _VAGUE_DIGITS):
+        return None
+    value, k = _magnitude_chain(s, j)
+    numeral = Numeral(j, k, value, magnitude=value)
+    draft = _Draft(i, k, value, numeral=numeral, bare_magnitude=True)
+    marked = _leading_qualifier(s, j, bare_magnitude=True) is not None
+    if k < len(s) and s[k] in "多余":
+        draft.qualifiers.append(s[k])
+        draft.end = k + 1
+        marked = True
+    after_unit = _match_unit(s, draft.end, whole=False)
+    tail = draft.end + (len(after_unit.surface) if after_unit else 0)
+    trailing = _qualifiers().get(s[tail : tail + 2])
+    if trailing is not None and trailing.position == "after":
+        marked = True
+    if not marked or (after_unit is None and (value < 10000 or trailing is None)):
+        return None
+    return draft
+
+
+def _read_vague_magnitude(s: str, i: int, j: int) -> _Draft | None:
+    """数十户, 几百名, 数千万元: a vague digit before a magnitude, the range 1×–10× of it."""
+    if j + 1 >= len(s) or s[j + 1] not in "十" + _BARE_MAGNITUDES:
+        return None
+    if s[j + 1] == "十":
+        value, k = _magnitude_chain(s, j + 2)
+        value, k = value * 10, k
+    else:
+        value, k = _magnitude_chain(s, j + 1)
+    numeral = Numeral(j, k, None, low=value, high=value * 10, magnitude=value)
+    unit = _match_unit(s, k, whole=False)
+    if unit is None and value < 10000:
+        return None
+    return _Draft(i, k, None, low=value, high=value * 10, numeral=numeral)
 
 
 def _one_or_two(s: str, j: int) -> bool:
@@ -268,12 +346,25 @@ def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft 
 
 
 def _read_masked(s: str, i: int, j: int) -> _Draft | None:
-    """``*.**亿元``, ``**万``, ``××人``: a magnitude or a unit must follow the mask."""
+    """``*.**亿元``, ``**万``, ``××人``, ``XX 多万人``, ``X个``, ``X/X``: masked amounts.
+
+    A magnitude or a unit must follow the mask (a slash and a second mask make a masked
+    fraction); a single X only counts before a unit.
+    """
+    second = _MASK.match(s, j + 1) if s.startswith("/", j) else None
+    if second is not None:
+        return _Draft(i, second.end(), None, kind="fraction", masked=True)
     k = j
+    if s.startswith((" 多", " 余"), k):
+        k += 1
+    if k < len(s) and s[k] in "多余":
+        k += 1
     while k < len(s) and s[k] in "十百千万亿":
         k += 1
     unit = _match_unit(s, k, whole=False)
-    if unit is None and k == j:
+    if unit is None and (k == j or s[k - 1] not in "十百千万亿"):
+        return None
+    if unit is None and j - i == 1 and s[i] in "xX":
         return None
     return _Draft(i, k + (len(unit.surface) if unit else 0), None, unit=unit, masked=True)
 
@@ -346,16 +437,21 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
     if draft.kind == "fraction" or draft.value is None:
         return
     j = draft.end
-    if s.startswith("个", j) and j + 1 < len(s) and s[j + 1] in "万亿" and draft.bare_chinese:
+    numeral = draft.numeral
+    plain = draft.bare_chinese or (numeral is not None and numeral.magnitude == 1)
+    if s.startswith(("个", "個"), j) and j + 1 < len(s) and s[j + 1] in "万亿" and plain:
         draft.value *= magnitude_values()[s[j + 1]]  # 两个亿 = 2 亿
         draft.end = j + 2
         return
     if _read_measure_then_qualifier(s, draft, j):
         return
+    if s.startswith((" 多", " 余"), j):
+        j += 1  # 800 多米
     if j >= len(s) or s[j] not in "多余来":
         return
-    if draft.value != draft.value.to_integral_value():
-        return
+    integral = draft.value == draft.value.to_integral_value()
+    if not integral and not (j + 1 < len(s) and s[j + 1] in "万亿"):
+        return  # 56.3余万元, but not 2.5余
     k = j + 1
     magnitude = Decimal(1)
     while k < len(s) and s[k] in "十百千万亿":
@@ -368,9 +464,18 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
     if magnitude == 1 and not has_unit and s[j] != "多" and s[j] != "余":
         return
     draft.qualifiers.append(s[j])
-    draft.value *= magnitude
+    draft.value = _times_lower_section(draft.value, magnitude)
     draft.end = k
     draft.bare_chinese = draft.bare_chinese and magnitude == 1
+
+
+def _times_lower_section(value: Decimal, magnitude: Decimal) -> Decimal:
+    """1亿3千多万: a magnitude after 多 scales only the part below the higher 亿 (1.3 亿)."""
+    for section in (Decimal(10) ** 8, Decimal(10) ** 4):
+        if magnitude < section <= value:
+            high = (value // section) * section
+            return high + (value - high) * magnitude
+    return value * magnitude
 
 
 def _read_measure_then_qualifier(s: str, draft: _Draft, j: int) -> bool:
@@ -408,6 +513,7 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     unit = _match_unit(s, j, whole=whole)
     if unit is None or not _unit_fits(s, j, unit, draft):
         return
+    unit = _piece_or_yuan(s, j, unit)
     draft.unit = unit
     draft.end = j + len(unit.surface)
     half = draft.end < len(s) and s[draft.end] == "半" and unit.kind in _HALF_KINDS
@@ -430,6 +536,29 @@ def _read_unit_and_tail(s: str, draft: _Draft, *, whole: bool) -> None:
     if unit.unit in ("%",) or unit.kind != "money":
         return
     _read_currency_after(s, draft, whole=whole)
+
+
+_PIECE = _Unit("块", "块", "count", None, Decimal(1), None, Decimal(1), standalone=True)
+
+
+def _piece_or_yuan(s: str, j: int, unit: _Unit) -> _Unit:
+    """三块地, 一块硬骨头: 块 before a noun counts pieces; 十块钱, 两块五, 三块 are yuan."""
+    if unit.surface not in ("块", "塊"):
+        return unit
+    after = j + len(unit.surface)
+    if not _cjk(s, after) or s[after] in "钱錢" or s[after] in numeral_start_chars():
+        return unit
+    if s[after] in _FUNCTION_CHARS or _trailing_word_at(s, after):
+        return unit  # 八块的零用钱, 3块以上
+    return _PIECE
+
+
+def _trailing_word_at(s: str, i: int) -> bool:
+    """Whether a trailing qualifier (多, 以上, 左右) is written at ``i``."""
+    return any(
+        (q := _qualifiers().get(s[i : i + length])) is not None and q.position == "after"
+        for length in (2, 1)
+    )
 
 
 def _skip_layout_gap(s: str, j: int, *, whole: bool) -> int:
@@ -656,23 +785,37 @@ def _read_trailing_qualifier(s: str, draft: _Draft) -> None:
     for length in (2, 1):
         word = s[k : k + length]
         qualifier = _qualifiers().get(word)
-        if qualifier is None or qualifier.position != "after" or word in "多余来":
+        if qualifier is None or qualifier.position != "after" or len(word) != length:
             continue
-        if word in ("多", "余") and (draft.unit is None or draft.unit.kind not in ("duration",)):
+        if word == "来" or (
+            word in "多余" and not (draft.unit and draft.unit.kind in ("duration", "multiple"))
+        ):
+            continue
+        if word in ("多", "余") and (
+            draft.unit is None or draft.unit.kind not in ("duration", "multiple")
+        ):
             continue
         draft.qualifiers.append(word)
         draft.end = k + length
         return
 
 
-def _leading_qualifier(s: str, start: int) -> _Qualifier | None:
-    """The qualifier written right before ``start`` (约, 超过, 不低于), if any."""
+def _leading_qualifier(
+    s: str, start: int, *, bare_magnitude: bool = False
+) -> tuple[_Qualifier, int] | None:
+    """The qualifier written right before ``start`` (约, 超过, 上万), and where it starts.
+
+    One layout space may stand between (约 30 公里). 上, 过 and 不过 qualify only a
+    magnitude written without a digit (上万名, 过亿元, 不过万元): position ``magnitude``.
+    """
+    end = start - 1 if start > 0 and s[start - 1] == " " else start
+    positions = ("before", "magnitude") if bare_magnitude else ("before",)
     for length in (3, 2, 1):
-        if start - length < 0:
+        if end - length < 0:
             continue
-        qualifier = _qualifiers().get(s[start - length : start])
-        if qualifier is not None and qualifier.position == "before":
-            return None if _ends_in_word(s, start) else qualifier
+        qualifier = _qualifiers().get(s[end - length : end])
+        if qualifier is not None and qualifier.position in positions:
+            return None if _ends_in_word(s, end) else (qualifier, end - length)
     return None
 
 
@@ -727,11 +870,11 @@ def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Qua
     start = draft.start
     qualifiers = list(draft.qualifiers)
     if with_leading:
-        leading = _leading_qualifier(s, start)
-        if leading is not None and leading.in_span:
-            start -= len(leading.text)
-            qualifiers.append(leading.text)
-        elif leading is not None:
+        found = _leading_qualifier(s, start, bare_magnitude=draft.bare_magnitude)
+        if found is not None:
+            leading, leading_start = found
+            if leading.in_span:
+                start = leading_start
             qualifiers.append(leading.text)
         if not qualifiers:
             scope = _scope_qualifier(s, start)
@@ -878,7 +1021,9 @@ def _parse_or_none(text: str, s: str, start: int, end: int) -> Quantity | None:
         return None
 
 
-_VAGUE_DIGITS = "几数"
+_VAGUE_DIGITS = "几数幾數"
+# Vague digits read in running text: 数十户 (a range); 几千元 stays a vague word.
+_VAGUE_IN_TEXT = "数數"
 
 
 def _parse_vague(text: str, s: str, start: int, end: int) -> Quantity | None:
@@ -1050,6 +1195,8 @@ def _scan_exactly(text: str, *, numbers: bool) -> list[Quantity]:
         )
         if not keep:
             position = draft.numeral.end if draft.numeral is not None else start + 1
+            if draft.masked:
+                position = draft.end  # ****年: the whole mask goes with its date
             continue
         quantity = _to_quantity(text, s, draft, with_leading=not numbers)
         if found and quantity.start < found[-1].end:
@@ -1098,6 +1245,7 @@ def _candidate_pattern() -> re.Pattern[str]:
     chars = "".join(sorted(numeral_start_chars()))
     return re.compile(
         f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{_BARE_DECIMAL.pattern}"
+        "|半|[数數](?=[十百千万亿])|(?<![A-Za-z])[xX](?![A-Za-z])|[万亿](?![万亿]*分之)"
     )
 
 
@@ -1127,7 +1275,7 @@ def _is_amount(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> b
     if _is_quoted_name(s, start, end):
         return False
     if draft.masked:
-        return True
+        return not _is_masked_date_or_name(s, draft)
     if _is_lone_ambiguous_char(text, draft):
         return False
     if draft.unit is None and draft.kind is None:
@@ -1208,6 +1356,8 @@ def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
     numeral = draft.numeral
     if numeral is None:
         return False
+    if not numeral.arabic and numeral.magnitude >= 100 and _linked_by_range_word(s, draft):
+        return True  # 一千多到三四千: two amounts, the second a colloquial range
     if numeral.value is None:
         return False
     if numeral.arabic:
@@ -1220,7 +1370,7 @@ def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
 
 
 # Particles and conjunctions after which a plain number may still be an amount (年龄27的).
-_FUNCTION_CHARS = "的地得了和与及或是为在至到等也而就都"
+_FUNCTION_CHARS = "的了和与及或是为在至到等也而就都"
 _CLOSING_QUOTES = '”"」』》’'
 
 
@@ -1240,6 +1390,22 @@ def _is_marker_or_label(s: str, draft: _Draft, after: str) -> bool:
     if _cjk(s, draft.end) and after not in _FUNCTION_CHARS:
         return True
     return after != "" and after in _CLOSING_QUOTES and _cjk(s, draft.start - 1)
+
+
+_RANGE_WORDS = "到至"
+
+
+def _linked_by_range_word(s: str, draft: _Draft) -> bool:
+    """一千多 | 到 | 三四千: an amount joined to another numeral by 到 or 至."""
+    after = s[draft.end : draft.end + 2]
+    if len(after) == 2 and after[0] in _RANGE_WORDS and after[1] in numeral_start_chars():
+        return True
+    before = s[max(0, draft.start - 2) : draft.start]
+    return (
+        len(before) == 2
+        and before[1] in _RANGE_WORDS
+        and (before[0] in numeral_start_chars() or before[0] in "多余")
+    )
 
 
 _YEAR_SPAN = (1900, 2100)
@@ -1377,6 +1543,20 @@ def _is_ordinal_er(s: str, draft: _Draft) -> bool:
     return numeral.end - numeral.start == 1 and s[numeral.start] == "二" and not draft.qualifiers
 
 
+# Units after a mask that make it a masked date (****年, xx月) or place name (××乡, XX县).
+_MASKED_NAME_UNITS = _REGION_NOUNS | {"年", "村"}
+
+
+def _is_masked_date_or_name(s: str, draft: _Draft) -> bool:
+    """****年, xx年 (a masked year), ××乡, XX县 (a masked name): not masked amounts."""
+    unit = draft.unit
+    if unit is None:
+        return False
+    if unit.unit in _MASKED_NAME_UNITS and draft.end - draft.start - len(unit.surface) >= 2:
+        return True
+    return s[draft.end : draft.end + 1] in ("月", "日", "号")
+
+
 def _is_indefinite(s: str, draft: _Draft) -> bool:
     """一个, 一批, 一场: 一 with a measure word is an article unless the amount matters."""
     if not draft.bare_chinese or draft.value != 1 or draft.unit is None:
@@ -1388,4 +1568,54 @@ def _is_indefinite(s: str, draft: _Draft) -> bool:
         return False  # 一大包, 一整天
     if draft.unit.kind == "duration":
         return draft.start > 0 and s[draft.start - 1] in _REFERENCE_WORDS
-    return draft.unit.kind == "count" and not draft.qualifiers
+    if draft.unit.kind == "multiple":
+        return not _after_fan(s, draft.start)
+    return draft.unit.kind == "count" and not draft.qualifiers and not _counts_one(s, draft)
+
+
+# Words right before 一 + measure word that make it a count (仅一个, 只有一户).
+_ONE_COUNT_WORDS = ("仅", "只", "僅", "唯一", "就有")
+# Words earlier in the clause that make 一 + measure word a count: a rate (每5户就有一户,
+# 每年召开一次) or a distribution (21个省份分别对口支援…的一个重灾县).
+_ONE_COUNT_SCOPES = ("每", "分别", "分別")
+_ONE_REACH = 30
+
+
+def _clause_before(s: str, start: int) -> str:
+    k = start - 1
+    while k >= 0 and start - k <= _ONE_REACH and s[k] not in "，,。；;！？!?\n":
+        k -= 1
+    return s[k + 1 : start]
+
+
+def _counts_one(s: str, draft: _Draft) -> bool:
+    """一户 in 每5户就有一户, 一位 in 一位书记、两位副书记, 一县 in 四区一县: counts of one."""
+    assert draft.unit is not None
+    start = draft.start
+    if any(s[max(0, start - len(w)) : start] == w for w in _ONE_COUNT_WORDS):
+        return True
+    if any(word in _clause_before(s, start) for word in _ONE_COUNT_SCOPES):
+        return True
+    previous = _match_unit(s, start - 1, whole=False) if start >= 2 else None
+    if previous is not None and len(previous.surface) == 1 and s[start - 2] in _chinese_digits():
+        return True  # 四区一县: a count right after another count
+    return _parallel_count(s, draft)
+
+
+def _parallel_count(s: str, draft: _Draft) -> bool:
+    """一位…、两位…: the same measure word counted again after 、 in the same clause."""
+    assert draft.unit is not None
+    k = draft.end
+    limit = min(len(s), k + _ONE_REACH)
+    while k < limit and s[k] not in "，,。；;！？!?\n":
+        if s[k] == "、":
+            numeral = read_numeral(s, k + 1)
+            if numeral is not None and s.startswith(draft.unit.surface, numeral.end):
+                return True
+        k += 1
+    return False
+
+
+def _after_fan(s: str, start: int) -> bool:
+    """翻一番, 翻了两番: 番 is a multiple only after 翻; 一番 alone is an article (一番努力)."""
+    return "翻" in s[max(0, start - 2) : start]
