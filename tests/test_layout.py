@@ -449,6 +449,13 @@ def test_meta_line_run_into_the_first_paragraph_keeps_it_in_the_body(meta: str) 
     assert "李华" not in article.body(text)
 
 
+def test_run_in_paragraph_that_is_the_whole_body() -> None:
+    text = "全县推进会召开\n来源：韶关日报 作者：李华 近日，全县召开推进会。\n\n分享到：\n"
+    (article,) = pt.parse(text).documents
+    assert article.body(text) == "近日，全县召开推进会。"
+    assert [a.text for a in article.authors] == ["李华"]
+
+
 def test_reprint_and_related_stories_are_several_articles() -> None:
     text = (
         "全县脱贫攻坚推进会召开\n来源：人民日报 2020-09-01\n\n"

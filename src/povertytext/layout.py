@@ -22,8 +22,22 @@ A page is read line by line (offsets into the caller's text, nothing stripped):
 * **Closing signatures.** A signature under the text it signs (paragraphs above it,
   none after it: ……谢谢大家。 / 肇庆市委书记 张三) is no header: the text above is read
   as an article or essay, and the signature's official is its speaker.
+* **Stories.** Every story head starts an article: a title with a meta line or a
+  credit line (文/王建国) under it, or a news lead opening a paragraph (本报讯,
+  新华社北京9月1日电; a title above it is optional). A meta line with a paragraph run
+  into it (来源:新华网 作者:张三 近日，……) ends where the paragraph starts. A section
+  heading (相关阅读, 新闻推荐) ends the story above it; under it, each title with a
+  paragraph below is one more article. A newspaper's issue line at a story's end
+  (《人民日报》（2020年09月01日 第05版）) gives its date and source and is no body.
 * **Essays.** Anything else is one essay: its first line is the title when it
   looks like one, the rest is the body. Its date is a year written in the title.
+  A text with a sign of publication (a reporter credit, a news lead, an issue line,
+  a 来源 or 责任编辑 line) is an article instead.
+
+Site chrome (首页, 【打 印】, 字号 大 中 小, 当前位置:首页>正文) is never a title, and a
+report's header line (——在…人民代表大会第一次会议上) is a subtitle: the headline above
+it is the title. A page of 150 characters or more without line breaks is read in
+pieces (runs between white space, sentences) when they show a speech or an article.
 
 Every body ends at the end of its last sentence, before page chrome at the end
 of the page (分享到, copyright lines, 责任编辑, site navigation, licence numbers).
@@ -288,8 +302,14 @@ def _is_footer(line: Line) -> bool:
 
 def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
     """End of the last content line in ``[start, end)`` that is not page chrome."""
-    candidates = [line for line in lines if not line.blank and start <= line.start < end]
-    while candidates and (_is_footer(candidates[-1]) or _is_issue_line(candidates[-1])):
+    candidates = [
+        line for line in lines if not line.blank and start < line.end and line.start < end
+    ]
+    while (
+        candidates
+        and candidates[-1].content_start >= start  # not a meta line the body is run into
+        and (_is_footer(candidates[-1]) or _is_issue_line(candidates[-1]))
+    ):
         candidates.pop()
     return candidates[-1].content_end if candidates else start
 
