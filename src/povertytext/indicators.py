@@ -29,6 +29,13 @@ The first rule that gives one wins:
 
 Otherwise the subject is None (5969户 in 131条村、5969户、17249人).
 
+Where the table is silent, jieba's tags (on a short window, loaded on first use) fill in:
+a noun it tags ends a subject like a head (建起12个温室大棚, 某村共有客栈15家); a subject
+never starts with a verb, preposition, adverb or pronoun (改造农村危房 → 农村危房; a
+two-character verb only before two words or more: 测评结果 stays); a place said with a
+pronoun (某村, 该县) is no subject; a unit that begins a head gives it (2万人口 → 人口);
+rule 6 reaches an earlier clause only when the quantity's own clause names no noun.
+
 **Metric**: the first row of ``data/metrics.csv`` whose kind fits the quantity, whose
 subject words occur in the subject (or whose bare units fit a quantity with no
 subject), and whose verbs, if it names any, stand un-negated in the clause. No row
@@ -95,6 +102,7 @@ _HEAD, _EVENT, _BREAK, _SCOPE, _WORD = "head", "event", "break", "scope", "word"
 # (a verb, preposition, conjunction, adverb or pronoun: 改造农村危房 → 农村危房).
 _NOUN_TAGS = frozenset({"n", "nz", "ng", "nl", "ns"})  # ns: not a place the region reader knows
 _NOT_FIRST_TAGS = frozenset({"v", "vd", "vg", "p", "c", "d", "r", "rr", "rz", "u", "uj", "f"})
+_MODIFIER_TAGS = _NOUN_TAGS | {"b", "vn", "a"}  # words a noun may follow in a subject
 _STOP_TAGS = frozenset({"r", "rr", "rz"})  # 某村, 本县: a place said with a pronoun
 
 
@@ -344,6 +352,7 @@ def _read_forward(w: _Window, i: int) -> _Run:
     tokens = w.cut(i, limit)
     head_end: int | None = None
     noun_end: int | None = None
+    nouns_only = True  # 6市与粤东西北地区: an untabled noun counts only before any other word
     pos = i
     while pos < limit:
         ch = text[pos]
@@ -375,13 +384,15 @@ def _read_forward(w: _Window, i: int) -> _Run:
         if ch == "的":
             return _Run(head_end, pos, "de", noun_end)
         token = _noun_at(tokens.by_start.get(pos), limit)
-        if token is not None:
+        if token is not None and (nouns_only or _ends_with_head(text, token)):
             pos = token.end
             if _ends_with_head(text, token):
                 head_end = pos  # 产业园: the table's head 园 ends jieba's noun
             else:
                 noun_end = pos
             continue
+        start_token = tokens.by_start.get(pos)
+        nouns_only = nouns_only and (start_token is None or start_token.tag in _MODIFIER_TAGS)
         pos += 1
     return _Run(head_end, pos, "edge", noun_end)
 
@@ -426,10 +437,9 @@ def _subject_after(w: _Window, q: Quantity) -> tuple[int, int] | None:
     if run.head_end is not None:
         return i, run.head_end
     if run.reason == "de":
-        second = _read_forward(w, run.stop + 1)
-        end = second.end()
-        if end is not None:
-            return run.stop + 1, end
+        second = _read_forward(w, run.stop + 1)  # 三年的同窗共事: an untabled noun is no head here
+        if second.head_end is not None:
+            return run.stop + 1, second.head_end
     ends_clause = run.stop >= w.end or text[run.stop] in _CLAUSE_BREAKS
     if run.reason == "edge" and ends_clause and 0 < run.stop - i <= _MAX_SHORT:
         return i, run.stop
@@ -595,7 +605,7 @@ def _subjects(w: _Window) -> list[tuple[int, int] | None]:
             found.append(_event_before(w, q, floor))
             continue
         span = after[n] or _list_before(w, q, floor) or _subject_before(w, q, floor)
-        span = span or _shared_with_next(w, n, after) or _inherited(w, n, found)
+        span = span or _shared_with_next(w, n, after) or _inherited(w, n, found, floor)
         if span is None and q.unit in _GROUP_UNITS:
             start = _short_run_back(w, q.start, floor)
             span = None if start is None else (start, q.start)
@@ -615,9 +625,12 @@ def _shared_with_next(
     return None
 
 
-def _inherited(w: _Window, n: int, found: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+def _inherited(
+    w: _Window, n: int, found: list[tuple[int, int] | None], floor: int
+) -> tuple[int, int] | None:
     """由11.5%下降到2.7%: the subject of an earlier amount of the sentence with the same unit;
-    from an earlier clause only when the quantity's own clause names no noun before it."""
+    from an earlier clause only when the quantity's own clause names no noun between
+    ``floor`` (past what an earlier amount took: 6年时间) and the quantity."""
     q = w.quantities[n]
     sentence_start, _ = w.bounds(q.start, w.sentence_breaks)
     clause_start, _ = w.bounds(q.start, w.clause_breaks)
@@ -625,7 +638,7 @@ def _inherited(w: _Window, n: int, found: list[tuple[int, int] | None]) -> tuple
         earlier = w.quantities[m]
         if earlier.start < sentence_start:
             return None
-        if earlier.start < clause_start and _names_a_noun(w, clause_start, q.start):
+        if earlier.start < clause_start and _names_a_noun(w, floor, q.start):
             return None
         if earlier.unit == q.unit and earlier.kind == q.kind and found[m] is not None:
             return found[m]
