@@ -219,8 +219,8 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     numeral: Numeral | None
     if whole and s.startswith("半", j) and _match_unit(s, j + 1, whole=True) is not None:
         numeral = Numeral(j, j + 1, Decimal("0.5"))  # 半公升, 半个: one half
-    elif _one_or_two(s, j):
-        numeral = Numeral(j, j + 2, Decimal(12), digits="12", pair=(1, 2))  # 一两个, 一两天
+    elif not whole and _liang_pair(s, j) is not None:
+        numeral = _liang_pair(s, j)  # 一两个, 两三天, 两三万
     elif _BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
         fraction, end = _read_fraction_digits(s, j + 1)
         numeral = Numeral(j, end, Decimal("0." + fraction))
@@ -251,7 +251,12 @@ def _half_of_a_duration(s: str, j: int) -> bool:
     """半年, 半天, 半个月, 半小时: 半 before a time noun is one half (not 上半年, 一半)."""
     if not s.startswith("半", j) or (j > 0 and s[j - 1] in _HALF_WORDS):
         return False
-    unit = _match_unit(s, j + 1, whole=False)
+    if s.startswith(("个多", "个余", "個多"), j + 1):
+        j += 2  # 半个多月: 个 + 多 + the time noun
+        probe = "个" + s[j + 1 : j + 5]
+        unit = _match_unit(probe, 0, whole=False)
+    else:
+        unit = _match_unit(s, j + 1, whole=False)
     return unit is not None and unit.kind == "duration"
 
 
@@ -312,12 +317,33 @@ def _read_vague_magnitude(s: str, i: int, j: int) -> _Draft | None:
     return _Draft(i, k, None, low=value, high=value * 10, numeral=numeral)
 
 
-def _one_or_two(s: str, j: int) -> bool:
-    """一两 before a count or duration word is "one or two" (一两个), not one 两 of weight."""
-    if not s.startswith("一两", j):
-        return False
+# Colloquial pairs written with 两 (the digit reader pairs only 一二三…九 without 两).
+_LIANG_PAIRS = {"一两": (1, 2), "两三": (2, 3)}
+
+
+def _liang_pair(s: str, j: int) -> Numeral | None:
+    """一两个, 两三天: one or two, two or three; 两三万 folds its magnitude (20000–30000).
+
+    Read before a count or time word, or before 十/百/千/万/亿; 一两 of weight stays out.
+    """
+    pair = _LIANG_PAIRS.get(s[j : j + 2])
+    if pair is None:
+        return None
+    low, high = Decimal(pair[0]), Decimal(pair[1])
+    if j + 2 < len(s) and s[j + 2] in "十" + _BARE_MAGNITUDES:
+        if s[j + 2] == "十":
+            magnitude, end = _magnitude_chain(s, j + 3)
+            magnitude *= 10
+        else:
+            magnitude, end = _magnitude_chain(s, j + 2)
+        return Numeral(
+            j, end, None, low=low * magnitude, high=high * magnitude, magnitude=magnitude
+        )
     unit = _match_unit(s, j + 2, whole=False)
-    return unit is not None and unit.kind in ("count", "duration")
+    if unit is None or unit.kind not in ("count", "duration"):
+        return None
+    digits = f"{pair[0]}{pair[1]}"
+    return Numeral(j, j + 2, Decimal(digits), digits=digits, pair=pair)
 
 
 def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft | None:
@@ -437,9 +463,7 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
     if draft.kind == "fraction" or draft.value is None:
         return
     j = draft.end
-    numeral = draft.numeral
-    plain = draft.bare_chinese or (numeral is not None and numeral.magnitude == 1)
-    if s.startswith(("个", "個"), j) and j + 1 < len(s) and s[j + 1] in "万亿" and plain:
+    if _is_ge_yi(s, j, draft):
         draft.value *= magnitude_values()[s[j + 1]]  # 两个亿 = 2 亿
         draft.end = j + 2
         return
@@ -476,6 +500,19 @@ def _times_lower_section(value: Decimal, magnitude: Decimal) -> Decimal:
             high = (value // section) * section
             return high + (value - high) * magnitude
     return value * magnitude
+
+
+def _is_ge_yi(s: str, j: int, draft: _Draft) -> bool:
+    """两个亿, 3个亿: 个 before 亿 (or 两个万) is no measure word; not 4个万亩基地."""
+    if not s.startswith(("个", "個"), j) or j + 1 >= len(s) or s[j + 1] not in "万亿":
+        return False
+    if draft.bare_chinese:
+        return True
+    numeral = draft.numeral
+    if numeral is None or not numeral.arabic or numeral.magnitude != 1 or s[j + 1] != "亿":
+        return False
+    unit = _match_unit(s, j + 2, whole=False)
+    return unit is None or unit.kind == "money"
 
 
 def _read_measure_then_qualifier(s: str, draft: _Draft, j: int) -> bool:
@@ -1219,6 +1256,8 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
     if "0" <= char <= "9" or char not in _chinese_digits():
         return False
     nxt = s[start + 1] if start + 1 < len(s) else ""
+    if char == "零" and start > 0 and s[start - 1] in "到至为":
+        return False  # 下降到零
     if nxt == "" or nxt in numeral_start_chars() or nxt in _AFTER_DIGIT or nxt in " \n":
         return False
     return _match_unit(s, start + 1, whole=False) is None
@@ -1356,6 +1395,8 @@ def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
     numeral = draft.numeral
     if numeral is None:
         return False
+    if _is_zero_result(s, draft, after):
+        return True
     if not numeral.arabic and numeral.magnitude >= 100 and _linked_by_range_word(s, draft):
         return True  # 一千多到三四千: two amounts, the second a colloquial range
     if numeral.value is None:
@@ -1366,7 +1407,7 @@ def _unitless_is_amount(s: str, draft: _Draft, after: str) -> bool:
             or _is_bare_year(s, draft)
             or _is_marker_or_label(s, draft, after)
         )
-    return numeral.magnitude >= 10000
+    return numeral.magnitude >= 10000 or s[draft.end - 1] in "万亿"  # 一百多万
 
 
 # Particles and conjunctions after which a plain number may still be an amount (年龄27的).
@@ -1390,6 +1431,13 @@ def _is_marker_or_label(s: str, draft: _Draft, after: str) -> bool:
     if _cjk(s, draft.end) and after not in _FUNCTION_CHARS:
         return True
     return after != "" and after in _CLOSING_QUOTES and _cjk(s, draft.start - 1)
+
+
+def _is_zero_result(s: str, draft: _Draft, after: str) -> bool:
+    """下降到零, 降为零: a lone 零 reached by 到/至/为 at the end of a clause is 0."""
+    if s[draft.start : draft.end] != "零" or draft.start == 0:
+        return False
+    return s[draft.start - 1] in "到至为" and (after == "" or not _cjk(s, draft.end))
 
 
 _RANGE_WORDS = "到至"
@@ -1445,6 +1493,10 @@ def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
         return True
     if before == "-" and draft.start > 1 and s[draft.start - 2] not in " \n":
         return True
+    if after in (":", "：") and s[draft.end + 1 : draft.end + 3].isdigit():
+        return True  # 9:30, a clock time
+    if before in ("〔", "[", "［", "【") and after in ("〕", "]", "］", "】"):
+        return True  # 国发〔2016〕64号: the year of a document number, a footnote [1]
     if (
         (after != "" and after in "@-_/")
         or (before != "" and before in "@_/:：")
@@ -1452,7 +1504,14 @@ def _is_identifier(s: str, draft: _Draft, after: str) -> bool:
     ):
         return True
     digits = written.replace(",", "").split(".")[0]
+    if len(digits) == 6 and written == digits and _stands_alone(s, draft, before, after):
+        return True  # 江苏 南京 210095: a postcode after the place it belongs to
     return (len(digits) > 1 and digits.startswith("0")) or (len(digits) >= 7 and "," not in written)
+
+
+def _stands_alone(s: str, draft: _Draft, before: str, after: str) -> bool:
+    """A number set off by a layout space after a word and closed by a bracket or the line."""
+    return before == " " and _cjk(s, draft.start - 2) and (after == "" or after in ")）\n ")
 
 
 def _is_session_name(s: str, draft: _Draft, after: str) -> bool:
