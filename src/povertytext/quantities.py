@@ -903,11 +903,16 @@ def _temperature_prefix(
     return start, unit, value
 
 
+def _unit_kind(draft: _Draft) -> str | None:
+    return draft.unit.kind if draft.unit is not None else None
+
+
 def _to_quantity(text: str, s: str, draft: _Draft, *, with_leading: bool) -> Quantity:
     start = draft.start
     qualifiers = list(draft.qualifiers)
     if with_leading:
-        found = _leading_qualifier(s, start, bare_magnitude=draft.bare_magnitude)
+        magnitude_like = draft.bare_magnitude or (_unit_kind(draft) == "age")
+        found = _leading_qualifier(s, start, bare_magnitude=magnitude_like)
         if found is not None:
             leading, leading_start = found
             if leading.in_span:
@@ -1325,6 +1330,8 @@ def _is_amount(text: str, s: str, draft: _Draft, blocked: _lexicon.Blocked) -> b
         return False
     if _is_back_reference(s, draft) or _is_ordinal_er(s, draft):
         return False
+    if _after_demonstrative(s, draft):
+        return False
     return not (draft.numeral is not None and draft.numeral.digits and draft.unit is None)
 
 
@@ -1584,6 +1591,13 @@ def _is_back_reference(s: str, draft: _Draft) -> bool:
         return False
     at_clause_start = draft.start == 0 or s[draft.start - 1] in _CLAUSE_MARKS
     return draft.value == 2 or at_clause_start
+
+
+def _after_demonstrative(s: str, draft: _Draft) -> bool:
+    """这两个城市, 那三个县: a count after 这/那 names things already known, not an amount."""
+    if draft.unit is None or draft.unit.kind != "count" or not draft.bare_chinese:
+        return False
+    return draft.start > 0 and s[draft.start - 1] in "这那這"
 
 
 def _after_a_list(s: str, start: int) -> bool:
