@@ -59,6 +59,10 @@ def _per_scale(prefix: str) -> Decimal:
 _MASK = re.compile(
     r"[*＊×]{1,12}(?:\.[*＊×]{1,12})?(?![*＊×])|[xX]{2,12}(?![xX])|(?<![A-Za-z])[xX](?![A-Za-z])"
 )
+# 多 / 余 (餘) after a numeral: "more than"; 个多 before a time noun; one layout space before.
+_MORE = "多余餘"
+_GE_MORE = ("个多", "个余", "個多", "個余", "个餘", "個餘")
+_SPACED_MORE = (" 多", " 余", " 餘")
 _INCLUSIVE_MARK = re.compile(r"\s?[(（]含[)）]")
 _SIGN_CHARS = "负-"
 # A "-" is a minus sign only at the start or after a space or one of these; elsewhere it
@@ -251,7 +255,7 @@ def _half_of_a_duration(s: str, j: int) -> bool:
     """半年, 半天, 半个月, 半小时: 半 before a time noun is one half (not 上半年, 一半)."""
     if not s.startswith("半", j) or (j > 0 and s[j - 1] in _HALF_WORDS):
         return False
-    if s.startswith(("个多", "个余", "個多"), j + 1):
+    if s.startswith(_GE_MORE, j + 1):
         j += 2  # 半个多月: 个 + 多 + the time noun
         probe = "个" + s[j + 1 : j + 5]
         unit = _match_unit(probe, 0, whole=False)
@@ -287,7 +291,7 @@ def _read_bare_magnitude(s: str, i: int, j: int) -> _Draft | None:
     numeral = Numeral(j, k, value, magnitude=value)
     draft = _Draft(i, k, value, numeral=numeral, bare_magnitude=True)
     marked = _leading_qualifier(s, j, bare_magnitude=True) is not None
-    if k < len(s) and s[k] in "多余":
+    if k < len(s) and s[k] in _MORE:
         draft.qualifiers.append(s[k])
         draft.end = k + 1
         marked = True
@@ -381,9 +385,9 @@ def _read_masked(s: str, i: int, j: int) -> _Draft | None:
     if second is not None:
         return _Draft(i, second.end(), None, kind="fraction", masked=True)
     k = j
-    if s.startswith((" 多", " 余"), k):
+    if s.startswith(_SPACED_MORE, k):
         k += 1
-    if k < len(s) and s[k] in "多余":
+    if k < len(s) and s[k] in _MORE:
         k += 1
     while k < len(s) and s[k] in "十百千万亿":
         k += 1
@@ -469,9 +473,9 @@ def _read_inner_qualifier(s: str, draft: _Draft) -> None:
         return
     if _read_measure_then_qualifier(s, draft, j):
         return
-    if s.startswith((" 多", " 余"), j):
+    if s.startswith(_SPACED_MORE, j):
         j += 1  # 800 多米
-    if j >= len(s) or s[j] not in "多余来":
+    if j >= len(s) or s[j] not in _MORE + "来":
         return
     integral = draft.value == draft.value.to_integral_value()
     if not integral and not (j + 1 < len(s) and s[j + 1] in "万亿"):
@@ -517,7 +521,7 @@ def _is_ge_yi(s: str, j: int, draft: _Draft) -> bool:
 
 def _read_measure_then_qualifier(s: str, draft: _Draft, j: int) -> bool:
     """一个多月, 两个多小时: 个, then 多/余, then a time noun, which is the unit."""
-    if not s.startswith(("个多", "个余", "個多", "個余"), j):
+    if not s.startswith(_GE_MORE, j):
         return False
     probe = s[j] + s[j + 2 : j + 6]  # 个 + the time noun: 个月, 个小时
     unit = _match_unit(probe, 0, whole=False)
@@ -825,7 +829,7 @@ def _read_trailing_qualifier(s: str, draft: _Draft) -> None:
         if qualifier is None or qualifier.position != "after" or len(word) != length:
             continue
         if word == "来" or (
-            word in "多余" and not (draft.unit and draft.unit.kind in ("duration", "multiple"))
+            word in _MORE and not (draft.unit and draft.unit.kind in ("duration", "multiple"))
         ):
             continue
         if word in ("多", "余") and (
@@ -1459,7 +1463,7 @@ def _linked_by_range_word(s: str, draft: _Draft) -> bool:
     return (
         len(before) == 2
         and before[1] in _RANGE_WORDS
-        and (before[0] in numeral_start_chars() or before[0] in "多余")
+        and (before[0] in numeral_start_chars() or before[0] in _MORE)
     )
 
 
