@@ -1669,6 +1669,8 @@ def _counts_one(s: str, draft: _Draft) -> bool:
     """一户 in 每5户就有一户, 一位 in 一位书记、两位副书记, 一县 in 四区一县: counts of one."""
     assert draft.unit is not None
     start = draft.start
+    if start > 0 and s[start - 1] == "每":
+        return False  # 每一个: "every single", not a count
     if any(s[max(0, start - len(w)) : start] == w for w in _ONE_COUNT_WORDS):
         return True
     if any(word in _clause_before(s, start) for word in _ONE_COUNT_SCOPES):
