@@ -2,7 +2,8 @@
 
 The pages here are built with the model constructors, so the table shapes are
 tested whatever the extractors find. ``tests/data/page_schema.json`` pins
-``json_schema()``; after a deliberate change to the models, regenerate it with
+``json_schema()`` and ``docs/columns.md`` is ``tables.codebook()``; after a
+deliberate change to the models or the columns, regenerate both with
 ``python tests/test_tables.py`` and review the diff.
 """
 
@@ -12,6 +13,8 @@ import csv
 import io
 import json
 import pickle
+import re
+import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +35,7 @@ from povertytext.tables import (
 )
 
 SCHEMA = Path(__file__).parent / "data" / "page_schema.json"
+COLUMNS_DOC = Path(__file__).parent.parent / "docs" / "columns.md"
 
 TEXT = (
     "携手奔小康\n"
@@ -309,12 +313,15 @@ def test_scalar_text(value: tables.Scalar, text: str) -> None:
 # ---------------------------------------------------------------- pandas
 
 
-def test_dataframe_keeps_decimals_and_nullable_integers() -> None:
+def test_dataframe_has_floats_beside_exact_text_and_nullable_integers() -> None:
     frame = to_dataframe(PAGE, "indicators")
     assert list(frame.columns) == list(columns("indicators"))
     assert len(frame) == 3
-    assert frame["value"][0] == Decimal("30000000")
-    assert isinstance(frame["value"][0], Decimal)
+    assert str(frame["value"].dtype) == "Float64"
+    assert frame["value"][0] == 30000000.0
+    assert frame["value_exact"].tolist()[:2] == ["30000000", "18200"]
+    assert frame["value_exact"].isna().tolist() == [False, False, True]
+    assert str(frame["value_exact"].dtype).startswith("str")
     assert str(frame["start"].dtype) == "Int64"
     assert str(frame["subject_start"].dtype) == "Int64"
     assert frame["subject_start"].isna().tolist() == [False, True, True]
@@ -331,19 +338,18 @@ def test_dataframe_csv_writes_amounts_exactly() -> None:
     buffer = io.StringIO()
     to_dataframe(PAGE, "indicators").to_csv(buffer, index=False)
     rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
-    assert [row["value"] for row in rows] == ["30000000", "18200", ""]
-    assert rows[2]["low"] == "8"
+    assert [row["value_exact"] for row in rows] == ["30000000", "18200", ""]
+    assert rows[2]["low_exact"] == "8"
 
 
-def test_dataframe_parquet_round_trip_keeps_decimals(tmp_path: Path) -> None:
-    pytest.importorskip("pyarrow")
+def test_dataframe_parquet_round_trip_keeps_exact_text(tmp_path: Path) -> None:
     import pandas
 
     path = tmp_path / "indicators.parquet"
     to_dataframe(PAGE, "indicators").to_parquet(path, index=False)
     back = pandas.read_parquet(path)
-    assert back["value"][0] == Decimal("30000000")
-    assert isinstance(back["value"][0], Decimal)
+    assert back["value_exact"][0] == "30000000"
+    assert back["value"][0] == 30000000.0
     assert back["text"].tolist() == ["约3000万元", "1.82万户", "8-12个"]
 
 
@@ -357,6 +363,167 @@ def test_missing_pandas_is_a_library_error_with_an_install_hint(
     assert isinstance(error.value, pt.PovertyTextError)
     assert isinstance(error.value, ImportError)
     assert "povertytext[pandas]" in str(error.value)
+
+
+# ---------------------------------------------------------------- one schema per table
+
+BATCHES = [
+    # one batch of small whole numbers, one of a fraction to 20 places and a 30-digit
+    # amount, one with no indicator at all: each once inferred a schema of its own
+    ["选派干部128名。", "投入帮扶资金3000万元。"],
+    ["三分之一的贫困户增收，累计投入123456789012345678901234567890元。"],
+    ["没有数字的一句话。"],
+]
+
+
+def batch_pages(index: int) -> list[pt.Page]:
+    return [pt.parse(text, source=f"b{index}-{n}.txt") for n, text in enumerate(BATCHES[index])]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_schema_has_every_column_in_order_with_a_description(table: tables.Table) -> None:
+    fixed = tables.schema(table)
+    assert fixed.names == list(columns(table))
+    assert all(field.metadata[b"description"] for field in fixed)
+    assert fixed.metadata[b"povertytext.table"] == table.encode()
+    assert fixed.metadata[b"povertytext.schema"] == tables.SCHEMA_VERSION.encode()
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_arrow_table_has_the_schema_whatever_the_rows(table: tables.Table) -> None:
+    for index in range(len(BATCHES)):
+        assert tables.to_arrow(batch_pages(index), table).schema == tables.schema(table)
+    assert tables.to_arrow(PAGE, table).schema == tables.schema(table)
+
+
+def test_amounts_are_doubles_beside_their_exact_text() -> None:
+    fixed = tables.schema("indicators")
+    for name in ("value", "low", "high"):
+        assert str(fixed.field(name).type) == "double"
+        assert str(fixed.field(f"{name}_exact").type) == "string"
+    [row] = [r for r in records(batch_pages(1), "indicators") if r["unit"] == "元"]
+    assert row["value"] == Decimal("123456789012345678901234567890")
+    assert row["value_exact"] == "123456789012345678901234567890"
+
+
+def test_parquet_files_of_separate_batches_read_back_as_one_dataset(tmp_path: Path) -> None:
+    import pandas
+
+    for index in range(len(BATCHES)):
+        tables.write_parquet(batch_pages(index), "indicators", tmp_path / f"part-{index}.parquet")
+    back = pandas.read_parquet(tmp_path)
+    expected = records([page for i in range(len(BATCHES)) for page in batch_pages(i)])
+    assert len(back) == len(expected)
+    assert sorted(back["value_exact"].dropna()) == sorted(
+        str(row["value_exact"]) for row in expected if row["value_exact"] is not None
+    )
+    assert "123456789012345678901234567890" in set(back["value_exact"])
+    assert "0.33333333333333333333" in set(back["value_exact"])
+
+
+def test_data_frames_of_separate_batches_write_one_parquet_schema(tmp_path: Path) -> None:
+    import pandas
+
+    for index in range(len(BATCHES)):
+        frame = to_dataframe(batch_pages(index), "indicators")
+        frame.to_parquet(tmp_path / f"part-{index}.parquet", index=False)
+    back = pandas.read_parquet(tmp_path)
+    assert len(back) == len(records([p for i in range(len(BATCHES)) for p in batch_pages(i)]))
+
+
+def test_a_dask_run_reads_back_as_one_dataset(tmp_path: Path) -> None:
+    import dask
+    import dask.bag
+    import pandas
+
+    texts = [(f"{n}.txt", text) for n, text in enumerate(t for b in BATCHES for t in b)]
+    bag = dask.bag.from_sequence(texts, npartitions=3).starmap(lambda s, t: pt.parse(t, source=s))
+    writes = [
+        dask.delayed(tables.write_parquet)(part, "indicators", tmp_path / f"part-{n}.parquet")
+        for n, part in enumerate(bag.to_delayed())
+    ]
+    dask.compute(*writes, scheduler="synchronous")
+    back = pandas.read_parquet(tmp_path)
+    local = [pt.parse(text, source=source) for source, text in texts]
+    assert sorted(back["value_exact"].dropna()) == sorted(
+        str(r["value_exact"]) for r in records(local) if r["value_exact"] is not None
+    )
+
+
+# ---------------------------------------------------------------- Stata and the codebook
+
+STATA_RESERVED = {  # Stata's manual, [U] 11.3 Naming conventions
+    "_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long", "_n",
+    "_N", "_pi", "_pred", "_rc", "_skip", "strL", "using", "with", "end", "do", "for", "local",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_stata_names_are_names_stata_accepts(table: tables.Table) -> None:
+    names = tables.stata_names(table)
+    assert list(names) == list(columns(table))
+    assert len(set(names.values())) == len(names)
+    for name in names.values():
+        assert re.fullmatch(r"[a-z_][a-z0-9_]{0,31}", name), name
+        assert name not in STATA_RESERVED
+        assert not re.fullmatch(r"str\d+", name)
+    assert names.get("end", "end_") == "end_"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_stata_frame_round_trips_with_exact_text(table: tables.Table, tmp_path: Path) -> None:
+    import pandas
+
+    path = tmp_path / f"{table}.dta"
+    frame = tables.to_stata_frame(PAGE, table)
+    frame.to_stata(
+        path, version=118, write_index=False, variable_labels=tables.stata_labels(table)
+    )
+    back = pandas.read_stata(path)
+    assert list(back.columns) == list(tables.stata_names(table).values())
+    assert len(back) == len(records(PAGE, table))
+    with pandas.io.stata.StataReader(path) as reader:
+        labels = reader.variable_labels()
+    assert labels == tables.stata_labels(table)
+
+
+def test_stata_keeps_values_exact_in_their_string_column(tmp_path: Path) -> None:
+    import pandas
+
+    path = tmp_path / "indicators.dta"
+    pages = batch_pages(1)
+    tables.to_stata_frame(pages, "indicators").to_stata(path, version=118, write_index=False)
+    back = pandas.read_stata(path)
+    exact = [row["value_exact"] or "" for row in records(pages, "indicators")]
+    assert back["value_exact"].tolist() == exact
+    assert "123456789012345678901234567890" in exact
+
+
+def test_codebook_is_docs_columns_md() -> None:
+    assert COLUMNS_DOC.read_text("utf-8") == tables.codebook(), (
+        "regenerate: python tests/test_tables.py"
+    )
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_codebook_lists_every_column_of_the_schema(table: tables.Table) -> None:
+    text = tables.codebook()
+    section = text.split(f"## {table}\n", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `(\w+)` \| (\w+) \|", section, flags=re.MULTILINE)
+    fixed = tables.schema(table)
+    assert [name for name, _ in listed] == fixed.names
+    assert [kind for _, kind in listed] == [
+        "bool" if str(f.type) == "bool" else str(f.type) for f in fixed
+    ]
+
+
+def test_import_povertytext_is_light() -> None:
+    code = (
+        "import sys, povertytext;"
+        "print([m for m in ('pandas', 'pyarrow', 'networkx', 'matplotlib') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr
 
 
 # ---------------------------------------------------------------- schema, pickle, JSON
@@ -396,3 +563,5 @@ if __name__ == "__main__":  # regenerate the pinned schema
     SCHEMA.parent.mkdir(exist_ok=True)
     SCHEMA.write_text(schema_text(), encoding="utf-8")
     print(f"wrote {SCHEMA}")
+    COLUMNS_DOC.write_text(tables.codebook(), encoding="utf-8")
+    print(f"wrote {COLUMNS_DOC}")
