@@ -395,7 +395,9 @@ def test_progress_line(
     argv = ["parse", str(tmp_path), *(["-q"] if quiet else [])]
     assert main(argv) == 0
     err = stderr.getvalue()
-    assert (f"\r{files}/{files} files" in err) == shown
+    # tqdm's bar: count, time spent<left, rate ("1/12 [00:01<00:14,  1.29s/file]")
+    bar = re.search(rf"\d+/{files} \[\d\d:\d\d<[\d:?]+, +[\d.?]+(?:file/s|s/file)\]", err)
+    assert (bar is not None) == shown
     assert (SUMMARY.search(err) is None) == quiet
     assert len(capsys.readouterr().out.splitlines()) == files
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .batch import parse_many, warmup
+from .batch import parse_iter, parse_many, warmup
 from .dates import extract_dates, parse_date
 from .errors import (
     AmbiguousRegionError,
@@ -50,8 +50,8 @@ from .officials import extract_officials
 from .pairs import extract_pairs
 from .quantities import extract_numbers, extract_quantities, parse_quantity
 from .readers import SourceText, parse_file, read_file, read_text
-from .regions import extract_regions, resolve_region
-from .tables import json_schema, to_dataframe
+from .regions import extract_regions, region_for_code, resolve_region
+from .tables import json_schema, records, to_dataframe
 
 try:
     __version__ = version("povertytext")
@@ -98,11 +98,14 @@ __all__ = [
     "parse",
     "parse_date",
     "parse_file",
+    "parse_iter",
     "parse_many",
     "parse_number",
     "parse_quantity",
     "read_file",
     "read_text",
+    "records",
+    "region_for_code",
     "resolve_region",
     "to_dataframe",
     "warmup",

@@ -1,7 +1,9 @@
 """Many documents: parse a corpus over a pool of processes, results in input order.
 
 :func:`parse_many` takes texts, or ``(source, text)`` pairs (so a dict of
-texts by file name goes in as ``texts.items()``), and returns one
+texts by file name goes in as ``texts.items()``), or ``(source, text, meta)``
+triples whose ``meta`` dict gives the page's ``date`` and ``region`` (the
+keywords of :func:`~povertytext.parse`), and returns one
 :class:`~povertytext.Page` per input, in input order. With ``processes=1``,
 or a single input, it runs in the calling process; otherwise each worker
 process first calls :func:`warmup`, so tables and dictionaries load once per
@@ -9,7 +11,8 @@ worker and not inside the first chunk. :func:`parse_iter` yields the same
 pages one by one, as they are ready, still in input order.
 
 Files: :func:`read_text` reads a text, HTML or PDF file, its encoding detected,
-and :func:`parse_file` is ``parse(read_text(path), source=str(path))`` (both
+and :func:`parse_file` is ``parse(read_text(path), source=str(path))``, an
+HTML page's publication date kept (both
 from :mod:`povertytext.readers`, see ``docs/inputs.md``); both are plain
 module-level functions, so they pickle and serve as the map step of Dask or any
 other engine (see ``docs/tutorial.md``). Pages pickle too.
@@ -21,12 +24,14 @@ other engine (see ``docs/tutorial.md``). Pages pickle too.
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Iterable
+import sys
+from collections.abc import Generator, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from typing import Union
+from typing import Any, Union
 
 from . import regions
 from ._data import read_text as _read_data_text
+from ._meta import check_meta
 from .errors import UnreadableTextError, UsageError
 from .layout import parse
 from .models import Page
@@ -43,8 +48,11 @@ __all__ = [
     "warmup",
 ]
 
-Item = Union[str, tuple[str | None, str]]  # noqa: UP007
-"""One input of :func:`parse_many`: a text, or a ``(source, text)`` pair."""
+Item = Union[str, tuple[str | None, str], tuple[str | None, str, Mapping[str, Any]]]  # noqa: UP007
+"""One input of :func:`parse_many`: a text, a ``(source, text)`` pair, or a
+``(source, text, meta)`` triple (``meta``: ``{"date": "2020-09-01", "region": "韶关"}``)."""
+
+_Checked = tuple[str | None, str, dict[str, Any]]
 
 _CHUNKS_PER_WORKER = 4  # chunks handed to each worker: small enough to balance uneven texts
 
@@ -65,27 +73,49 @@ def warmup() -> None:
 
 
 def parse_many(
-    texts: Iterable[Item], processes: int | None = None, *, chunksize: int | None = None
+    texts: Iterable[Item],
+    processes: int | None = None,
+    *,
+    chunksize: int | None = None,
+    progress: bool = False,
 ) -> list[Page]:
     """Return the :class:`~povertytext.Page` of every input, in input order.
 
     Args:
-        texts: texts, or ``(source, text)`` pairs; ``source`` labels the page
-            (``Page.source``), e.g. a file name.
+        texts: texts, ``(source, text)`` pairs or ``(source, text, meta)``
+            triples; ``source`` labels the page (``Page.source``), e.g. a file
+            name; ``meta`` holds the page's ``date`` and ``region``, passed to
+            :func:`~povertytext.parse`.
         processes: worker processes; None for one per CPU core, 1 to run in
             the calling process.
         chunksize: inputs sent to a worker at a time; by default the inputs
             are cut into about four chunks per worker.
+        progress: draw a progress bar on standard error (tqdm: pages done,
+            pages per second, time left).
 
     Raises:
-        TypeError: when an input is neither a ``str`` nor a ``(source, text)`` pair.
-        UsageError: when ``processes`` or ``chunksize`` is below 1.
+        UsageError: when an input is neither a ``str`` nor a ``(source, text)``
+            pair or ``(source, text, meta)`` triple, ``meta`` has a key other than
+            ``date`` and ``region``, or ``processes`` or ``chunksize`` is below 1.
+        DateError, UnknownRegionError, AmbiguousRegionError: for a ``date`` or
+            ``region`` of ``meta`` that :func:`~povertytext.parse` cannot use,
+            naming the input.
 
     >>> pages = parse_many({"a.txt": "投入帮扶资金3000万元。"}.items(), processes=1)
     >>> [(page.source, page.length) for page in pages]
     [('a.txt', 13)]
     """
-    return list(parse_iter(texts, processes, chunksize=chunksize))
+    if not progress:
+        return list(parse_iter(texts, processes, chunksize=chunksize))
+    from tqdm import tqdm
+
+    items = list(texts)
+    with tqdm(total=len(items), unit="page", file=sys.stderr, dynamic_ncols=True) as bar:
+        pages = []
+        for page in parse_iter(items, processes, chunksize=chunksize):
+            pages.append(page)
+            bar.update()
+    return pages
 
 
 def parse_iter(
@@ -98,7 +128,7 @@ def parse_iter(
     Closing the generator early (``close()``, or leaving a ``with
     contextlib.closing(...)`` block) stops the pool and drops the work not started.
     """
-    items = [_checked(item) for item in texts]
+    items = [_checked(item, index) for index, item in enumerate(texts)]
     workers = _workers(processes)
     if chunksize is not None and chunksize < 1:
         raise UsageError(f"chunksize must be at least 1, not {chunksize}")
@@ -135,25 +165,34 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _checked(item: Item) -> tuple[str | None, str]:
-    """Return ``item`` as a ``(source, text)`` pair.
+def _checked(item: Item, index: int) -> _Checked:
+    """Return ``item`` as a ``(source, text, meta)`` triple, its metadata checked.
 
     Raises:
-        TypeError: when it is neither a text nor a (source, text) pair of strings.
+        UsageError: when it is neither a text, a (source, text) pair of strings nor a
+            (source, text, meta) triple, or ``meta`` has a key of no page metadata.
+        DateError, UnknownRegionError, AmbiguousRegionError: for a value of ``meta``.
     """
     if isinstance(item, str):
-        return None, item
+        return None, item, {}
     if (
         isinstance(item, tuple)
-        and len(item) == 2
+        and len(item) in (2, 3)
         and (item[0] is None or isinstance(item[0], str))
         and isinstance(item[1], str)
+        and (len(item) == 2 or isinstance(item[2], Mapping))
     ):
-        return item
-    raise UsageError(f"expected a text or a (source, text) pair of strings, got {item!r:.80}")
+        if len(item) == 2:
+            return item[0], item[1], {}
+        where = f"input {index}" + (f" ({item[0]})" if item[0] is not None else "")
+        return item[0], item[1], check_meta(item[2], where)
+    raise UsageError(
+        "expected a text, a (source, text) pair of strings or a (source, text, meta) "
+        f"triple, got {item!r:.80}"
+    )
 
 
-def _parse_item(item: tuple[str | None, str]) -> Page:
-    """Return the page of one ``(source, text)`` input (the function workers run)."""
-    source, text = item
-    return parse(text, source=source)
+def _parse_item(item: _Checked) -> Page:
+    """Return the page of one ``(source, text, meta)`` input (the function workers run)."""
+    source, text, meta = item
+    return parse(text, source=source, **meta)

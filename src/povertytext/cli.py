@@ -21,11 +21,20 @@ GB2312) or Big5, detected; HTML without its markup; PDF with the ``pdf`` extra.
 ``-o OUT`` writes to a file instead of standard output (UTF-8); ``--processes
 N`` parses over N processes (0: one per CPU core).
 
-Standard error gets a progress line while many files are parsed (when it is a
-terminal), then the files of a folder that are of no known kind, by name
-(skipped, not errors), then a summary line: files, documents, indicators,
-pairs, errors. A file that cannot be read or decoded is reported there by name;
-the other files are still parsed and written, and the exit status is 1. ``-q``
+Page metadata: ``--date 2020-09-01`` and ``--region 韶关`` give every input its
+publication date and region (the ``date`` and ``region`` of
+:func:`povertytext.parse`); ``--meta FILE.csv`` gives them file by file, in
+columns ``path,date,region,source`` (``path`` relative to the CSV's folder;
+empty cells give nothing; ``source`` replaces the path as the page's label). A
+row's value wins over ``--date``/``--region``, which win over an HTML page's own
+publication date.
+
+Standard error gets a progress bar while many files are parsed (when it is a
+terminal; tqdm: files done, files per second, time left), then the files of a
+folder that are of no known kind, by name (skipped, not errors), then a summary
+line: files, documents, indicators, pairs, errors. A file that cannot be read or
+decoded is reported there by name; the other files are still parsed and written,
+and the exit status is 1. ``-q``
 keeps standard error for errors alone.
 
 >>> main(["--version"])  # doctest: +ELLIPSIS
@@ -51,10 +60,11 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from ._meta import MetaRow, page_date, page_region, read_meta_table, real_path
 from .batch import parse_iter
 from .errors import PovertyTextError
 from .models import Page
-from .readers import KINDS, kind_of, read_bytes, read_text
+from .readers import KINDS, SourceText, kind_of, read_bytes, read_file
 from .tables import TABLES, Row, Table, columns, records, scalar_text
 
 __all__ = ["main"]
@@ -103,22 +113,28 @@ class _Summary:
         return f"{_PROG}: skipped {files} of no known kind: {', '.join(self.skipped)}"
 
 
-@dataclass
 class _Progress:
-    """A progress line on standard error, rewritten in place (``12/340 files``)."""
+    """A progress bar on standard error (tqdm: ``12/340 files, 8.1 files/s, 00:40 left``),
+    erased when the run ends; nothing when not ``shown``."""
 
-    total: int
-    shown: bool
-    done: int = field(default=0)
+    def __init__(self, total: int, shown: bool) -> None:
+        from tqdm import tqdm
+
+        self.done = 0
+        self._bar = (
+            tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
+            if shown
+            else None
+        )
 
     def step(self) -> None:
         self.done += 1
-        if self.shown:
-            print(f"\r{self.done}/{self.total} files", end="", file=sys.stderr, flush=True)
+        if self._bar is not None:
+            self._bar.update()
 
     def close(self) -> None:
-        if self.shown and self.done:
-            print("\r\033[K", end="", file=sys.stderr, flush=True)  # erase the line
+        if self._bar is not None:
+            self._bar.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,7 +230,37 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "-q", "--quiet", action="store_true", help="no progress or summary line, errors only"
     )
+    parse.add_argument(
+        "--date",
+        type=_cli_date,
+        metavar="YYYY[-MM[-DD]]",
+        help="publication date of every input: the reference of 今年, 去年 and yearless dates",
+    )
+    parse.add_argument(
+        "--region", type=_cli_region, metavar="NAME", help="region every input comes from (韶关)"
+    )
+    parse.add_argument(
+        "--meta",
+        metavar="FILE.csv",
+        help="date, region and source of each file: CSV with columns path,date,region,source",
+    )
     return parser
+
+
+def _cli_date(text: str) -> str | None:
+    """Return the ``--date`` value checked (see :func:`povertytext._meta.page_date`)."""
+    try:
+        return page_date(text, "--date")
+    except PovertyTextError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def _cli_region(text: str) -> object:
+    """Return the ``--region`` value as a Region (see :func:`povertytext._meta.page_region`)."""
+    try:
+        return page_region(text, "--region")
+    except PovertyTextError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def _processes(text: str) -> int | None:
@@ -241,7 +287,12 @@ def _run_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     sources = _sources(args.inputs, args.example, summary)
     if not sources and not summary.errors:
         parser.error("no input: give DIR_OR_FILE, '-' for standard input, or --example")
-    texts = list(_readable(sources, summary))
+    try:
+        table = read_meta_table(args.meta) if args.meta else {}
+    except PovertyTextError as error:
+        parser.error(f"--meta: {error.message}")
+    meta = _Meta(args.date, args.region, table)
+    texts = list(_readable(sources, summary, meta))
     progress = _Progress(len(texts), shown=_show_progress(len(texts), args.quiet))
     parsed = parse_iter(texts, args.processes)
     with _output(args.output) as out, contextlib.closing(parsed):  # closing: stops the pool
@@ -252,6 +303,9 @@ def _run_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             _write_rows(_table_rows(pages, args.table), args.table, args.format, out)
     progress.close()
     if not args.quiet:
+        unused = meta.unused_line(args.meta)
+        if unused is not None:
+            print(unused, file=sys.stderr)
         _print_summary(summary)
     return 1 if summary.errors else 0
 
@@ -310,17 +364,56 @@ def _visible_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def _readable(sources: Iterable[str], summary: _Summary) -> Iterator[tuple[str, str]]:
-    """Yield ``(source, text)`` for every input that reads; report the others.
+@dataclass
+class _Meta:
+    """The page metadata of a run: ``--date``, ``--region`` and the ``--meta`` rows."""
+
+    date: str | None = None
+    region: object = None
+    rows: dict[str, MetaRow] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+    def of(self, source: str, read: SourceText) -> tuple[str, dict[str, object]]:
+        """Return the label and the ``parse`` metadata of the input ``source``."""
+        key = real_path(source) if source not in _SPECIAL else ""
+        row = self.rows.get(key, _NO_ROW)
+        if row is not _NO_ROW:
+            self.used.add(key)
+        date = row.date or self.date or read.date
+        region = row.region or self.region
+        return row.source or source, {"date": date, "region": region}
+
+    def unused_line(self, path: str | None) -> str | None:
+        """Return the warning naming the ``--meta`` rows that matched no input, or None."""
+        unused = sorted(row.line for key, row in self.rows.items() if key not in self.used)
+        if not unused:
+            return None
+        lines = ", ".join(map(str, unused))
+        return f"{_PROG}: {path}: {_count(len(unused), 'row')} named no input (lines {lines})"
+
+
+_NO_ROW = MetaRow(line=0, date=None, region=None, source=None)
+
+
+_SPECIAL = (_STDIN, _EXAMPLE)
+
+
+def _readable(
+    sources: Iterable[str], summary: _Summary, meta: _Meta
+) -> Iterator[tuple[str, str, dict[str, object]]]:
+    """Yield ``(source, text, metadata)`` for every input that reads; report the others.
 
     Errors are those of the readers: a file that cannot be read or decoded, a
     PDF without the ``pdf`` extra installed.
     """
     for source in sources:
         try:
-            yield source, _read_source(source)
+            read = _read_source(source)
         except PovertyTextError as error:
             _report(str(error), summary)
+            continue
+        label, options = meta.of(source, read)
+        yield label, read.text, options
 
 
 def _report(message: str, summary: _Summary) -> None:
@@ -413,20 +506,20 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _read_source(source: str) -> str:
+def _read_source(source: str) -> SourceText:
     """Return the text of ``source``: a path, ``-`` (stdin) or ``example``.
 
     Raises:
         UnreadableTextError: when the input cannot be read or decoded.
     """
     if source == _EXAMPLE:
-        return _example_text()
+        return SourceText(text=_example_text(), kind="text", encoding="utf-8")
     if source == _STDIN:
         return _read_stdin()
-    return read_text(source)
+    return read_file(source)
 
 
-def _read_stdin() -> str:
+def _read_stdin() -> SourceText:
     """Return standard input, read like a file (kind sniffed) when its bytes are at hand.
 
     Raises:
@@ -434,8 +527,8 @@ def _read_stdin() -> str:
     """
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # replaced by a text-only stream (tests, embedding)
-        return sys.stdin.read()
-    return read_bytes(buffer.read(), "<stdin>").text
+        return SourceText(text=sys.stdin.read(), kind="text")
+    return read_bytes(buffer.read(), "<stdin>")
 
 
 def _example_text() -> str:

@@ -45,6 +45,7 @@ of the page (分享到, copyright lines, 责任编辑, site navigation, licence 
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections import Counter
@@ -52,6 +53,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._data import words
+from ._meta import page_date, page_region
 from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
 from .characters import read_simplified
 from .dates import extract_dates, parse_date
@@ -855,16 +857,67 @@ def _dominant_region(mentions: Sequence[RegionMention]) -> Region | None:
     return None
 
 
-def _body_dates(text: str, plan: _Plan, page_dates: Sequence[DateMention]) -> list[DateMention]:
-    """The body's dates; an article's are read again with its date line as the reference."""
+def _body_dates(
+    text: str, plan: _Plan, page_dates: Sequence[DateMention], *, reread: bool
+) -> list[DateMention]:
+    """The body's dates; with ``reread`` (an article, or a page given a date) they are
+    read again with the document's date as the reference."""
     lo, hi = plan.body_start, plan.body_end
-    if plan.kind != "article" or plan.date is None:
+    if not reread or plan.date is None:
         return [m for m in page_dates if _in(m.start, m.end, lo, hi)]
     try:
         mentions = extract_dates(text[lo:hi], reference=plan.date)
     except ValueError:  # a date line the reader cannot use as a reference
         return [m for m in page_dates if _in(m.start, m.end, lo, hi)]
     return [m.model_copy(update={"start": m.start + lo, "end": m.end + lo}) for m in mentions]
+
+
+@dataclass(frozen=True)
+class _Meta:
+    """What the caller says of the page: its publication date (ISO) and region."""
+
+    date: str | None = None
+    region: Region | None = None
+
+
+def _document_date(written: str | None, given: str | None) -> str | None:
+    """The date of a document: the one written in its head, unless the given date is the
+    same date told more precisely (2020 written, 2020-09-01 given); else the given one.
+
+    >>> _document_date("2020", "2020-09-01"), _document_date("2019", "2020-01-15")
+    ('2020-09-01', '2019')
+    >>> _document_date(None, "2020-09"), _document_date("2020-08-19", None)
+    ('2020-09', '2020-08-19')
+    """
+    if written is None:
+        return given
+    if given is not None and len(given) > len(written) and given.startswith(written):
+        return given
+    return written
+
+
+def _with_meta(plan: _Plan, meta: _Meta) -> _Plan:
+    """``plan`` with the page's given date where the text gives none (see _document_date)."""
+    plan.date = _document_date(plan.date, meta.date)
+    return plan
+
+
+def _given_or_dominant(given: Region | None, dominant: Region | None) -> Region | None:
+    """The given region, or the dominant one of the body when it lies inside it (or
+    none is given)."""
+    if given is None or (dominant is not None and is_within(dominant, given)):
+        return dominant or given
+    return given
+
+
+def _reference_dates(text: str, date: str | None) -> list[DateMention]:
+    """The page's dates, read with the given publication date as the reference."""
+    if date is None:
+        return extract_dates(text)
+    try:
+        return extract_dates(text, reference=date)
+    except ValueError:  # pragma: no cover - page_date gives what extract_dates reads
+        return extract_dates(text)
 
 
 def _officials_in(text: str, plan: _Plan, officials: Sequence[Official]) -> list[Official]:
@@ -896,12 +949,15 @@ def _document(
     officials: Sequence[Official],
     authors: Sequence[Author],
     page_dates: Sequence[DateMention],
+    meta: _Meta,
 ) -> Speech | Article | Essay:
     lo, hi = plan.body_start, plan.body_end
     body_quantities = [q for q in quantities if _in(q.start, q.end, lo, hi)]
     body_mentions = [m for m in mentions if _in(m.start, m.end, lo, hi)]
-    region = plan.region or (None if plan.kind == "speech" else _dominant_region(body_mentions))
-    dates = _body_dates(text, plan, page_dates)
+    region = plan.region or _given_or_dominant(
+        meta.region, None if plan.kind == "speech" else _dominant_region(body_mentions)
+    )
+    dates = _body_dates(text, plan, page_dates, reread=plan.kind == "article" or bool(meta.date))
     helper = region if plan.kind == "speech" else None
     pairs = find_pairs(text, lo, hi, helper=helper, date=plan.date, regions=mentions)
     indicators = find_indicators(
@@ -950,12 +1006,36 @@ def _page_dates(
     return sorted([*outside, *inside], key=lambda m: m.start)
 
 
-def parse(text: str, source: str | None = None) -> Page:
+def parse(
+    text: str,
+    source: str | None = None,
+    *,
+    date: str | datetime.date | None = None,
+    region: str | Region | None = None,
+) -> Page:
     """Split ``text`` into its documents and extract everything in them.
 
     ``source`` is a label of your choice (a file name) kept on the page. Never
     raises on text: a text with no recognizable layout is one :class:`Essay`,
     an empty one has no documents.
+
+    ``date`` is the page's publication date, an ISO date to any precision
+    (``"2020"``, ``"2020-09"``, ``"2020-09-01"``) or a :class:`datetime.date`;
+    ``region`` the place it comes from, a name that
+    :func:`~povertytext.resolve_region` reads or a :class:`Region`. Both are
+    kept on the page (``Page.date``, ``Page.region``). A date written in a
+    document's head (an article's date line, a year in a title) wins for that
+    document, unless the given date is the same date told more precisely
+    (``2020`` written, ``2020-09-01`` given); otherwise the given date is the
+    document's date and the reference of its relative dates (今年, 去年, 8月18日),
+    of its indicators' dates and of the check of its pairs against the table of
+    published pairings. Likewise a region the text states (a speech's region line,
+    an author's position) wins; the given region comes before the place most of
+    an article's place names lie in, unless that place lies inside it.
+
+    Raises:
+        DateError: when ``date`` is no ISO date.
+        UnknownRegionError, AmbiguousRegionError: when ``region`` names no single unit.
 
     >>> import povertytext as pt
     >>> page = pt.parse("县里的报告\\n\\n今年全县累计投入帮扶资金1.2亿元，带动3000多户脱贫。")
@@ -965,7 +1045,8 @@ def parse(text: str, source: str | None = None) -> Page:
     ['1.2亿元 = 120000000 元', '3000多户 = 3000 户']
     """
     require_text(text, "parse")
-    return read_simplified(text, lambda work: _parse(work, source))
+    meta = _Meta(page_date(date), page_region(region))
+    return read_simplified(text, lambda work: _parse(work, source, meta, original=text))
 
 
 def _layout(
@@ -985,22 +1066,28 @@ def _layout(
     return bylines, _plans(text, lines, bylines, authors, mentions)
 
 
-def _parse(text: str, source: str | None) -> Page:
-    """:func:`parse` of a text in simplified characters."""
+def _parse(text: str, source: str | None, meta: _Meta, *, original: str) -> Page:
+    """:func:`parse` of a text in simplified characters (``original``: the caller's)."""
     mentions = extract_regions(text)
     authors = find_authors(text)
     bylines, plans = _layout(text, authors, mentions)
     quantities = extract_quantities(text)
     officials = officials_of(text, bylines, authors)
-    dates = extract_dates(text)
+    dates = _reference_dates(text, meta.date)
     documents: list[Speech | Article | Essay] = []
     previous_end = -1
     for plan in plans:
         own_authors = [a for a in authors if previous_end < a.start < plan.body_end]
-        documents.append(_document(text, plan, quantities, mentions, officials, own_authors, dates))
+        plan = _with_meta(plan, meta)
+        documents.append(
+            _document(text, plan, quantities, mentions, officials, own_authors, dates, meta)
+        )
         previous_end = plan.body_end
     return Page(
         source=source,
+        text=original,
+        date=meta.date,
+        region=meta.region,
         length=len(text),
         documents=tuple(documents),
         quantities=tuple(quantities),

@@ -337,6 +337,16 @@ class Indicator(BaseModel):
         return self.quantity.text
 
     @property
+    def value(self) -> Decimal | None:
+        """The quantity's value (``quantity.value``): None for a range or a masked number.
+
+        >>> import povertytext as pt
+        >>> pt.extract_indicators("累计投入帮扶资金40.48亿元")[0].value
+        Decimal('4048000000')
+        """
+        return self.quantity.value
+
+    @property
     def start(self) -> int:
         """Start of the quantity's span."""
         return self.quantity.start
@@ -425,12 +435,20 @@ class Page(BaseModel):
     ``documents`` in text order; the flat lists cover the whole text (header
     and footer included for officials and regions; quantities, dates, pairs and
     indicators as found in the documents' bodies, in text order). ``source``
-    is the caller's label (a file name) and ``length`` the text's length.
+    is the caller's label (a file name), ``text`` the text parsed (the string
+    every span's offsets index: ``page.text[q.start:q.end] == q.text``; None on a
+    page built by hand) and ``length`` its length. ``date`` and ``region`` are the
+    publication date (ISO, to the precision given) and the region given to
+    :func:`povertytext.parse`, or read from an HTML page's ``<meta>`` by
+    :func:`povertytext.parse_file`; None when nothing gave them.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: str | None = None
+    text: str | None = None
+    date: str | None = None
+    region: Region | None = None
     length: int
     documents: tuple[AnyDocument, ...] = ()
     quantities: tuple[Quantity, ...] = ()
@@ -440,6 +458,12 @@ class Page(BaseModel):
     authors: tuple[Author, ...] = ()
     pairs: tuple[AssistancePair, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_text(self) -> Page:
+        if self.text is not None and len(self.text) != self.length:
+            raise ValueError(f"length {self.length} is not the length of text ({len(self.text)})")
+        return self
 
     def to_records(self, table: TableName = "indicators") -> list[dict[str, Any]]:
         """One flat dict per indicator, pair, official or document of the page.

@@ -148,15 +148,16 @@ def parse_file(path: str | os.PathLike[str], **meta: Any) -> Page:
     """Return the :class:`~povertytext.Page` of the file at ``path``, labelled with its path.
 
     ``meta`` are keyword arguments of :func:`povertytext.parse`, passed on:
-    today ``source``, the label kept on the page (default: ``path``). Page
-    metadata (a publication date, a region) will be passed the same way once
-    ``parse`` takes them; an HTML page's own title and date are in
-    :func:`read_file`'s result meanwhile.
+    ``source``, the label kept on the page (default: ``path``), ``date`` and
+    ``region``, the page's publication date and region. An HTML page's
+    publication date (:func:`read_file`'s ``date``) is the date when none is given.
 
     Raises:
         UnreadableTextError: when the file cannot be read or decoded.
         MissingDependencyError: for a PDF, when the ``pdf`` extra is not installed.
         UsageError: for a keyword that ``parse`` does not take.
+        DateError, UnknownRegionError, AmbiguousRegionError: for a ``date`` or
+            ``region`` that ``parse`` cannot use.
     """
     options: dict[str, Any] = {"source": os.fspath(path), **meta}
     unknown = sorted(set(options) - set(_parse_options()))
@@ -164,7 +165,10 @@ def parse_file(path: str | os.PathLike[str], **meta: Any) -> Page:
         raise UsageError(
             f"parse_file() got {', '.join(unknown)}; it passes on {', '.join(_parse_options())}"
         )
-    return parse(read_text(path), **options)
+    source = read_file(path)
+    if options.get("date") is None and source.date is not None:
+        options["date"] = source.date
+    return parse(source.text, **options)
 
 
 def _parse_options() -> list[str]:
