@@ -121,6 +121,49 @@ class Quantity(Span):
 
         return quantity_interval(self)
 
+    def to_chinese(self, *, financial: bool = False, unit: bool = True) -> str:
+        """The value written in Chinese numerals, with its unit (``unit=False``: without).
+
+        Exact: every digit of ``value`` is written (the integer part by cn2an, the
+        decimals one by one after 点), so :func:`povertytext.parse_number` reads the
+        numeral back to the same ``Decimal``. A percent is written 百分之…; a range
+        ``low至high`` (百分之八至百分之十二). ``financial=True`` writes the financial
+        digits (壹贰叁, 拾佰仟) that cannot be altered, and an amount of yuan as a
+        cheque does (元, 角, 分, 整).
+        What qualifies the value (约, 多, 超过) is not written: see ``qualifier``.
+
+        >>> import povertytext as pt
+        >>> pt.parse_quantity("40.48亿元").to_chinese()
+        '四十亿四千八百万元'
+        >>> pt.parse_quantity("40.48亿元").to_chinese(financial=True)
+        '肆拾亿肆仟捌佰万元整'
+        >>> pt.parse_quantity("12.34元").to_chinese(financial=True)
+        '壹拾贰元叁角肆分'
+        >>> pt.parse_quantity("12.5%").to_chinese(), pt.parse_quantity("8-12个").to_chinese()
+        ('百分之十二点五', '八至十二个')
+        >>> pt.parse_quantity("24.76万").to_chinese(), pt.parse_quantity("1.2万亩").to_chinese()
+        ('二十四万七千六百', '一万二千亩')
+
+        Raises:
+            QuantityError: when the value is unknown (a masked number, a range with
+                an open end) or has more than 16 integer digits (beyond 千万亿).
+        """
+        from ._chinese import chinese_numeral, chinese_yuan
+        from .errors import QuantityError
+
+        if self.value is not None:
+            amounts: tuple[Decimal, ...] = (self.value,)
+        elif self.low is not None and self.high is not None:
+            amounts = (self.low, self.high)
+        else:
+            what = "masked" if self.masked else "an open range"
+            raise QuantityError(f"{self.text!r} is {what}: its value is unknown")
+        if unit and financial and self.currency == "CNY" and self.unit == "元":
+            return "至".join(chinese_yuan(amount) for amount in amounts)
+        per = "百分之" if unit and self.unit == "%" else ""
+        written = "至".join(per + chinese_numeral(a, financial=financial) for a in amounts)
+        return written + (self.unit or "" if unit and not per else "")
+
     def __str__(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
         if self.masked:
