@@ -44,7 +44,8 @@ PUBLIC = {
     ],
     "functions": [
         "extract_dates", "extract_indicators", "extract_numbers", "extract_officials",
-        "extract_pairs", "extract_quantities", "extract_regions", "json_schema", "parse",
+        "extract_pairs", "extract_quantities", "extract_regions", "json_schema", "network",
+        "parse",
         "parse_date", "parse_file", "parse_iter", "parse_many", "parse_number", "parse_quantity",
         "read_file", "read_text", "records", "region_for_code", "resolve_region", "to_dataframe",
         "warmup",

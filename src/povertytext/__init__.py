@@ -26,6 +26,7 @@ from .errors import (
     UnreadableTextError,
     UsageError,
 )
+from .graph import network
 from .indicators import extract_indicators
 from .layout import parse
 from .models import (
@@ -95,6 +96,7 @@ __all__ = [
     "extract_quantities",
     "extract_regions",
     "json_schema",
+    "network",
     "parse",
     "parse_date",
     "parse_file",

@@ -46,33 +46,39 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import json
 import logging
 import os
 import sys
-import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from ._export import (
+    BINARY,
+    FORMATS,
+    Format,
+    OutputError,
+    TableWriter,
+    extension,
+    format_of,
+    open_writer,
+    write_array,
+)
 from ._meta import MetaRow, page_date, page_region, read_meta_table, real_path
 from .batch import parse_iter
 from .errors import PovertyTextError
 from .models import Page
 from .readers import KINDS, SourceText, kind_of, read_bytes, read_file
-from .tables import TABLES, Row, Table, columns, records, scalar_text
+from .tables import TABLES, Table, records
 
 __all__ = ["main"]
 
 _PROG = "povertytext"
 _STDIN = "-"
 _EXAMPLE = "example"
-_FORMATS = ("jsonl", "json", "csv")
 _HIDDEN = "."  # names that start with it are hidden files and folders
 _PROGRESS_FROM = 10  # files: fewer finish before a progress line would help
 
@@ -154,12 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(f"{_PROG} {__version__}")
         return 0
-    if args.command != "parse":
+    if args.command not in ("parse", "network"):
         parser.print_help(sys.stderr)
         return 2
     try:
+        if args.command == "network":
+            return _run_network(args, parser)
         return _run_parse(args, parser)
-    except _OutputError as error:
+    except (_OutputError, OutputError) as error:
         print(f"{_PROG}: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader went away (povertytext parse … | head)
@@ -189,14 +197,74 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    inputs = _input_options()
     parse = commands.add_parser(
         "parse",
-        help="parse texts into pages (JSON) or tables (CSV, JSON)",
+        parents=[inputs],
+        help="parse texts into pages (JSON) or tables (CSV, JSON, Parquet, Stata)",
         description=(
             "Parse every input and write its page (JSON Lines, or a JSON array) or, "
-            "with --table, the rows of one table (CSV, JSON Lines or a JSON array)."
+            "with --table or --tables, the rows of tables (CSV, JSON Lines, a JSON array, "
+            "Parquet or Stata)."
         ),
     )
+    parse.add_argument(
+        "--table", choices=TABLES, help="write the rows of this table instead of the pages"
+    )
+    parse.add_argument(
+        "--tables",
+        type=_tables,
+        metavar="all|T1,T2",
+        help="write these tables (all: " + ", ".join(TABLES) + "), one file each in --output-dir",
+    )
+    parse.add_argument(
+        "--format",
+        choices=FORMATS,
+        help=(
+            "jsonl (one JSON object per line), json (one array), csv, parquet or dta "
+            "(Stata 14+); tables only but jsonl and json; default: from -o's extension, "
+            "else jsonl (csv with --output-dir)"
+        ),
+    )
+    parse.add_argument(
+        "-o", "--output", metavar="OUT", help="write to the file OUT instead of standard output"
+    )
+    parse.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write each table to DIR/TABLE.EXT (made if missing)",
+    )
+    parse.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark",
+    )
+    network = commands.add_parser(
+        "network",
+        parents=[inputs],
+        help="write the assistance network as GraphML, and draw it",
+        description=(
+            "Parse every input and write its assistance network: regions as nodes, one "
+            "edge per pair (networkx; pip install 'povertytext[network]')."
+        ),
+    )
+    network.add_argument(
+        "-o",
+        "--output",
+        metavar="EDGES.graphml",
+        help="write the graph to this file: .graphml, or .gexf",
+    )
+    network.add_argument(
+        "--plot",
+        metavar="NETWORK.png",
+        help="draw the network to this image (.png, .svg, .pdf), coloured by province",
+    )
+    return parser
+
+
+def _input_options() -> argparse.ArgumentParser:
+    """Return the options of every command that reads inputs (a parent parser)."""
+    parse = argparse.ArgumentParser(add_help=False)
     parse.add_argument(
         "inputs",
         nargs="*",
@@ -207,18 +275,6 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument(
         "--example", action="store_true", help="parse the example text shipped with povertytext"
-    )
-    parse.add_argument(
-        "--table", choices=TABLES, help="write the rows of this table instead of the pages"
-    )
-    parse.add_argument(
-        "--format",
-        choices=_FORMATS,
-        default="jsonl",
-        help="jsonl: one JSON object per line (default); json: one JSON array; csv: needs --table",
-    )
-    parse.add_argument(
-        "-o", "--output", metavar="OUT", help="write to the file OUT instead of standard output"
     )
     parse.add_argument(
         "--processes",
@@ -244,7 +300,24 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="FILE.csv",
         help="date, region and source of each file: CSV with columns path,date,region,source",
     )
-    return parser
+    return parse
+
+
+def _tables(text: str) -> tuple[Table, ...]:
+    """Return the ``--tables`` value: ``all``, or table names separated by commas.
+
+    Raises:
+        argparse.ArgumentTypeError: for a name that is no table.
+    """
+    if text == "all":
+        return TABLES
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in TABLES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown table {', '.join(unknown) or text!r}: choose all or {', '.join(TABLES)}"
+        )
+    return names  # type: ignore[return-value]
 
 
 def _cli_date(text: str) -> str | None:
@@ -275,13 +348,135 @@ def _processes(text: str) -> int | None:
 
 
 def _run_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Parse every input named in ``args`` and write the pages or the table asked for.
+    """Parse every input named in ``args`` and write the pages or the tables asked for.
 
     Returns:
         0 when every input was parsed, else 1.
     """
-    if args.format == "csv" and args.table is None:
-        parser.error("--format csv needs --table (indicators, pairs, officials or documents)")
+    plan = _plan(args, parser)
+    if plan.tables is None:
+        output = _output(args.output)
+        with output as out:
+            return _run_inputs(args, parser, lambda pages: _write_pages(pages, plan.fmt, out))
+    return _run_inputs(args, parser, plan.write_tables)
+
+
+def _run_network(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Parse every input named in ``args`` and write its network as a graph file and a picture.
+
+    Returns:
+        0 when every input was parsed, else 1.
+    """
+    if args.output is None and args.plot is None:
+        parser.error("give -o EDGES.graphml, --plot NETWORK.png, or both")
+    if args.output is not None and _graph_format(args.output) is None:
+        parser.error(f"-o {args.output}: write the graph to a .graphml or .gexf file")
+    from .graph import _import, network, plot_network
+
+    try:
+        nx = _import("networkx", "networkx is needed for the network")
+        if args.plot is not None:
+            _import("matplotlib", "matplotlib is needed to draw the network")
+    except PovertyTextError as error:
+        parser.error(str(error))
+
+    def write(pages: Iterator[Page]) -> None:
+        graph = network(pages)
+        try:
+            if args.output is not None:
+                writer = nx.write_gexf if _graph_format(args.output) == "gexf" else nx.write_graphml
+                writer(graph, args.output)
+            if args.plot is not None:
+                plot_network(graph, args.plot)
+        except OSError as error:
+            raise _OutputError(f"cannot write: {error}") from None
+
+    return _run_inputs(args, parser, write)
+
+
+def _graph_format(path: str) -> str | None:
+    """Return ``graphml`` or ``gexf`` for a graph file's name, None for another."""
+    suffix = os.path.splitext(path)[1].lower()
+    return {".graphml": "graphml", ".gexf": "gexf"}.get(suffix)
+
+
+@dataclass
+class _Plan:
+    """What ``parse`` writes: the pages, or tables each in its file, in one format."""
+
+    fmt: Format
+    tables: tuple[Table, ...] | None
+    paths: dict[Table, str | None] = field(default_factory=dict)
+    excel: bool = False
+
+    def write_tables(self, pages: Iterable[Page]) -> None:
+        """Write the rows of every table of the plan, page by page, one pass over the pages."""
+        assert self.tables is not None
+        writers: dict[Table, TableWriter] = {}
+        try:
+            for table in self.tables:
+                writers[table] = open_writer(table, self.fmt, self.paths[table], excel=self.excel)
+            for page in pages:
+                for table, writer in writers.items():
+                    writer.write(records(page, table))
+        finally:
+            for writer in writers.values():
+                writer.close()
+
+
+def _plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> _Plan:
+    """Return what to write, from ``--table``/``--tables``, ``--format``, ``-o``, ``--output-dir``.
+
+    The format is ``--format``, else the one ``-o``'s extension names, else csv for
+    ``--excel`` or ``--output-dir``, else jsonl.
+    """
+    if args.table is not None and args.tables is not None:
+        parser.error("give --table or --tables, not both")
+    tables: tuple[Table, ...] | None = (args.table,) if args.table else args.tables
+    if args.output is not None and args.output_dir is not None:
+        parser.error("give -o or --output-dir, not both")
+    fmt: Format = (
+        args.format
+        or format_of(args.output)
+        or ("csv" if args.excel or args.output_dir is not None else "jsonl")
+    )
+    if args.excel and fmt != "csv":
+        parser.error(f"--excel writes CSV, not {fmt}")
+    if tables is None:
+        if fmt not in ("jsonl", "json"):
+            parser.error(
+                f"--format {fmt} needs --table or --tables (indicators, pairs, officials or "
+                "documents): pages are written as jsonl or json"
+            )
+        if args.output_dir is not None:
+            parser.error("--output-dir needs --table or --tables")
+        return _Plan(fmt, None)
+    if args.output_dir is None:
+        if len(tables) > 1:
+            parser.error("several tables need --output-dir DIR (one file each)")
+        if fmt in BINARY and args.output is None:
+            parser.error(f"--format {fmt} writes a binary file: give -o FILE or --output-dir")
+        return _Plan(fmt, tables, {tables[0]: args.output}, excel=args.excel)
+    try:
+        os.makedirs(args.output_dir, exist_ok=True)
+    except OSError as error:
+        raise _OutputError(f"cannot write {args.output_dir}: {error.strerror or error}") from None
+    paths: dict[Table, str | None] = {
+        table: os.path.join(args.output_dir, table + extension(fmt)) for table in tables
+    }
+    return _Plan(fmt, tables, paths, excel=args.excel)
+
+
+def _run_inputs(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    write: Callable[[Iterator[Page]], None],
+) -> int:
+    """Read and parse every input named in ``args``, handing the pages to ``write``.
+
+    Returns:
+        0 when every input was parsed, else 1.
+    """
     _quiet_jieba()
     summary = _Summary()
     sources = _sources(args.inputs, args.example, summary)
@@ -295,12 +490,8 @@ def _run_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     texts = list(_readable(sources, summary, meta))
     progress = _Progress(len(texts), shown=_show_progress(len(texts), args.quiet))
     parsed = parse_iter(texts, args.processes)
-    with _output(args.output) as out, contextlib.closing(parsed):  # closing: stops the pool
-        pages = _counted(parsed, summary, progress)
-        if args.table is None:
-            _write_pages(pages, args.format, out)
-        else:
-            _write_rows(_table_rows(pages, args.table), args.table, args.format, out)
+    with contextlib.closing(parsed):  # closing: stops the pool
+        write(_counted(parsed, summary, progress))
     progress.close()
     if not args.quiet:
         unused = meta.unused_line(args.meta)
@@ -436,51 +627,13 @@ def _counted(pages: Iterable[Page], summary: _Summary, progress: _Progress) -> I
         yield page
 
 
-def _table_rows(pages: Iterable[Page], table: Table) -> Iterator[Row]:
-    """Yield the rows of ``table``, page by page."""
-    for page in pages:
-        yield from records(page, table)
-
-
 def _write_pages(pages: Iterable[Page], fmt: str, out: TextIO) -> None:
     """Write ``pages`` as JSON Lines (``jsonl``) or one indented JSON array (``json``)."""
     if fmt == "jsonl":
         for page in pages:
             out.write(page.model_dump_json() + "\n")
         return
-    _write_array((page.model_dump_json(indent=2) for page in pages), out)
-
-
-def _write_rows(rows: Iterable[Row], table: Table, fmt: str, out: TextIO) -> None:
-    """Write ``rows`` as CSV with a header (``csv``), JSON Lines or a JSON array."""
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns(table))
-        for row in rows:
-            writer.writerow([scalar_text(value) for value in row.values()])
-        return
-    dumped = (json.dumps(_json_row(row), ensure_ascii=False) for row in rows)
-    if fmt == "jsonl":
-        for line in dumped:
-            out.write(line + "\n")
-        return
-    _write_array(dumped, out)
-
-
-def _json_row(row: Row) -> dict[str, str | int | bool | None]:
-    """Return ``row`` ready for JSON: amounts as plain decimal strings, as pydantic does."""
-    return {
-        key: scalar_text(value) if isinstance(value, Decimal) else value
-        for key, value in row.items()
-    }
-
-
-def _write_array(items: Iterable[str], out: TextIO) -> None:
-    """Write JSON texts as one JSON array, one item after another (nothing held back)."""
-    out.write("[")
-    for index, item in enumerate(items):
-        out.write(("," if index else "") + "\n" + textwrap.indent(item, "  "))
-    out.write("\n]\n")
+    write_array((page.model_dump_json(indent=2) for page in pages), out)
 
 
 @contextlib.contextmanager

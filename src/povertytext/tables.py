@@ -65,6 +65,9 @@ __all__ = [
     "columns",
     "json_schema",
     "records",
+    "rows_to_arrow",
+    "rows_to_dataframe",
+    "rows_to_stata_frame",
     "scalar_text",
     "schema",
     "stata_labels",
@@ -270,10 +273,15 @@ def to_dataframe(pages: Page | Iterable[Page], table: Table = "indicators") -> p
     >>> len(frame), list(frame.columns) == list(columns("pairs"))
     (0, True)
     """
+    return rows_to_dataframe(records(pages, table), table)
+
+
+def rows_to_dataframe(rows: Iterable[Row], table: Table = "indicators") -> pandas.DataFrame:
+    """Return rows of ``table`` (from :func:`records`) as :func:`to_dataframe` makes them."""
     spec = _spec(table)
     pd = _import_pandas()
-    rows = [_floated(row) for row in records(pages, table)]
-    frame = pd.DataFrame.from_records(rows, columns=[name for name, _, _ in spec])
+    floated = [_floated(row) for row in rows]
+    frame = pd.DataFrame.from_records(floated, columns=[name for name, _, _ in spec])
     return frame.astype({name: _PANDAS_DTYPES[kind] for name, kind, _ in spec})
 
 
@@ -316,9 +324,13 @@ def to_arrow(pages: Page | Iterable[Page], table: Table = "indicators") -> pyarr
     >>> to_arrow(pt.Page(length=0), "documents").schema == schema("documents")
     True
     """
+    return rows_to_arrow(records(pages, table), table)
+
+
+def rows_to_arrow(rows: Iterable[Row], table: Table = "indicators") -> pyarrow.Table:
+    """Return rows of ``table`` (from :func:`records`) as :func:`to_arrow` makes them."""
     pa = _import_pyarrow()
-    rows = [_floated(row) for row in records(pages, table)]
-    return pa.Table.from_pylist(rows, schema=schema(table))
+    return pa.Table.from_pylist([_floated(row) for row in rows], schema=schema(table))
 
 
 def write_parquet(
@@ -348,8 +360,13 @@ def to_stata_frame(pages: Page | Iterable[Page], table: Table = "indicators") ->
     Raises:
         MissingDependencyError: when pandas is not installed.
     """
+    return rows_to_stata_frame(records(pages, table), table)
+
+
+def rows_to_stata_frame(rows: Iterable[Row], table: Table = "indicators") -> pandas.DataFrame:
+    """Return rows of ``table`` (from :func:`records`) as :func:`to_stata_frame` makes them."""
     spec = _spec(table)
-    frame = to_dataframe(pages, table)
+    frame = rows_to_dataframe(rows, table)
     pd = _import_pandas()
     for name, kind, _ in spec:
         if kind in ("str", "exact"):
