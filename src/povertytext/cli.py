@@ -8,8 +8,20 @@ pages or one of their tables:
   array (``--format json``);
 * a table (``--table indicators|pairs|officials|documents``): the rows of
   :func:`povertytext.tables.records`, as CSV with a header line
-  (``--format csv``), JSON Lines or a JSON array. Amounts are written as plain
-  decimal strings (``4048000000``), never as floats; empty cells are empty.
+  (``--format csv``), JSON Lines, a JSON array, Parquet (``parquet``, the
+  table's fixed :func:`~povertytext.tables.schema`) or Stata (``dta``, version
+  118). Amounts are written as plain decimal strings (``4048000000``), never as
+  floats; empty cells are empty. ``--tables all --output-dir DIR`` (or
+  ``--tables pairs,documents``) writes each table to ``DIR/TABLE.EXT`` in one
+  pass; ``--excel`` writes CSV as UTF-8 with a byte-order mark, for Excel.
+  Without ``--format`` the format is the one ``-o``'s extension names
+  (``.csv``, ``.jsonl``, ``.json``, ``.parquet``, ``.dta``), else csv with
+  ``--output-dir`` or ``--excel``, else jsonl.
+
+``povertytext network DIR_OR_FILE… -o edges.graphml --plot network.png``
+writes the assistance network (:func:`povertytext.network`; the ``network``
+extra) as GraphML (or ``.gexf``) and draws it. It reads its inputs as ``parse``
+does, with the same options.
 
 Inputs: files, directories (every file of a known kind below them, in sorted
 order: ``.txt``, ``.html``, ``.htm``, ``.xhtml``, ``.pdf``, in any case; hidden
