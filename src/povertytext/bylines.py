@@ -87,22 +87,25 @@ class Line:
     end: int
     text: str
 
-    @property
+    # The properties are computed once per line (cached_property writes the instance's
+    # __dict__, which a frozen dataclass allows); equality and hashing stay the fields'.
+
+    @functools.cached_property
     def stripped(self) -> str:
         """The line without surrounding white space (full-width and no-break spaces too)."""
         return self.text.strip(_LAYOUT_GLYPHS)
 
-    @property
+    @functools.cached_property
     def blank(self) -> bool:
         """True for a line with nothing but white space."""
         return not self.stripped
 
-    @property
+    @functools.cached_property
     def content_start(self) -> int:
         """Offset of the first character that is not white space."""
         return self.start + len(self.text) - len(self.text.lstrip(_LAYOUT_GLYPHS))
 
-    @property
+    @functools.cached_property
     def content_end(self) -> int:
         """Offset just after the last character that is not white space."""
         return self.start + len(self.text.rstrip(_LAYOUT_GLYPHS))

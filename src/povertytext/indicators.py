@@ -211,6 +211,11 @@ class _Window:
     place_starts: dict[int, _Place]
     place_end_list: list[int]
     tokens: dict[tuple[int, int], _Tokens] = field(default_factory=dict)
+    cumulative_words: dict[int, re.Match[str] | None] = field(default_factory=dict)
+    pair_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.pair_starts = [p.start for p in self.pairs]
 
     def cut(self, lo: int, hi: int) -> _Tokens:
         """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached)."""
@@ -593,7 +598,11 @@ def _subjects(w: _Window) -> list[tuple[int, int] | None]:
     """The subject span of every quantity of the window, in order."""
     after = [_subject_after(w, q) for q in w.quantities]
     found: list[tuple[int, int] | None] = []
+    latest: dict[tuple[str | None, str], int] = {}  # (unit, kind) → last amount with a subject
     for n, q in enumerate(w.quantities):
+        if n > 0 and found[n - 1] is not None:
+            before = w.quantities[n - 1]
+            latest[(before.unit, before.kind)] = n - 1
         clause_start, _ = w.bounds(q.start, w.clause_breaks)
         floor = clause_start
         if n > 0:
@@ -605,7 +614,7 @@ def _subjects(w: _Window) -> list[tuple[int, int] | None]:
             found.append(_event_before(w, q, floor))
             continue
         span = after[n] or _list_before(w, q, floor) or _subject_before(w, q, floor)
-        span = span or _shared_with_next(w, n, after) or _inherited(w, n, found, floor)
+        span = span or _shared_with_next(w, n, after) or _inherited(w, n, found, floor, latest)
         if span is None and q.unit in _GROUP_UNITS:
             start = _short_run_back(w, q.start, floor)
             span = None if start is None else (start, q.start)
@@ -626,23 +635,31 @@ def _shared_with_next(
 
 
 def _inherited(
-    w: _Window, n: int, found: list[tuple[int, int] | None], floor: int
+    w: _Window,
+    n: int,
+    found: list[tuple[int, int] | None],
+    floor: int,
+    latest: dict[tuple[str | None, str], int],
 ) -> tuple[int, int] | None:
     """由11.5%下降到2.7%: the subject of an earlier amount of the sentence with the same unit;
     from an earlier clause only when the quantity's own clause names no noun between
-    ``floor`` (past what an earlier amount took: 6年时间) and the quantity."""
+    ``floor`` (past what an earlier amount took: 6年时间) and the quantity.
+
+    ``latest`` holds, for each (unit, kind), the last earlier amount with a subject: the
+    amounts are in order of their starts, so it is the one a scan back would stop at, and
+    the amounts between it and this one start later than it does."""
     q = w.quantities[n]
+    m = latest.get((q.unit, q.kind))
+    if m is None:
+        return None
     sentence_start, _ = w.bounds(q.start, w.sentence_breaks)
     clause_start, _ = w.bounds(q.start, w.clause_breaks)
-    for m in range(n - 1, -1, -1):
-        earlier = w.quantities[m]
-        if earlier.start < sentence_start:
-            return None
-        if earlier.start < clause_start and _names_a_noun(w, floor, q.start):
-            return None
-        if earlier.unit == q.unit and earlier.kind == q.kind and found[m] is not None:
-            return found[m]
-    return None
+    earlier = w.quantities[m]
+    if earlier.start < sentence_start:
+        return None
+    if earlier.start < clause_start and _names_a_noun(w, floor, q.start):
+        return None
+    return found[m]
 
 
 def _names_a_noun(w: _Window, lo: int, hi: int) -> bool:
@@ -744,17 +761,30 @@ def _helped_place_before(
     return None
 
 
+def _last_statement(w: _Window, lo: int, hi: int) -> int | None:
+    """The start of the last pair stated in ``[lo, hi]``, if any."""
+    k = bisect.bisect_right(w.pair_starts, hi) - 1
+    return w.pair_starts[k] if k >= 0 and w.pair_starts[k] >= lo else None
+
+
+def _helped_at(w: _Window, start: int) -> list[Region]:
+    """The helped units of the pairs stated at ``start``, in order."""
+    first = bisect.bisect_left(w.pair_starts, start)
+    last = bisect.bisect_right(w.pair_starts, start)
+    return [p.helped for p in w.pairs[first:last]]
+
+
 def _region(w: _Window, q: Quantity, default: Region | None) -> Region | None:
     clause_start, clause_end = w.bounds(q.start, w.clause_breaks)
     sentence_start, _ = w.bounds(q.start, w.sentence_breaks)
     adjacent = w.place_ends.get(q.start)
     if adjacent is not None:
         return _common_unit(_group_ending_at(w, adjacent, clause_start))
-    stated = [p.start for p in w.pairs if sentence_start <= p.start <= q.start]
-    if stated:  # the last statement before the quantity; its edges share the evidence
-        helped = [p.helped for p in w.pairs if p.start == stated[-1]]
-        near = _helped_place_before(w, q.start, stated[-1], helped)
-        return _common_unit(_group_ending_at(w, near, stated[-1]) if near else helped)
+    stated = _last_statement(w, sentence_start, q.start)
+    if stated is not None:  # the last statement before the quantity; its edges share the evidence
+        helped = _helped_at(w, stated)
+        near = _helped_place_before(w, q.start, stated, helped)
+        return _common_unit(_group_ending_at(w, near, stated) if near else helped)
     for lo in (clause_start, sentence_start):
         group = _place_before(w, q.start, lo)
         if group is not None:
@@ -789,8 +819,22 @@ def _distance(mention: DateMention, q: Quantity) -> int:
 
 
 def _cumulative(w: _Window, q: Quantity) -> bool:
-    lo, _ = w.bounds(q.start, w.sentence_breaks)
-    return _cumulative_pattern().search(w.text, lo, q.start) is not None
+    """True when a running-total word (累计, 五年来) stands in the sentence before ``q``.
+
+    The sentence's first such word is found once: none before ``q`` when it starts at or
+    after ``q``, one when it ends before ``q`` (a lookahead of the table reads at most the
+    character after it); else the short stretch from it to ``q`` is searched. The table's
+    patterns hold no negative lookahead and no end anchor, so a search stopping earlier
+    finds no match that a longer one does not."""
+    lo, hi = w.bounds(q.start, w.sentence_breaks)
+    if lo not in w.cumulative_words:
+        w.cumulative_words[lo] = _cumulative_pattern().search(w.text, lo, hi)
+    first = w.cumulative_words[lo]
+    if first is None or first.start() >= q.start:
+        return False
+    if first.end() < q.start:
+        return True
+    return _cumulative_pattern().search(w.text, first.start(), q.start) is not None
 
 
 # ---------------------------------------------------------------- public
