@@ -68,6 +68,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ._data import read_table
+from ._substitute import Substitution
 from .characters import simplify
 from .errors import DateError, require_text
 from .models import DateMention, DatePrecision
@@ -191,7 +192,7 @@ class _Reference:
 class _Tables:
     """The data tables, with the patterns built from them."""
 
-    translation: dict[int, str]
+    translation: Substitution  # full-width and traditional characters, one for one
     relative_years: tuple[tuple[str, int], ...]
     relative_months: tuple[tuple[str, int], ...]
     relative_days: tuple[tuple[str, int], ...]
@@ -255,7 +256,7 @@ def _tables() -> _Tables:
     separators = tuple(sorted((w for w, _ in _words_of(words, "range_separator")), key=len)[::-1])
     relative = [w for role in (*_RELATIVE_ROLES, "context_year") for w, _ in _words_of(words, role)]
     return _Tables(
-        translation=_translation(),
+        translation=Substitution(_translation()),
         relative_years=_offsets_of(words, "relative_year"),
         relative_months=_offsets_of(words, "relative_month"),
         relative_days=_offsets_of(words, "relative_day"),
@@ -288,7 +289,7 @@ def _shared_unit_range(number: str, separators: tuple[str, ...], unit: str) -> r
 
 def _normalize(text: str) -> str:
     """Map full-width and traditional characters one for one; the length never changes."""
-    return text.translate(_tables().translation)
+    return _tables().translation(text)
 
 
 # ---------------------------------------------------------------------------

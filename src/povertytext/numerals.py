@@ -26,6 +26,7 @@ from decimal import Context, Decimal, localcontext
 from functools import cache
 
 from ._data import read_table
+from ._substitute import Substitution
 from .errors import MaskedNumberError, NumeralError, require_text
 
 __all__ = ["Numeral", "divide_by_magnitude", "normalize", "parse_number", "read_numeral"]
@@ -85,8 +86,11 @@ def divide_by_magnitude(value: Decimal, magnitude: Decimal | int) -> Decimal:
 
 
 @cache
-def _translation() -> dict[int, str]:
-    return {ord(row["char"]): row["canonical"] for row in read_table("numeral_chars.csv")}
+def _substitution() -> Substitution:
+    """The numeral characters that change, replaced in one pass (see ``_substitute``)."""
+    return Substitution(
+        {ord(row["char"]): row["canonical"] for row in read_table("numeral_chars.csv")}
+    )
 
 
 @cache
@@ -120,7 +124,7 @@ def normalize(text: str) -> str:
     >>> normalize("壹佰萬元，２０２０年")
     '一百万元,2020年'
     """
-    return text.translate(_translation())
+    return _substitution()(text)
 
 
 @cache
@@ -130,6 +134,7 @@ def magnitude_values() -> dict[str, int]:
     return {**units, **sections}
 
 
+@cache
 def numeral_start_chars() -> frozenset[str]:
     """Canonical characters a numeral can start with."""
     digits, units, _sections, tens = _roles()

@@ -53,11 +53,13 @@ What :func:`extract_regions` reports (one left-to-right pass, longest name first
 from __future__ import annotations
 
 import functools
+import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ._data import read_table, read_text
+from ._substitute import Substitution
 from .errors import AmbiguousRegionError, UnknownRegionError, require_text
 from .models import Region, RegionLevel, RegionMention
 
@@ -100,10 +102,22 @@ class _Gazetteer:
     surfaces: dict[str, tuple[_Hit, ...]]
     lengths: dict[str, tuple[int, ...]]
     words: frozenset[str]
-    simplify: dict[int, str]
+    simplify: Substitution  # traditional → simplified, one for one
     suffixes: tuple[str, ...]  # longest first
     straddling: dict[str, tuple[str, ...]]  # last character of a blocking word → the words
     inner_words: tuple[str, ...]  # the blocking words, which may also start inside a name
+    starts: re.Pattern[str]  # a first character of a name, then a second character of one
+    bigrams: frozenset[str]  # the first two characters of every name
+
+
+def _starts(names: Collection[str]) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The scan's candidates: a regex for the positions where a name may start, and the
+    first two characters of every name, which the positions it finds are checked against."""
+    if any(len(name) < 2 for name in names):
+        raise ValueError("every region name has two characters or more")
+    firsts = re.escape("".join(sorted({name[0] for name in names})))
+    seconds = re.escape("".join(sorted({name[1] for name in names})))
+    return re.compile(f"[{firsts}](?=[{seconds}])"), frozenset(name[:2] for name in names)
 
 
 # ---------------------------------------------------------------- loading
@@ -195,16 +209,19 @@ def _load() -> _Gazetteer:
     lengths: dict[str, set[int]] = {}
     for surface in surfaces:
         lengths.setdefault(surface[0], set()).add(len(surface))
+    starts, bigrams = _starts(surfaces)
     return _Gazetteer(
         regions=regions,
         by_code=by_code,
         surfaces=surfaces,
         lengths={ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()},
         words=_read_words(),
-        simplify=_read_simplify(),
+        simplify=Substitution(_read_simplify()),
         suffixes=suffixes,
         straddling=straddling,
         inner_words=tuple(sorted({w for ws in straddling.values() for w in ws})),
+        starts=starts,
+        bigrams=bigrams,
     )
 
 
@@ -352,7 +369,7 @@ def _sort_key(region: Region) -> tuple[str, int]:
 
 def _normalize(name: str, g: _Gazetteer) -> str:
     """Return ``name`` in simplified characters without whitespace."""
-    return "".join(name.translate(g.simplify).split())
+    return "".join(g.simplify(name).split())
 
 
 def _inside_any(hits: Sequence[_Hit], parents: Sequence[_Hit]) -> list[_Hit]:
@@ -524,14 +541,24 @@ class _Scan:
         self.context: Region | None = None  # the nearest preceding resolved unit
 
     def run(self) -> list[_Found]:
-        """Scan the whole text and return the mentions."""
-        position, size, lengths = 0, len(self.norm), self.g.lengths
-        while position < size:
-            if self.norm[position] in lengths and self.match_at(position):
+        """Scan the whole text and return the mentions.
+
+        Names are tried only where the first two characters of one are written (a
+        regex finds the places, a set checks them): anywhere else no name matches.
+        """
+        position = 0
+        for start in self.candidates():
+            if start >= position and self.match_at(start):
                 position = self.found[-1].end
-            else:
-                position += 1
         return self.found
+
+    def candidates(self) -> Iterator[int]:
+        """The positions where the first two characters of a name are written, in order."""
+        norm, bigrams = self.norm, self.g.bigrams
+        for hit in self.g.starts.finditer(norm):
+            start = hit.start()
+            if norm[start : start + 2] in bigrams:
+                yield start
 
     def match_at(self, start: int) -> bool:
         """Record the longest mention that counts at ``start``; tell whether there was one."""
@@ -625,7 +652,7 @@ def extract_regions(text: str) -> list[RegionMention]:
     """
     require_text(text, "extract_regions")
     g = _gazetteer()
-    norm = text.translate(g.simplify)
+    norm = g.simplify(text)
     found = _by_later_context(norm, _Scan(norm, g).run())
     return [_mention(text, item) for item in found]
 
