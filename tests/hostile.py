@@ -11,12 +11,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["KINDS", "corpus_text", "page"]
+__all__ = ["KINDS", "corpus_text", "page", "unit"]
 
 _CORPUS = Path(
     os.environ.get("POVERTYTEXT_SHARED", Path(__file__).resolve().parents[2] / "shared")
 ) / "corpus"
 
+_SHORT_PAGE = 5_000  # characters of a corpus file repeated for the kind "pages"
 _SAMPLE = (
     "大力发展特色产业 巩固脱贫成果\n\n肇庆\n\n梁为东\n\n肇庆市委农办主任\n"
     "市农业农村局局长、市扶贫办主任\n\n"
@@ -25,11 +26,18 @@ _SAMPLE = (
 )
 
 
-def corpus_text() -> str:
-    """The shared corpus as one text (a signed speech stands in when it is absent)."""
+def corpus_text(limit: int | None = None) -> str:
+    """The shared corpus as one text (a signed speech stands in when it is absent);
+    with ``limit``, only its files of at most ``limit`` characters."""
     files = sorted(_CORPUS.glob("*.txt")) if _CORPUS.is_dir() else []
     texts = [path.read_text(encoding="utf-8") for path in files]
+    texts = [t for t in texts if limit is None or len(t) <= limit]
     return "\n\n".join(texts) if texts else _SAMPLE
+
+
+def unit(kind: str) -> str:
+    """What a page of ``kind`` repeats."""
+    return _UNITS[kind]()
 
 
 def _one_line() -> str:
@@ -50,7 +58,7 @@ _UNITS: dict[str, Callable[[], str]] = {
     "dianshi": lambda: "点十",
     "numbers": lambda: "增长12.5%，",
     "one_line": _one_line,
-    "pages": corpus_text,
+    "pages": lambda: corpus_text(limit=_SHORT_PAGE),
 }
 
 KINDS: tuple[str, ...] = tuple(_UNITS)
@@ -58,5 +66,5 @@ KINDS: tuple[str, ...] = tuple(_UNITS)
 
 def page(kind: str, size: int) -> str:
     """A hostile page of ``kind`` holding ``size`` characters."""
-    unit = _UNITS[kind]()
-    return (unit * (size // len(unit) + 1))[:size]
+    repeated = unit(kind)
+    return (repeated * (size // len(repeated) + 1))[:size]

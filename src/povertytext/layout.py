@@ -45,12 +45,15 @@ of the page (分享到, copyright lines, 责任编辑, site navigation, licence 
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from ._data import words
 from ._meta import page_date, page_region
@@ -100,6 +103,28 @@ _BREADCRUMB = re.compile(r"[>＞»›]")
 _DAY = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,3})"
 
 
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+class _Spans(list[_S]):
+    """Spans of a page (quantities, mentions, authors) with their starts, for range
+    queries by bisect; ``starts`` is None when they are not in order of their starts."""
+
+    def __init__(self, spans: Sequence[_S]) -> None:
+        super().__init__(spans)
+        starts = [span.start for span in spans]
+        ordered = all(a <= b for a, b in itertools.pairwise(starts))
+        self.starts: list[int] | None = starts if ordered else None
+
+
 @dataclass
 class _Plan:
     """What the layout decided for one document, before its contents are extracted."""
@@ -147,7 +172,52 @@ def _footer_starts() -> tuple[str, ...]:
     return tuple(word.lower() for word in words(_WORDS, "footer_start"))
 
 
+class _Lines(Sequence[Line]):
+    """The lines (or pieces) of a page, in order, with what range queries need: their
+    starts and ends, and the content (non-blank) lines with theirs. Lines never
+    overlap, so every one of these lists is sorted."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = list(lines)
+        self.starts = [line.start for line in self._lines]
+        self.ends = [line.end for line in self._lines]
+        self.content = [line for line in self._lines if not line.blank]
+        self.content_starts = [line.start for line in self.content]
+        self.content_ends = [line.end for line in self.content]
+        self._positions: dict[int, int] | None = None
+        self.first_paragraph_end: int | None = None  # see _paragraph_ends_by
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __iter__(self) -> Iterator[Line]:
+        return iter(self._lines)
+
+    def __getitem__(self, index: int) -> Line:  # type: ignore[override]
+        return self._lines[index]
+
+    def head(self, stop: int) -> _Lines:
+        """The first ``stop`` lines."""
+        return _Lines(self._lines[:stop])
+
+    def index(self, line: object, start: int = 0, stop: int | None = None) -> int:
+        """The index of ``line`` (by its start: lines never share one)."""
+        if self._positions is None:
+            self._positions = {item.start: k for k, item in enumerate(self._lines)}
+        k = self._positions.get(line.start, -1) if isinstance(line, Line) else -1
+        if k < 0 or self._lines[k] != line:
+            return self._lines.index(line)  # type: ignore[arg-type]
+        return k
+
+    def content_between(self, lo: int, hi: int) -> list[Line]:
+        """Content lines starting in ``[lo, hi)``."""
+        first = bisect.bisect_left(self.content_starts, lo)
+        return self.content[first : bisect.bisect_left(self.content_starts, hi)]
+
+
 def _content(lines: Sequence[Line]) -> list[Line]:
+    if isinstance(lines, _Lines):
+        return lines.content
     return [line for line in lines if not line.blank]
 
 
@@ -304,9 +374,7 @@ def _is_footer(line: Line) -> bool:
 
 def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
     """End of the last content line in ``[start, end)`` that is not page chrome."""
-    candidates = [
-        line for line in lines if not line.blank and start < line.end and line.start < end
-    ]
+    candidates = _overlapping(lines, start, end)
     while (
         candidates
         and candidates[-1].content_start >= start  # not a meta line the body is run into
@@ -316,13 +384,35 @@ def _body_end(lines: Sequence[Line], start: int, end: int) -> int:
     return candidates[-1].content_end if candidates else start
 
 
+def _content_between(lines: Sequence[Line], lo: int, hi: int) -> list[Line]:
+    """Content lines starting in ``[lo, hi)``, in order."""
+    if not isinstance(lines, _Lines):
+        lines = _Lines(lines)
+    return lines.content_between(lo, hi)
+
+
+def _overlapping(lines: Sequence[Line], start: int, end: int) -> list[Line]:
+    """Content lines that overlap ``[start, end)`` (ending after ``start``, starting before
+    ``end``), in order."""
+    if not isinstance(lines, _Lines):
+        lines = _Lines(lines)
+    first = bisect.bisect_right(lines.content_ends, start)
+    return lines.content[first : bisect.bisect_left(lines.content_starts, end)]
+
+
 # --- speeches --------------------------------------------------------------------------------
 
 
 def _line_index(lines: Sequence[Line], offset: int) -> int:
-    for index, line in enumerate(lines):
-        if line.start <= offset <= line.end:
-            return index
+    """The first line holding ``offset`` (its start to its end, both included), else the last.
+
+    Lines are in order and never overlap, so the first line ending at or after ``offset``
+    is the only candidate."""
+    if not isinstance(lines, _Lines):
+        lines = _Lines(lines)
+    k = bisect.bisect_left(lines.ends, offset)
+    if k < len(lines) and lines[k].start <= offset:
+        return k
     return len(lines) - 1
 
 
@@ -361,15 +451,30 @@ def _affinity(
     if region is not None:
         score += sum(
             1
-            for m in mentions
-            if paragraph.start <= m.start < paragraph.end
-            and m.region is not None
-            and is_within(m.region, region)
+            for m in _starting_in(mentions, paragraph.start, paragraph.end)
+            if m.region is not None and is_within(m.region, region)
         )
     paragraph_text = text[paragraph.start : paragraph.end]
     score += paragraph_text.count(header.byline.official.name)
     score += sum(2 for phrase in _title_phrases(text, header) if phrase in paragraph_text)
     return score
+
+
+def _starting_in(spans: Sequence[_S], lo: int, hi: int) -> Sequence[_S]:
+    """The spans starting in ``[lo, hi)``, in order (by bisect for an index of spans)."""
+    if isinstance(spans, _Spans) and spans.starts is not None:
+        starts = spans.starts
+        return spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    return [span for span in spans if lo <= span.start < hi]
+
+
+def _within(spans: Sequence[_S], lo: int, hi: int) -> list[_S]:
+    """The spans lying in ``[lo, hi]``, in order."""
+    if isinstance(spans, _Spans) and spans.starts is not None:
+        starts = spans.starts
+        candidates = spans[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
+        return [span for span in candidates if span.end <= hi]
+    return [span for span in spans if _in(span.start, span.end, lo, hi)]
 
 
 def _split_in_order(scores: Sequence[Sequence[int]], parts: int) -> list[int]:
@@ -379,21 +484,35 @@ def _split_in_order(scores: Sequence[Sequence[int]], parts: int) -> list[int]:
     first paragraph of each part.
     """
     n = len(scores[0])
-    prefix = [[0] * (n + 1) for _ in range(parts)]
+    best = {0: 0}  # first paragraph of the next part → best total so far
+    back: list[dict[int, int]] = []  # per part: its end → its start
     for j in range(parts):
-        for p in range(n):
-            prefix[j][p + 1] = prefix[j][p] + scores[j][p]
-    best: dict[tuple[int, int], tuple[int, list[int]]] = {(0, 0): (0, [])}
-    for j in range(parts):
-        nxt: dict[tuple[int, int], tuple[int, list[int]]] = {}
-        for (_, start), (total, cuts) in best.items():
-            for end in range(start + 1, n - (parts - j - 1) + 1):
-                value = total + prefix[j][end] - prefix[j][start]
-                key = (j + 1, end)
-                if key not in nxt or value > nxt[key][0]:
-                    nxt[key] = (value, [*cuts, start])
-        best = nxt
-    return best[(parts, n)][1]
+        prefix = list(itertools.accumulate(scores[j], initial=0))
+        best, cuts = _next_part(best, prefix, n - (parts - j - 1))
+        back.append(cuts)
+    starts = [n]
+    for cuts in reversed(back):
+        starts.append(cuts[starts[-1]])
+    return starts[:0:-1]
+
+
+def _next_part(
+    best: dict[int, int], prefix: list[int], last: int
+) -> tuple[dict[int, int], dict[int, int]]:
+    """One step of :func:`_split_in_order`: for each end of the next part up to ``last``,
+    the best total and the start that reaches it (the first start on ties)."""
+    totals: dict[int, int] = {}
+    cuts: dict[int, int] = {}
+    starts = sorted(best)
+    k, lead, lead_start = 0, 0, -1
+    for end in range(starts[0] + 1, last + 1):
+        while k < len(starts) and starts[k] < end:
+            value = best[starts[k]] - prefix[starts[k]]
+            if lead_start < 0 or value > lead:
+                lead, lead_start = value, starts[k]
+            k += 1
+        totals[end], cuts[end] = lead + prefix[end], lead_start
+    return totals, cuts
 
 
 def _bodies(
@@ -405,7 +524,7 @@ def _bodies(
 ) -> list[tuple[int, int]]:
     """The body span of each header of a group, from the paragraphs of its zone."""
     zone_end = _body_end(lines, *zone)
-    paragraphs = [line for line in _content(lines) if zone[0] <= line.start < zone_end]
+    paragraphs = _content_between(lines, zone[0], zone_end)
     if len(group) == 1 or len(paragraphs) < len(group):
         if not paragraphs:
             return [(zone[0], zone[0])] * len(group)
@@ -579,7 +698,7 @@ def _run_in(line: Line) -> int | None:
 
 def _issue(lines: Sequence[Line], start: int, end: int) -> Line | None:
     """The last issue line (《人民日报》（2020年09月01日 第05版）) in ``[start, end)``."""
-    issues = [line for line in lines if start <= line.start < end and _is_issue_line(line)]
+    issues = [line for line in _content_between(lines, start, end) if _is_issue_line(line)]
     return issues[-1] if issues else None
 
 
@@ -626,8 +745,8 @@ def _story_plan(
     speaker = next(
         (
             b.official
-            for b in bylines
-            if b.form == "author" and header_start <= b.start <= header_end
+            for b in _starting_in(bylines, header_start, header_end + 1)
+            if b.form == "author"
         ),
         None,
     )
@@ -648,7 +767,7 @@ def _is_credit_line(line: Line, authors: Sequence[Author]) -> bool:
     return (
         _is_subheadline(line)
         and not _is_caption(line)
-        and any(line.start <= a.start < line.end for a in authors)
+        and bool(_starting_in(authors, line.start, line.end))
     )
 
 
@@ -705,8 +824,9 @@ def _story_plans(
     plans = []
     for head in heads:
         sign = lines[head.sign].start
-        end = next((cut for cut in cuts if cut > sign), len(text))
-        own = [a for a in authors if lines[head.first].start <= a.start < end]
+        k = bisect.bisect_right(cuts, sign)
+        end = cuts[k] if k < len(cuts) else len(text)
+        own = _Spans(_starting_in(authors, lines[head.first].start, end))
         plan = _story_plan(text, lines, head, own, bylines, end)
         if plan is not None:
             plans.append(plan)
@@ -784,8 +904,8 @@ def _plans(
     mentions: Sequence[RegionMention],
 ) -> list[_Plan]:
     signatures = [b for b in bylines if b.form != "author"]
-    closing = [b for k, b in enumerate(signatures) if _is_closing(lines, signatures, k)]
-    headers = [b for b in signatures if b not in closing]
+    closing = _Spans([b for k, b in enumerate(signatures) if _is_closing(lines, signatures, k)])
+    headers = [b for b in signatures if not _among(b, closing)]
     if headers:
         return _speech_plans(text, lines, headers, mentions)
     heads = _heads(text, lines, authors)
@@ -793,7 +913,7 @@ def _plans(
     if stories:
         return stories
     limit = lines[_line_index(lines, closing[0].start)].start if closing else len(text)
-    cut = lines[: _line_index(lines, limit) + (0 if closing else 1)]
+    cut = _head_lines(lines, _line_index(lines, limit) + (0 if closing else 1))
     meta = _first_meta(cut)
     head = _Head(_title_before(cut, meta), meta) if meta is not None else None
     plan = _story_plan(text, cut, head, authors, bylines, limit) if head is not None else None
@@ -805,19 +925,37 @@ def _plans(
     return [_signed(plan, closing[-1]) if closing else plan]
 
 
+def _head_lines(lines: Sequence[Line], stop: int) -> _Lines:
+    """The first ``stop`` lines (all but the last when ``stop`` is -1)."""
+    return _Lines(lines).head(stop) if not isinstance(lines, _Lines) else lines.head(stop)
+
+
 def _is_closing(lines: Sequence[Line], signatures: Sequence[Byline], k: int) -> bool:
     """A signature under the text it signs: paragraphs above it and none after it."""
     signature = signatures[k]
     after_end = signatures[k + 1].start if k + 1 < len(signatures) else None
-    after = [
-        line
-        for line in _content(lines)
-        if line.start >= signature.end and (after_end is None or line.start < after_end)
-    ]
-    before = [line for line in _content(lines) if line.end <= signature.start]
-    return any(_is_paragraph(line) for line in before) and not any(
+    after = _content_between(lines, signature.end, _END if after_end is None else after_end)
+    return _paragraph_ends_by(lines, signature.start) and not any(
         _is_paragraph(line) and not _is_footer(line) for line in after
     )
+
+
+_END = 1 << 62  # past the end of any text
+
+
+def _paragraph_ends_by(lines: Sequence[Line], offset: int) -> bool:
+    """True when a content line that is a paragraph ends by ``offset``."""
+    if not isinstance(lines, _Lines):
+        lines = _Lines(lines)
+    if lines.first_paragraph_end is None:
+        ends = (line.end for line in lines.content if _is_paragraph(line))
+        lines.first_paragraph_end = next(ends, _END)
+    return lines.first_paragraph_end <= offset
+
+
+def _among(byline: Byline, bylines: Sequence[Byline]) -> bool:
+    """``byline in bylines``, looking only at those with its start (equal ones share it)."""
+    return any(b == byline for b in _starting_in(bylines, byline.start, byline.start + 1))
 
 
 def _is_paragraph(line: Line) -> bool:
@@ -864,11 +1002,11 @@ def _body_dates(
     read again with the document's date as the reference."""
     lo, hi = plan.body_start, plan.body_end
     if not reread or plan.date is None:
-        return [m for m in page_dates if _in(m.start, m.end, lo, hi)]
+        return _within(page_dates, lo, hi)
     try:
         mentions = extract_dates(text[lo:hi], reference=plan.date)
     except ValueError:  # a date line the reader cannot use as a reference
-        return [m for m in page_dates if _in(m.start, m.end, lo, hi)]
+        return _within(page_dates, lo, hi)
     return [m.model_copy(update={"start": m.start + lo, "end": m.end + lo}) for m in mentions]
 
 
@@ -952,24 +1090,24 @@ def _document(
     meta: _Meta,
 ) -> Speech | Article | Essay:
     lo, hi = plan.body_start, plan.body_end
-    body_quantities = [q for q in quantities if _in(q.start, q.end, lo, hi)]
-    body_mentions = [m for m in mentions if _in(m.start, m.end, lo, hi)]
+    body_quantities = _within(quantities, lo, hi)
+    body_mentions = _within(mentions, lo, hi)
     region = plan.region or _given_or_dominant(
         meta.region, None if plan.kind == "speech" else _dominant_region(body_mentions)
     )
     dates = _body_dates(text, plan, page_dates, reread=plan.kind == "article" or bool(meta.date))
     helper = region if plan.kind == "speech" else None
-    pairs = find_pairs(text, lo, hi, helper=helper, date=plan.date, regions=mentions)
+    pairs = find_pairs(text, lo, hi, helper=helper, date=plan.date, regions=body_mentions)
     indicators = find_indicators(
         text,
         lo,
         hi,
         region=region,
         date=plan.date,
-        quantities=quantities,
+        quantities=body_quantities,
         dates=dates,
         pairs=pairs,
-        regions=mentions,
+        regions=body_mentions,
     )
     title = text[plan.title[0] : plan.title[1]] if plan.title else None
     speaker = _speaker(plan, officials)
@@ -993,15 +1131,16 @@ def _document(
     )
 
 
+def _in_any(mention: DateMention, documents: Sequence[Speech | Article | Essay]) -> bool:
+    """True when ``mention`` lies in the body of one of ``documents``."""
+    return any(_in(mention.start, mention.end, d.body_start, d.body_end) for d in documents)
+
+
 def _page_dates(
     page_dates: Sequence[DateMention], documents: Sequence[Speech | Article | Essay]
 ) -> list[DateMention]:
     """Dates outside the bodies as read on the whole text, and each body's own."""
-    outside = [
-        m
-        for m in page_dates
-        if not any(_in(m.start, m.end, d.body_start, d.body_end) for d in documents)
-    ]
+    outside = [m for m in page_dates if not _in_any(m, documents)]
     inside = [m for d in documents for m in d.dates]
     return sorted([*outside, *inside], key=lambda m: m.start)
 
@@ -1057,27 +1196,27 @@ def _layout(
     an article; otherwise as it stands."""
     if _is_one_line_page(text):
         pieces = _pieces(text)
-        bylines = find_bylines(text, pieces)
-        plans = _plans(text, pieces, bylines, authors, mentions)
+        bylines = _Spans(find_bylines(text, pieces))
+        plans = _plans(text, _Lines(pieces), bylines, authors, mentions)
         if any(plan.kind != "essay" for plan in plans):
             return bylines, plans
     lines = lines_of(text)
-    bylines = find_bylines(text, lines)
-    return bylines, _plans(text, lines, bylines, authors, mentions)
+    bylines = _Spans(find_bylines(text, lines))
+    return bylines, _plans(text, _Lines(lines), bylines, authors, mentions)
 
 
 def _parse(text: str, source: str | None, meta: _Meta, *, original: str) -> Page:
     """:func:`parse` of a text in simplified characters (``original``: the caller's)."""
-    mentions = extract_regions(text)
-    authors = find_authors(text)
+    mentions = _Spans(extract_regions(text))
+    authors = _Spans(find_authors(text))
     bylines, plans = _layout(text, authors, mentions)
-    quantities = extract_quantities(text)
+    quantities = _Spans(extract_quantities(text))
     officials = officials_of(text, bylines, authors)
     dates = _reference_dates(text, meta.date)
     documents: list[Speech | Article | Essay] = []
     previous_end = -1
     for plan in plans:
-        own_authors = [a for a in authors if previous_end < a.start < plan.body_end]
+        own_authors = _starting_in(authors, previous_end + 1, plan.body_end)
         plan = _with_meta(plan, meta)
         documents.append(
             _document(text, plan, quantities, mentions, officials, own_authors, dates, meta)
