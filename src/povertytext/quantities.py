@@ -47,6 +47,7 @@ __all__ = [
 _RANGE_SEPARATOR = re.compile(r"——|--|[—\-~〜～至到－]")
 # 百分之, 千分之, 万分之, 百万分之, 万万分之 …: "per hundred/thousand/…", read as a percent.
 _PER_PREFIX = re.compile(r"[百千万亿]{1,6}分之")
+_PER_FIRST = tuple("百千万亿")  # the characters _PER_PREFIX can start with
 
 
 def _per_scale(prefix: str) -> Decimal:
@@ -60,6 +61,7 @@ def _per_scale(prefix: str) -> Decimal:
 _MASK = re.compile(
     r"[*＊×]{1,12}(?:\.[*＊×]{1,12})?(?![*＊×])|[xX]{2,12}(?![xX])|(?<![A-Za-z])[xX](?![A-Za-z])"
 )
+_MASK_FIRST = tuple("*＊×xX")  # the characters _MASK can start with
 # 多 / 余 (餘) after a numeral: "more than"; 个多 before a time noun; one layout space before.
 _MORE = "多余餘"
 _GE_MORE = ("个多", "个余", "個多", "個余", "个餘", "個餘")
@@ -114,11 +116,6 @@ def _units() -> dict[str, _Unit]:
 
 
 @cache
-def _unit_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(surface) for surface in _units()}, reverse=True))
-
-
-@cache
 def _qualifiers() -> dict[str, _Qualifier]:
     return {
         row["qualifier"]: _Qualifier(
@@ -142,10 +139,19 @@ def _currency_words() -> dict[str, str]:
     }
 
 
+@cache
+def _unit_lengths_by_char() -> dict[str, tuple[int, ...]]:
+    """For each first character of a unit, the lengths of the units it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for surface in _units():
+        lengths.setdefault(surface[:1], set()).add(len(surface))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+
+
 def _match_unit(s: str, i: int, *, whole: bool) -> _Unit | None:
     """The longest unit written at ``i`` (one space before it is allowed)."""
     units = _units()
-    for length in _unit_lengths():
+    for length in _unit_lengths_by_char().get(s[i : i + 1], ()):
         surface = s[i : i + length]
         unit = units.get(surface)
         if unit is None or (not unit.standalone and not whole):
@@ -195,7 +201,7 @@ def _read_quantity(s: str, i: int, *, whole: bool) -> _Draft | None:
 
 def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     """The numeral itself: percent prefixes, signs, fractions, masks, magnitudes."""
-    per = _PER_PREFIX.match(s, i)
+    per = _PER_PREFIX.match(s, i) if s.startswith(_PER_FIRST, i) else None
     if per is not None:
         return _read_percent_prefix(s, i, per.group(), _per_scale(per.group()))
     sign = Decimal(1)
@@ -218,7 +224,7 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
         j = i + 1
         while whole and j < len(s) and s[j] == " ":
             j += 1
-    mask = _MASK.match(s, j)
+    mask = _MASK.match(s, j) if s.startswith(_MASK_FIRST, j) else None
     if mask is not None:
         return _read_masked(s, i, mask.end())
     numeral: Numeral | None
@@ -880,10 +886,13 @@ def _scope_qualifier(s: str, start: int) -> str | None:
     window_start = max(0, start - _SCOPE_WINDOW)
     sentence_start = max(s.rfind(mark, window_start, start) for mark in _SENTENCE_END)
     clause = s[max(sentence_start, window_start) : start]
-    for word, qualifier in _qualifiers().items():
-        if qualifier.position == "scope" and word in clause:
-            return word
-    return None
+    return next((word for word in _scope_words() if word in clause), None)
+
+
+@cache
+def _scope_words() -> tuple[str, ...]:
+    """The qualifiers that scope the amounts after them (累计, 共计), in table order."""
+    return tuple(word for word, qualifier in _qualifiers().items() if qualifier.position == "scope")
 
 
 # ---------------------------------------------------------------- building the model
