@@ -6,16 +6,17 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from povertytext import names
 from povertytext._data import read_text
-from povertytext._segment import Segmenter, jieba_dir
+from povertytext._segment import Lexicon, Segmenter, jieba_dir
 from povertytext.positions import organization_words, titles
 
-from ._shared import SHARED
+from ._shared import SHARED, generated_on, load_script
 
 EDGE_CASES = [
     "",
@@ -116,3 +117,23 @@ def test_cutting_imports_no_jieba() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_the_csv_is_what_the_script_builds() -> None:
+    pytest.importorskip("jieba")
+    script = load_script("build_jieba_dict")
+    built = script.build(generated_on("jieba_dict.csv", "build_jieba_dict"))
+    assert built == read_text("jieba_dict.csv")
+
+
+def test_an_unknown_dictionary_is_summed(tmp_path: Path) -> None:
+    path = tmp_path / "dict.txt"
+    path.write_text("扶贫 30 v\n扶贫办 20 nt\n扶 5 v\n扶贫 7 vn\n", encoding="utf-8")
+    lexicon = Lexicon(path)
+    assert lexicon.total == 62
+    assert (lexicon.entry("扶贫"), lexicon.entry("扶贫办"), lexicon.entry("贫")) == (
+        (7, "vn"),
+        (20, "nt"),
+        None,
+    )
+    assert (lexicon.has_prefix("扶贫"), lexicon.has_prefix("贫")) == (True, False)

@@ -9,10 +9,9 @@ Decimal('23000000')
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .batch import parse_iter, parse_many, warmup
-from .dates import extract_dates, parse_date
 from .errors import (
     AmbiguousRegionError,
     DateError,
@@ -26,38 +25,82 @@ from .errors import (
     UnreadableTextError,
     UsageError,
 )
-from .graph import network
-from .indicators import extract_indicators
-from .layout import parse
-from .models import (
-    Article,
-    AssistancePair,
-    Author,
-    DateMention,
-    Document,
-    Essay,
-    Indicator,
-    Official,
-    Page,
-    Position,
-    Quantity,
-    Region,
-    RegionMention,
-    Span,
-    Speech,
-)
-from .numerals import parse_number
-from .officials import extract_officials
-from .pairs import extract_pairs
-from .quantities import extract_numbers, extract_quantities, parse_quantity
-from .readers import SourceText, parse_file, read_file, read_text
-from .regions import extract_regions, region_for_code, resolve_region
-from .tables import json_schema, records, to_dataframe
 
-try:
-    __version__ = version("povertytext")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+if TYPE_CHECKING:  # the names below load on first use (__getattr__), so importing stays quick
+    from .batch import parse_iter, parse_many, warmup
+    from .dates import extract_dates, parse_date
+    from .graph import network
+    from .indicators import extract_indicators
+    from .layout import parse
+    from .models import (
+        Article,
+        AssistancePair,
+        Author,
+        DateMention,
+        Document,
+        Essay,
+        Indicator,
+        Official,
+        Page,
+        Position,
+        Quantity,
+        Region,
+        RegionMention,
+        Span,
+        Speech,
+    )
+    from .numerals import parse_number
+    from .officials import extract_officials
+    from .pairs import extract_pairs
+    from .quantities import extract_numbers, extract_quantities, parse_quantity
+    from .readers import SourceText, parse_file, read_file, read_text
+    from .regions import extract_regions, region_for_code, resolve_region
+    from .tables import json_schema, records, to_dataframe
+
+_MODELS = "Article AssistancePair Author DateMention Document Essay Indicator Official Page"
+_LAZY = {
+    "batch": "parse_iter parse_many warmup",
+    "dates": "extract_dates parse_date",
+    "graph": "network",
+    "indicators": "extract_indicators",
+    "layout": "parse",
+    "models": _MODELS + " Position Quantity Region RegionMention Span Speech",
+    "numerals": "parse_number",
+    "officials": "extract_officials",
+    "pairs": "extract_pairs",
+    "quantities": "extract_numbers extract_quantities parse_quantity",
+    "readers": "SourceText parse_file read_file read_text",
+    "regions": "extract_regions region_for_code resolve_region",
+    "tables": "json_schema records to_dataframe",
+}
+_HOME = {name: module for module, names in _LAZY.items() for name in names.split()}
+
+
+def _version() -> str:
+    """The installed distribution's version (importlib.metadata is slow to import)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("povertytext")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module on first use, then kept here."""
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _HOME:
+        value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "AmbiguousRegionError",

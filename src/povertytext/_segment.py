@@ -5,9 +5,12 @@ tag table before its first cut (about 1.4 s and 175 MiB; importing ``jieba.posse
 builds the tag table once more for jieba's global tokenizer). A cut of a short window
 asks that dictionary a few dozen questions, so :class:`Lexicon` keeps jieba's
 ``dict.txt`` as one sorted list of its lines and answers them by bisection (about 0.1 s
-to load). :class:`Segmenter` is jieba 0.42.1's algorithm line for line (MIT licence):
-the word graph and its best route (``Tokenizer.get_DAG``, ``calc``), the part-of-speech
-cut (``POSTokenizer.cut``), its HMM for runs of unknown characters (read from jieba's
+to load; the total of its frequencies comes from ``data/jieba_dict.csv``, built by
+``scripts/build_jieba_dict.py``, for a dictionary of known SHA-256).
+
+:class:`Segmenter` is jieba 0.42.1's algorithm line for line (MIT licence): the word
+graph and its best route (``Tokenizer.get_DAG``, ``calc``), the part-of-speech cut
+(``POSTokenizer.cut``), its HMM for runs of unknown characters (read from jieba's
 ``posseg`` tables) and ``add_word`` with its suggested frequency. jieba itself is never
 imported; ``tests/test_segment.py`` compares the cuts with jieba's own.
 """
@@ -15,6 +18,7 @@ imported; ``tests/test_segment.py`` compares the cuts with jieba's own.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import importlib.util
 import re
 import sys
@@ -22,6 +26,8 @@ from collections.abc import Iterator
 from math import log
 from pathlib import Path
 from typing import Any
+
+from ._data import read_table
 
 __all__ = ["Lexicon", "Segmenter", "jieba_dir", "load_segmenter"]
 
@@ -56,8 +62,9 @@ class Lexicon:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        text = path.read_text(encoding="utf-8")
-        self.total = sum(map(int, text.split()[1::3]))  # jieba's total: every line, twice or not
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        self.total = _known_total(data) or _total(text)
         lines = text.split("\n")
         if lines and not lines[-1]:
             lines.pop()
@@ -92,6 +99,18 @@ class Lexicon:
         start = text.rindex("\n" + key) + 1
         end = text.find("\n", start)
         return text[start : end if end >= 0 else len(text)]
+
+
+def _total(text: str) -> int:
+    """jieba's total of a dictionary: the frequencies of all its lines (a word twice, twice)."""
+    return sum(map(int, text.split()[1::3]))
+
+
+def _known_total(data: bytes) -> int | None:
+    """The total of a dictionary listed in ``data/jieba_dict.csv`` (jieba's own), or None."""
+    digest = hashlib.sha256(data).hexdigest()
+    rows = (row for row in read_table("jieba_dict.csv") if row["sha256"] == digest)
+    return next((int(row["total"]) for row in rows), None)
 
 
 def _hmm_table(name: str) -> Any:
