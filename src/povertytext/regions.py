@@ -660,10 +660,16 @@ def extract_regions(text: str) -> list[RegionMention]:
 def _by_later_context(norm: str, found: list[_Found]) -> list[_Found]:
     """Decide ambiguous mentions by the next resolved one in the same sentence (鼓楼区…福州)."""
     decided = list(found)
+    later: _Found | None = None  # the next resolved mention, going backwards once
+    nexts: list[_Found | None] = [None] * len(found)
+    for index in range(len(found) - 1, -1, -1):
+        nexts[index] = later
+        if len(found[index].units) == 1:
+            later = found[index]
     for index, item in enumerate(found):
         if len(item.units) < 2:
             continue
-        later = next((f for f in found[index + 1 :] if len(f.units) == 1), None)
+        later = nexts[index]
         if later is None or not _same_sentence(norm, item.end, later.start):
             continue
         units = _by_context([_Hit(unit, _NAME) for unit in item.units], later.units[0])
