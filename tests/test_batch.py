@@ -191,3 +191,16 @@ def test_dask_bag_gives_the_rows_of_one_process(single: list[pt.Page], scheduler
     assert dask_pages == single
     for table, dask_rows in zip(TABLES, dask_tables, strict=True):
         assert dask_rows == rows(single, table), table
+
+
+def test_workers_that_fork_start_warm(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from povertytext import batch
+
+    calls: list[str] = []
+    monkeypatch.setattr(batch, "warmup", lambda: calls.append("warm"))
+    for method in ("fork", "spawn"):
+        monkeypatch.setattr(multiprocessing, "get_start_method", lambda m=method: m)
+        batch._warm_parent()
+    assert calls == ["warm"]

@@ -95,3 +95,13 @@ def test_a_page_in_traditional_characters_reads_as_in_simplified(path: Path) -> 
         )
 
     assert shape(twin) == shape(page)
+
+
+def test_restore_copies_only_what_differs() -> None:
+    text = "投入资金5亿元，帮扶贫困户300户。累計投入資金2億元。"
+    work = simplify(text)
+    found = pt.extract_quantities(work)
+    restored = restore(found, text)
+    assert [q.text for q in restored] == [text[q.start : q.end] for q in found]
+    assert [a is b for a, b in zip(restored, found, strict=True)] == [True, True, False]
+    assert restore(found, work) is found

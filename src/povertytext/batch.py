@@ -7,8 +7,10 @@ keywords of :func:`~povertytext.parse`), and returns one
 :class:`~povertytext.Page` per input, in input order. With ``processes=1``,
 or a single input, it runs in the calling process; otherwise each worker
 process first calls :func:`warmup`, so tables and dictionaries load once per
-worker and not inside the first chunk. :func:`parse_iter` yields the same
-pages one by one, as they are ready, still in input order.
+worker and not inside the first chunk (where workers fork, the default on Linux,
+the calling process warms up first and they start with everything loaded).
+:func:`parse_iter` yields the same pages one by one, as they are ready, still in
+input order.
 
 Files: :func:`read_text` reads a text, HTML or PDF file, its encoding detected,
 and :func:`parse_file` is ``parse(read_text(path), source=str(path))``, an
@@ -23,6 +25,7 @@ other engine (see ``docs/tutorial.md``). Pages pickle too.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Generator, Iterable, Mapping
@@ -137,11 +140,22 @@ def parse_iter(
         return
     workers = min(workers, len(items))
     size = chunksize or max(1, len(items) // (workers * _CHUNKS_PER_WORKER))
+    _warm_parent()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=warmup)
     try:
         yield from pool.map(_parse_item, items, chunksize=size)
     finally:  # also when the caller stops early: drop the work not yet started
         pool.shutdown(cancel_futures=True)
+
+
+def _warm_parent() -> None:
+    """Warm up this process when workers fork from it: they start with its tables loaded.
+
+    Their own :func:`warmup` then costs almost nothing; under ``spawn`` or ``forkserver``
+    each worker loads everything itself, so the parent is left as it is.
+    """
+    if multiprocessing.get_start_method() == "fork":
+        warmup()
 
 
 def _workers(processes: int | None) -> int:

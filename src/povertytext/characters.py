@@ -56,16 +56,39 @@ def simplify(text: str) -> str:
 
 
 def _restored_fields(model: BaseModel, original: str) -> dict[str, Any]:
+    """The slices of ``model`` whose characters differ in ``original``, cut from it."""
     fields = type(model).model_fields
     updates: dict[str, Any] = {}
-    if isinstance(model, Span):
+    if isinstance(model, Span) and model.text != original[model.start : model.end]:
         updates["text"] = original[model.start : model.end]
     for name, start_name, end_name in _SLICES:
         if name in fields and start_name in fields:
             start, end = getattr(model, start_name), getattr(model, end_name)
-            if start is not None and end is not None and getattr(model, name) is not None:
+            value = getattr(model, name)
+            known = start is not None and end is not None and value is not None
+            if known and value != original[start:end]:
                 updates[name] = original[start:end]
     return updates
+
+
+def _restored_model(model: BaseModel, original: str) -> BaseModel:
+    """``model``, or a copy with its changed slices and changed children (most stay as they are)."""
+    updates: dict[str, Any] = {}
+    for name, value in model:
+        if isinstance(value, (BaseModel, list, tuple)):
+            new = restore(value, original)
+            if new is not value:
+                updates[name] = new
+    updates.update(_restored_fields(model, original))
+    return model.model_copy(update=updates) if updates else model
+
+
+def _restored_items(items: list[Any] | tuple[Any, ...], original: str) -> Any:
+    """``items`` itself when no item changes, else a new list or tuple of the same kind."""
+    new = [restore(item, original) for item in items]
+    if all(a is b for a, b in zip(new, items, strict=True)):
+        return items
+    return tuple(new) if isinstance(items, tuple) else new
 
 
 def restore(result: T, original: str) -> T:
@@ -74,20 +97,13 @@ def restore(result: T, original: str) -> T:
     Slices of the text (a quantity's ``text``, an official's ``name``, a position's
     ``as_written``, an indicator's ``subject``, a title) get the caller's characters;
     derived text (a position's expanded ``text``, region names) stays simplified.
-    Models are frozen, so changed ones are copies.
+    Models are frozen, so changed ones are copies; a model, list or tuple none of whose
+    slices differ is returned as it is (a traditional character copies only what holds it).
     """
     if isinstance(result, BaseModel):
-        updates: dict[str, Any] = {}
-        for name, value in result:
-            new = restore(value, original)
-            if new is not value:
-                updates[name] = new
-        updates.update(_restored_fields(result, original))
-        return result.model_copy(update=updates) if updates else result
-    if isinstance(result, tuple):
-        return tuple(restore(item, original) for item in result)  # type: ignore[return-value]
-    if isinstance(result, list):
-        return [restore(item, original) for item in result]  # type: ignore[return-value]
+        return _restored_model(result, original)  # type: ignore[return-value]
+    if isinstance(result, (list, tuple)):
+        return _restored_items(result, original)  # type: ignore[no-any-return]
     return result
 
 
