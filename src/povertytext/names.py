@@ -22,19 +22,18 @@ punctuation, at 及/和/等 or at a follower; in a list of three or more, a memb
 starts with no listed surname is read too when most members are names.
 
 jieba runs on a short window beside the title only, in a private tokenizer that gets
-the library's titles and bodies as words (:func:`warmup` loads it ahead): jieba's own
-dictionary and tables, read by :mod:`povertytext._segment` without building jieba's
-prefix dictionary (its cuts are jieba's; jieba itself is never imported).
+the library's titles and bodies as words (:func:`warmup` loads it ahead).
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import threading
+from typing import Any
 
 from ._data import read_text
-from ._segment import Segmenter, load_segmenter
 from .errors import PovertyTextError
 from .positions import is_credit, is_role, organization_words, titles
 
@@ -160,13 +159,20 @@ def looks_like_name(word: str) -> bool:
 
 
 @functools.cache
-def _load_tokenizer() -> Segmenter:
-    """A private jieba POS tokenizer with the library's titles and bodies as words.
+def _load_tokenizer() -> Any:
+    """A private jieba POS tokenizer with the library's titles and bodies as words."""
+    import jieba
+    import jieba.posseg
 
-    It reads jieba's own dictionary and tables without importing jieba
-    (:mod:`povertytext._segment`), so its cuts are jieba's at a small part of the cost.
-    """
-    tokenizer = load_segmenter()
+    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    # jieba announces its dictionary load at DEBUG level on its own stderr handler;
+    # keep it quiet for this one load and put the caller's level back.
+    level = jieba.default_logger.level
+    jieba.default_logger.setLevel(logging.WARNING)
+    try:
+        tokenizer.tokenizer.initialize()
+    finally:
+        jieba.default_logger.setLevel(level)
     for title in titles():
         if len(title) > 1:
             tokenizer.add_word(title, tag="n")
@@ -176,7 +182,7 @@ def _load_tokenizer() -> Segmenter:
     return tokenizer
 
 
-def _tokenizer() -> Segmenter:
+def _tokenizer() -> Any:
     """The tokenizer, loaded under a lock on first use."""
     with _LOCK:
         return _load_tokenizer()
@@ -195,12 +201,12 @@ def warmup() -> None:
 
 def _frequency(word: str) -> int:
     """How often ``word`` occurs in jieba's dictionary (0 for a word not in it)."""
-    return _tokenizer().freq(word) or 0
+    return int(_tokenizer().tokenizer.FREQ.get(word) or 0)
 
 
 def cut(window: str) -> list[tuple[str, str]]:
     """jieba's (word, tag) pairs for a short window."""
-    return _tokenizer().cut(window)
+    return [(pair.word, pair.flag) for pair in _tokenizer().cut(window)]
 
 
 def tagged_as_name(text: str, start: int, end: int) -> bool:
