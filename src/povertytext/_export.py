@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ __all__ = [
     "Format",
     "OutputError",
     "TableWriter",
+    "escape_surrogates",
     "format_of",
     "open_writer",
     "write_array",
@@ -55,6 +57,7 @@ _EXTENSIONS: dict[str, Format] = {
 }
 _PARQUET_ROWS = 10_000  # rows per row group: memory stays flat on a large corpus
 _STATA_STR_BYTES = 2045  # longest fixed-width string of a .dta 118; longer is a strL
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class OutputError(Exception):
@@ -114,6 +117,31 @@ def write_array(items: Iterable[str], out: TextIO) -> None:
     out.write("\n]\n")
 
 
+def escape_surrogates(text: str) -> str:
+    r"""Return ``text`` with each lone surrogate written as a ``\uXXXX`` escape.
+
+    A surrogate (from a file name that is not UTF-8, through :func:`os.fsdecode`)
+    cannot be encoded in UTF-8; in a JSON string its escape is the same character.
+
+    >>> escape_surrogates("a\udcffb.txt")
+    'a\\udcffb.txt'
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _escaped_rows(rows: list[Row]) -> list[Row]:
+    """Return ``rows`` with the surrogates of their texts escaped (:func:`escape_surrogates`)."""
+    return [
+        {
+            key: escape_surrogates(value) if isinstance(value, str) else value
+            for key, value in row.items()
+        }
+        for row in rows
+    ]
+
+
 def _open_text(path: str | None, encoding: str) -> tuple[TextIO, bool]:
     """Return standard output, or ``path`` opened for writing, and whether it is ours to close.
 
@@ -143,7 +171,9 @@ class _CsvWriter:
         self._writer.writerow(columns(table))
 
     def write(self, rows: list[Row]) -> None:
-        self._writer.writerows([scalar_text(value) for value in row.values()] for row in rows)
+        self._writer.writerows(
+            [escape_surrogates(scalar_text(value)) for value in row.values()] for row in rows
+        )
 
     def close(self) -> None:
         if self._owned:
@@ -161,7 +191,7 @@ class _JsonWriter:
 
     def write(self, rows: list[Row]) -> None:
         for row in rows:
-            line = json.dumps(_json_row(row), ensure_ascii=False)
+            line = escape_surrogates(json.dumps(_json_row(row), ensure_ascii=False))
             if self._array:
                 self._out.write(("," if self._count else "") + "\n" + textwrap.indent(line, "  "))
             else:
@@ -188,7 +218,7 @@ class _ParquetWriter:
             raise OutputError(f"cannot write {path}: {error}") from None
 
     def write(self, rows: list[Row]) -> None:
-        self._pending.extend(rows)
+        self._pending.extend(_escaped_rows(rows))
         if len(self._pending) >= _PARQUET_ROWS:
             self._flush()
 
@@ -209,7 +239,7 @@ class _StataWriter:
         _open_text(path, "utf-8")[0].close()  # fail now, not after parsing everything
 
     def write(self, rows: list[Row]) -> None:
-        self._rows.extend(rows)
+        self._rows.extend(_escaped_rows(rows))
 
     def close(self) -> None:
         frame = rows_to_stata_frame(self._rows, self._table)

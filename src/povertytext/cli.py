@@ -58,14 +58,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
+import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
+
+from pydantic_core import PydanticSerializationError
 
 from . import __version__
 from ._export import (
@@ -74,13 +81,15 @@ from ._export import (
     Format,
     OutputError,
     TableWriter,
+    escape_surrogates,
     extension,
     format_of,
     open_writer,
     write_array,
 )
 from ._meta import MetaRow, page_date, page_region, read_meta_table, real_path
-from .batch import parse_iter
+from ._staging import Staged
+from .batch import Item, parse_many, warmup
 from .errors import PovertyTextError
 from .models import Page
 from .readers import KINDS, SourceText, kind_of, read_bytes, read_file
@@ -93,6 +102,8 @@ _STDIN = "-"
 _EXAMPLE = "example"
 _HIDDEN = "."  # names that start with it are hidden files and folders
 _PROGRESS_FROM = 10  # files: fewer finish before a progress line would help
+_AHEAD = 4  # texts read ahead per worker process: memory stays that of a few files
+_INTERRUPTED = 130  # the exit status of a run stopped by SIGINT (128 + 2), as shells give
 
 
 class _OutputError(Exception):
@@ -185,6 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (povertytext parse … | head)
         _discard_stdout()
         return 1
+    except KeyboardInterrupt:  # before any input was read: nothing written
+        print(f"{_PROG}: interrupted; nothing written", file=sys.stderr)
+        return _INTERRUPTED
 
 
 def _discard_stdout() -> None:
@@ -367,10 +381,13 @@ def _run_parse(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     """
     plan = _plan(args, parser)
     if plan.tables is None:
-        output = _output(args.output)
-        with output as out:
-            return _run_inputs(args, parser, lambda pages: _write_pages(pages, plan.fmt, out))
-    return _run_inputs(args, parser, plan.write_tables)
+
+        def write(pages: Iterator[Page], staged: Staged) -> None:
+            with _output(args.output, staged) as out:
+                _write_pages(pages, plan.fmt, out)
+
+        return _run_inputs(args, parser, [args.output] if args.output else [], write)
+    return _run_inputs(args, parser, plan.targets(), plan.write_tables)
 
 
 def _run_network(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -392,18 +409,21 @@ def _run_network(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     except PovertyTextError as error:
         parser.error(str(error))
 
-    def write(pages: Iterator[Page]) -> None:
+    targets = [path for path in (args.output, args.plot) if path is not None]
+
+    def write(pages: Iterator[Page], staged: Staged) -> None:
+        paths = {target: staged.path(target) for target in targets}  # fail before parsing
         graph = network(pages)
         try:
             if args.output is not None:
                 writer = nx.write_gexf if _graph_format(args.output) == "gexf" else nx.write_graphml
-                writer(graph, args.output)
+                writer(graph, paths[args.output])
             if args.plot is not None:
-                plot_network(graph, args.plot)
+                plot_network(graph, paths[args.plot])
         except OSError as error:
             raise _OutputError(f"cannot write: {error}") from None
 
-    return _run_inputs(args, parser, write)
+    return _run_inputs(args, parser, targets, write)
 
 
 def _graph_format(path: str) -> str | None:
@@ -421,13 +441,19 @@ class _Plan:
     paths: dict[Table, str | None] = field(default_factory=dict)
     excel: bool = False
 
-    def write_tables(self, pages: Iterable[Page]) -> None:
+    def targets(self) -> list[str]:
+        """Return the files the plan writes (none: standard output)."""
+        return [path for path in self.paths.values() if path is not None]
+
+    def write_tables(self, pages: Iterable[Page], staged: Staged) -> None:
         """Write the rows of every table of the plan, page by page, one pass over the pages."""
         assert self.tables is not None
         writers: dict[Table, TableWriter] = {}
         try:
             for table in self.tables:
-                writers[table] = open_writer(table, self.fmt, self.paths[table], excel=self.excel)
+                target = self.paths[table]
+                path = staged.path(target) if target is not None else None
+                writers[table] = open_writer(table, self.fmt, path, excel=self.excel)
             for page in pages:
                 for table, writer in writers.items():
                     writer.write(records(page, table))
@@ -482,35 +508,137 @@ def _plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> _Plan:
 def _run_inputs(
     args: argparse.Namespace,
     parser: argparse.ArgumentParser,
-    write: Callable[[Iterator[Page]], None],
+    targets: list[str],
+    write: Callable[[Iterator[Page], Staged], None],
 ) -> int:
     """Read and parse every input named in ``args``, handing the pages to ``write``.
 
+    Inputs are read, parsed and written one at a time. ``write`` writes each of
+    ``targets`` (none: standard output) to a temporary file of ``staged``; they are
+    renamed over their targets when the run ends, unless no input could be read.
+
     Returns:
-        0 when every input was parsed, else 1.
+        0 when every input was parsed, 1 when some was not, 130 when interrupted.
     """
     _quiet_jieba()
     summary = _Summary()
     sources = _sources(args.inputs, args.example, summary)
     if not sources and not summary.errors:
         parser.error("no input: give DIR_OR_FILE, '-' for standard input, or --example")
+    _refuse_inputs_as_outputs(targets, sources, parser)
     try:
         table = read_meta_table(args.meta) if args.meta else {}
     except PovertyTextError as error:
         parser.error(f"--meta: {error.message}")
     meta = _Meta(args.date, args.region, table)
-    texts = list(_readable(sources, summary, meta))
-    progress = _Progress(len(texts), shown=_show_progress(len(texts), args.quiet))
-    parsed = parse_iter(texts, args.processes)
-    with contextlib.closing(parsed):  # closing: stops the pool
-        write(_counted(parsed, summary, progress))
+    progress = _Progress(len(sources), shown=_show_progress(len(sources), args.quiet))
+    staged = Staged()
+    try:
+        pages = _pages(sources, summary, meta, progress, args.processes)
+        with contextlib.closing(pages):  # closing: stops the pool
+            write(_counted(pages, summary, progress), staged)
+    except KeyboardInterrupt:
+        progress.close()
+        print(_interrupted_line(summary, staged.discard()), file=sys.stderr)
+        return _INTERRUPTED
+    except BaseException:
+        progress.close()
+        _print_kept(staged.discard())
+        raise
     progress.close()
+    _finish(summary, staged)
     if not args.quiet:
         unused = meta.unused_line(args.meta)
         if unused is not None:
             print(unused, file=sys.stderr)
         _print_summary(summary)
     return 1 if summary.errors else 0
+
+
+def _refuse_inputs_as_outputs(
+    targets: list[str], sources: list[str], parser: argparse.ArgumentParser
+) -> None:
+    """Stop with a usage error when an output file is also an input: it would be lost."""
+    inputs = {os.path.realpath(source) for source in sources if source not in _SPECIAL}
+    for target in targets:
+        if os.path.realpath(target) in inputs:
+            parser.error(f"{target} is an input: refusing to write over it")
+
+
+def _finish(summary: _Summary, staged: Staged) -> None:
+    """Rename the outputs over their targets; keep the old ones when no input was read."""
+    if summary.files == 0 and summary.errors:
+        kept = staged.discard()
+        if kept:
+            print(f"{_PROG}: no input was read: {', '.join(kept)} left as it was", file=sys.stderr)
+        return
+    staged.commit()
+
+
+def _print_kept(kept: list[str]) -> None:
+    """Print that the files ``kept`` were left as they were, if any."""
+    if kept:
+        print(f"{_PROG}: {', '.join(kept)} left as it was", file=sys.stderr)
+
+
+def _interrupted_line(summary: _Summary, kept: list[str]) -> str:
+    """Return the line that says what an interrupted run wrote: nothing to a file."""
+    done = f"{_PROG}: interrupted after {_count(summary.files, 'file')}"
+    if kept:
+        return f"{done}: nothing written, {', '.join(kept)} left as it was"
+    return f"{done}: the output of those written to standard output"
+
+
+def _pages(
+    sources: list[str], summary: _Summary, meta: _Meta, progress: _Progress, processes: int | None
+) -> Generator[Page, None, None]:
+    """Return the pages of ``sources``, in order, each read and parsed as its turn comes.
+
+    Over several processes, at most :data:`_AHEAD` texts per process are read ahead.
+    """
+    items = _readable(sources, summary, meta, progress)
+    workers = min(_workers(processes), len(sources))
+    if workers <= 1:
+        return (_parse_one(item) for item in items)
+    return _pooled(items, workers)
+
+
+def _workers(processes: int | None) -> int:
+    """Return the number of processes asked for (None: one per usable CPU core)."""
+    if processes is not None:
+        return processes
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _pooled(items: Iterator[Item], workers: int) -> Generator[Page, None, None]:
+    """Yield the page of every item, in order, parsed over ``workers`` processes."""
+    if multiprocessing.get_start_method() == "fork":
+        warmup()  # the workers fork with the tables loaded
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+    pending: deque[Future[Page]] = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(_parse_one, item))
+            if len(pending) >= workers * _AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:  # also when interrupted or stopped early: drop the work not started
+        pool.shutdown(cancel_futures=True)
+
+
+def _start_worker() -> None:
+    """Start a worker process: Ctrl-C is the parent's to handle; the tables loaded."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warmup()
+
+
+def _parse_one(item: Item) -> Page:
+    """Return the page of one ``(source, text, metadata)`` input (what workers run)."""
+    return parse_many([item])[0]
 
 
 def _quiet_jieba() -> None:
@@ -549,8 +677,11 @@ def _sources(inputs: list[str], example: bool, summary: _Summary) -> list[str]:
 
 
 def _folder_files(folder: str, summary: _Summary) -> list[str]:
-    """Return the files of a known kind below ``folder``, in sorted order; note the others."""
-    files = sorted(str(path) for path in _visible_files(Path(folder)))
+    """Return the files of a known kind below ``folder``, in sorted order; note the others.
+
+    A folder below it that cannot be read is reported and counted as an error.
+    """
+    files = sorted(str(path) for path in _visible_files(folder, summary))
     found = [name for name in files if kind_of(name) is not None]
     summary.skipped.extend(name for name in files if kind_of(name) is None)
     if not found:
@@ -559,12 +690,22 @@ def _folder_files(folder: str, summary: _Summary) -> list[str]:
     return found
 
 
-def _visible_files(folder: Path) -> Iterator[Path]:
-    """Yield the files below ``folder`` that are not hidden, nor in a hidden folder."""
-    for path in folder.rglob("*"):
-        hidden = any(part.startswith(_HIDDEN) for part in path.relative_to(folder).parts)
-        if path.is_file() and not hidden:
-            yield path
+def _visible_files(folder: str, summary: _Summary) -> Iterator[Path]:
+    """Yield the files below ``folder`` that are not hidden, nor in a hidden folder.
+
+    A folder that cannot be listed is reported and counted as an error.
+    """
+
+    def unreadable(error: OSError) -> None:
+        name = os.fsdecode(error.filename) if error.filename is not None else folder
+        _report(f"cannot read folder {name}: {error.strerror or error}", summary)
+
+    for parent, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = sorted(name for name in folders if not name.startswith(_HIDDEN))
+        for name in names:
+            path = Path(parent, name)
+            if not name.startswith(_HIDDEN) and path.is_file():
+                yield path
 
 
 @dataclass
@@ -602,8 +743,8 @@ _SPECIAL = (_STDIN, _EXAMPLE)
 
 
 def _readable(
-    sources: Iterable[str], summary: _Summary, meta: _Meta
-) -> Iterator[tuple[str, str, dict[str, object]]]:
+    sources: Iterable[str], summary: _Summary, meta: _Meta, progress: _Progress
+) -> Iterator[Item]:
     """Yield ``(source, text, metadata)`` for every input that reads; report the others.
 
     Errors are those of the readers: a file that cannot be read or decoded, a
@@ -614,6 +755,7 @@ def _readable(
             read = _read_source(source)
         except PovertyTextError as error:
             _report(str(error), summary)
+            progress.step()
             continue
         label, options = meta.of(source, read)
         yield label, read.text, options
@@ -643,23 +785,36 @@ def _write_pages(pages: Iterable[Page], fmt: str, out: TextIO) -> None:
     """Write ``pages`` as JSON Lines (``jsonl``) or one indented JSON array (``json``)."""
     if fmt == "jsonl":
         for page in pages:
-            out.write(page.model_dump_json() + "\n")
+            out.write(_page_json(page) + "\n")
         return
-    write_array((page.model_dump_json(indent=2) for page in pages), out)
+    write_array((_page_json(page, indent=2) for page in pages), out)
+
+
+def _page_json(page: Page, indent: int | None = None) -> str:
+    """Return ``page`` as JSON, a lone surrogate (a name not in UTF-8) as its ``\\u`` escape."""
+    try:
+        return page.model_dump_json(indent=indent)
+    except PydanticSerializationError:  # a surrogate: pydantic encodes to UTF-8
+        separators = None if indent else (",", ":")
+        data = page.model_dump(mode="json")
+        return escape_surrogates(
+            json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+        )
 
 
 @contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """Yield standard output, or the file ``path`` opened for writing in UTF-8.
+def _output(path: str | None, staged: Staged) -> Iterator[TextIO]:
+    """Yield standard output, or the temporary file of ``path`` opened for writing in UTF-8.
 
     Raises:
-        _OutputError: when ``path`` cannot be opened for writing.
+        OutputError: when ``path`` cannot be opened for writing.
     """
     if path is None:
         yield sys.stdout
         return
+    temp = staged.path(path)
     try:
-        file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        file = open(temp, "w", encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as error:
         raise _OutputError(f"cannot write {path}: {error.strerror or error}") from None
     with file:
