@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 import cn2an
 import pytest
@@ -111,3 +111,57 @@ def test_arabic_forms_parse_back(number: int) -> None:
     assert pt.parse_number(full_width) == number
     assert pt.parse_number(f"{number}万") == number * 10000
     assert pt.parse_number(f"{number}亿") == number * 10**8
+
+
+# ---------------------------------------------------------------- exact or an error
+
+EXACT_POWERS = [
+    ("power of two", "2^70", "1180591620717411303424"),
+    ("negative power that terminates", "2.5^-1", "0.4"),
+    ("scientific notation", "12.32e+14", "1232000000000000"),
+    ("small scientific notation", "1e-30", "1E-30"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [row[1:] for row in EXACT_POWERS], ids=[row[0] for row in EXACT_POWERS]
+)
+def test_powers_and_exponents_are_exact(text: str, expected: str) -> None:
+    assert pt.parse_number(text) == Decimal(expected)
+
+
+REFUSED = [
+    ("exponent beyond the limit", "1e9999999", "exponent beyond the limit of 10000"),
+    ("negative exponent beyond the limit", "10^-999999999", "exponent beyond the limit"),
+    ("power of too many digits", "9^9999", "a power of more than 10000 digits"),
+    ("power with no exact decimal", "3^-1", "no exact decimal value"),
+    ("zero to a negative power", "0^-2", "zero to a negative power"),
+    ("too many digits in a row", "1" * 10_001, "more than 10000 digits in a row"),
+    ("too many grouped digits", "1" + ",111" * 3_400, "more than 10000 digits in a row"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"), [row[1:] for row in REFUSED], ids=[row[0] for row in REFUSED]
+)
+def test_beyond_the_limits_is_a_numeral_error(text: str, message: str) -> None:
+    with pytest.raises(pt.NumeralError, match=message):
+        pt.parse_number(text)
+
+
+def test_the_digit_limit_itself_is_read() -> None:
+    assert pt.parse_number("9" * 10_000) == Decimal("9" * 10_000)
+
+
+def test_extractors_skip_a_run_beyond_the_limit() -> None:
+    text = "投入" + "1" * 1_000_001 + "元，另有3000万元"
+    assert [q.text for q in pt.extract_quantities(text)] == ["3000万元"]
+    assert [q.text for q in pt.extract_numbers(text)] == ["3000万元"]
+    assert pt.extract_dates("1" * 1_000_001) == []
+    assert [q.text for q in pt.parse(text).quantities] == ["3000万元"]
+
+
+def test_reading_ignores_the_callers_context() -> None:
+    with localcontext(Context(prec=3)):
+        assert pt.parse_number("2^70") == 1180591620717411303424
+        assert pt.parse_number("123456789.123") == Decimal("123456789.123")

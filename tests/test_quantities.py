@@ -441,3 +441,50 @@ def test_masked_fraction() -> None:
 def test_bare_magnitude_keeps_its_qualifier() -> None:
     [q] = pt.extract_quantities("惠及上万名群众")
     assert (q.qualifier, q.approximate, q.interval()) == ("上", True, (Decimal(10000), None))
+
+
+# ---------------------------------------------------------------- exact, whatever the context
+
+
+def test_interval_and_base_unit_ignore_the_callers_context() -> None:
+    from decimal import Context, localcontext
+
+    from povertytext.quantities import to_base_unit
+
+    with localcontext(Context(prec=3)):
+        assert pt.parse_quantity("3000多欧元").interval() == (Decimal(3000), Decimal(4000))
+        assert pt.parse_quantity("123456789多元").interval()[1] == Decimal(123456790)
+        assert to_base_unit(pt.parse_quantity("1293.12345万亩")) == ("Mu", Decimal("12931234.5"))
+
+
+def test_a_quantity_beyond_the_limits_is_an_error() -> None:
+    with pytest.raises(pt.NumeralError, match="exponent beyond the limit"):
+        pt.parse_quantity("10^999999999元")
+
+
+# ---------------------------------------------------------------- arguments and serialization
+
+BAD_ARGUMENTS = [
+    ("reference of no date", lambda: pt.extract_dates("今年", reference=5)),  # type: ignore[arg-type]
+    ("source of no str", lambda: pt.parse("x", source=5)),  # type: ignore[arg-type]
+    ("source of bytes", lambda: pt.parse("x", source=b"x")),  # type: ignore[arg-type]
+    ("processes of a str", lambda: pt.parse_many(["a", "b"], processes="2")),  # type: ignore[arg-type]
+    ("processes of a bool", lambda: pt.parse_many(["a", "b"], processes=True)),
+    ("chunksize of zero", lambda: pt.parse_many(["a", "b"], chunksize=0)),
+]
+
+
+@pytest.mark.parametrize(
+    "call", [row[1] for row in BAD_ARGUMENTS], ids=[row[0] for row in BAD_ARGUMENTS]
+)
+def test_bad_keyword_arguments_are_usage_errors(call: Any) -> None:
+    with pytest.raises(pt.UsageError):
+        call()
+
+
+def test_a_lone_surrogate_is_escaped_in_json() -> None:
+    page = pt.parse("投入\ud800帮扶资金3000万元。")
+    dumped = page.model_dump_json()
+    assert "\\ud800" in dumped
+    assert json.loads(dumped)["text"] == page.text
+    assert json.loads(page.model_dump_json(indent=2)) == json.loads(dumped)

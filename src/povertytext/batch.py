@@ -35,7 +35,7 @@ from typing import Any, Union
 from . import regions
 from ._data import read_text as _read_data_text
 from ._meta import check_meta
-from .errors import UnreadableTextError, UsageError
+from .errors import UnreadableTextError, UsageError, require_count
 from .layout import parse
 from .models import Page
 from .readers import decode, parse_file, read_text
@@ -133,8 +133,7 @@ def parse_iter(
     """
     items = [_checked(item, index) for index, item in enumerate(texts)]
     workers = _workers(processes)
-    if chunksize is not None and chunksize < 1:
-        raise UsageError(f"chunksize must be at least 1, not {chunksize}")
+    require_count(chunksize, "chunksize")
     if workers == 1 or len(items) < 2:
         yield from (_parse_item(item) for item in items)
         return
@@ -164,11 +163,8 @@ def _workers(processes: int | None) -> int:
     Raises:
         UsageError: when ``processes`` is below 1.
     """
-    if processes is None:
-        return _cpu_count()
-    if processes < 1:
-        raise UsageError(f"processes must be at least 1, not {processes}")
-    return processes
+    count = require_count(processes, "processes")
+    return _cpu_count() if count is None else count
 
 
 def _cpu_count() -> int:

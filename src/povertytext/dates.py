@@ -70,7 +70,7 @@ from functools import cache
 from ._data import read_table
 from ._substitute import Substitution
 from .characters import simplify
-from .errors import DateError, require_text
+from .errors import DateError, UsageError, require_text
 from .models import DateMention, DatePrecision
 
 __all__ = ["extract_dates", "parse_date"]
@@ -961,6 +961,11 @@ def _reference_of(reference: datetime.date | datetime.datetime | str | None) -> 
                 "a reference date must have its year written", input=reference, position=0
             )
         return _Reference(mention.year, mention.month, mention.day)
+    if not isinstance(reference, datetime.date):
+        raise UsageError(
+            "reference: expected a date, a datetime or an ISO date string, "
+            f"not {type(reference).__name__}"
+        )
     return _Reference(reference.year, reference.month, reference.day)
 
 

@@ -43,6 +43,8 @@ __all__ = [
     "UnknownRegionError",
     "UnreadableTextError",
     "UsageError",
+    "require_count",
+    "require_label",
     "require_text",
 ]
 
@@ -161,3 +163,30 @@ def require_text(value: object, function: str) -> None:
         else ""
     )
     raise NotTextError(f"{function}() reads a str, not {kind}{hint}")
+
+
+def require_label(value: object, where: str) -> None:
+    """Raise :class:`UsageError` unless ``value`` is None or a ``str`` (a page's source).
+
+    >>> require_label(b"x", "parse(source=...)")
+    Traceback (most recent call last):
+    ...
+    povertytext.errors.UsageError: parse(source=...): expected a str or None, got bytes
+    """
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"{where}: expected a str or None, got {type(value).__name__}")
+
+
+def require_count(value: object, where: str) -> int | None:
+    """``value`` as a whole number of at least 1 (None stays None), else :class:`UsageError`.
+
+    >>> require_count("2", "processes")
+    Traceback (most recent call last):
+    ...
+    povertytext.errors.UsageError: processes must be a whole number (int) of at least 1, not '2'
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise UsageError(f"{where} must be a whole number (int) of at least 1, not {value!r:.40}")
+    return value

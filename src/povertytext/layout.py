@@ -60,7 +60,7 @@ from ._meta import page_date, page_region
 from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
 from .characters import read_simplified
 from .dates import extract_dates, parse_date
-from .errors import PovertyTextError, require_text
+from .errors import PovertyTextError, require_label, require_text
 from .indicators import find_indicators
 from .models import (
     Article,
@@ -1184,6 +1184,7 @@ def parse(
     ['1.2亿元 = 120000000 元', '3000多户 = 3000 户']
     """
     require_text(text, "parse")
+    require_label(source, "parse(source=...)")
     meta = _Meta(page_date(date), page_region(region))
     return read_simplified(text, lambda work: _parse(work, source, meta, original=text))
 

@@ -7,10 +7,13 @@ Every model that stands for a piece of text carries ``text``, ``start`` and
 
 from __future__ import annotations
 
+import json
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticSerializationError
 
 __all__ = [
     "AnyDocument",
@@ -57,7 +60,34 @@ QuantityKind = Literal[
 ]
 
 
-class Span(BaseModel):
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+class _Model(BaseModel):
+    """The base of every model: JSON of text with lone surrogates escapes them."""
+
+    def model_dump_json(self, *args: Any, **kwargs: Any) -> str:
+        """Pydantic's JSON; a lone surrogate in a string (which UTF-8 cannot encode) is
+        written as a JSON escape (``\\ud800``) instead of raising, so ``json.loads``
+        gives the same string back."""
+        try:
+            return super().model_dump_json(*args, **kwargs)
+        except PydanticSerializationError as error:
+            if "surrogates not allowed" not in str(error):
+                raise
+        indent = kwargs.pop("indent", None)
+        ensure_ascii = bool(kwargs.pop("ensure_ascii", False))
+        data = self.model_dump(mode="json", **kwargs)
+        separators = (",", ":") if indent is None else (",", ": ")
+        text = json.dumps(data, indent=indent, ensure_ascii=ensure_ascii, separators=separators)
+        return _SURROGATE.sub(_escape_surrogate, text)
+
+
+class Span(_Model):
     """A piece of the caller's text: ``text == source[start:end]``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -214,7 +244,7 @@ class DateMention(Span):
 RegionLevel = Literal["province", "city", "county"]
 
 
-class Region(BaseModel):
+class Region(_Model):
     """An administrative division of China with its national code.
 
     ``code`` is the 6-digit administrative division code, ``parent`` the code
@@ -249,7 +279,7 @@ class RegionMention(Span):
     candidates: tuple[Region, ...] = ()
 
 
-class Position(BaseModel):
+class Position(_Model):
     """One office an official holds, expanded to its full form.
 
     ``text`` is the full form (肇庆市农业农村局局长); ``as_written`` is the form on
@@ -274,7 +304,7 @@ class Position(BaseModel):
         return self.text
 
 
-class Official(BaseModel):
+class Official(_Model):
     """A named person holding office, once per text, with every position it gives.
 
     ``start``/``end`` is the span of the name's first mention (``source[start:end]
@@ -349,7 +379,7 @@ class AssistancePair(Span):
         return f"{self.helper.name} → {self.helped.name} ({self.relation})"
 
 
-class Indicator(BaseModel):
+class Indicator(_Model):
     """A quantity bound to what it counts.
 
     ``subject`` is the counted thing as written (贫困群众, 帮扶资金), with its span
@@ -409,7 +439,7 @@ DocumentKind = Literal["speech", "article", "essay"]
 TableName = Literal["indicators", "pairs", "officials", "documents"]
 
 
-class Document(BaseModel):
+class Document(_Model):
     """A speech, article or essay found on a page (use its subclasses).
 
     ``title``/``title_start``/``title_end`` is the title as printed (None when
@@ -472,7 +502,7 @@ class Essay(Document):
 AnyDocument = Annotated[Union[Speech, Article, Essay], Field(discriminator="kind")]  # noqa: UP007
 
 
-class Page(BaseModel):
+class Page(_Model):
     """Everything :func:`povertytext.parse` found in one text.
 
     ``documents`` in text order; the flat lists cover the whole text (header

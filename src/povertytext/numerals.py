@@ -22,17 +22,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Context, Decimal, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, localcontext
 from functools import cache
 
 from ._data import read_table
 from ._substitute import Substitution
 from .errors import MaskedNumberError, NumeralError, require_text
 
-__all__ = ["Numeral", "divide_by_magnitude", "normalize", "parse_number", "read_numeral"]
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "Numeral",
+    "divide_by_magnitude",
+    "exact_context",
+    "exact_power",
+    "normalize",
+    "parse_number",
+    "read_numeral",
+]
 
-# Arithmetic while reading is exact: no numeral of a text has this many digits.
-EXACT = Context(prec=1_000_000)
+# The input-size limits of one numeral (see docs/numerals.md): digits in a row, the
+# exponent of scientific notation (1e5) and the digits of a power (2^70). Longer
+# numerals are no numerals: extractors leave them out, parse_* raise NumeralError.
+MAX_DIGITS = 10_000
+MAX_EXPONENT = 10_000
+# Arithmetic while reading is exact: within the limits above no value needs more
+# digits or a wider exponent than this context holds.
+EXACT = Context(prec=1_000_000, Emax=MAX_EMAX, Emin=MIN_EMIN)
 # Quotients that do not terminate (三分之一) are given to 20 significant digits.
 FRACTION_CONTEXT = Context(prec=20)
 
@@ -40,6 +56,12 @@ _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _ARABIC_INT = re.compile(r"\d+")
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)|\^([+-]?-?\d+)")
 _MASK = re.compile(r"[*＊×xX]{1,12}(?:[.．][*＊×xX]{1,12})?")
+MASK_CHARS = "*＊×xX"
+# A rendered number whose digits may be masked: digits and mask characters, groups
+# joined by a decimal point or a thousands comma (**3, 3.**, *1, 1,2**,000).
+_DIGITS_OR_MASKS = re.compile(r"[0-9*＊×xX]+(?:[.．,][0-9*＊×xX]+)*")
+_RUN_CHAR = r"(?:[0-9零〇一二三四五六七八九]|[,.．](?=[0-9]{3}(?![0-9]))|[.．](?=[0-9]))"
+_LONG_RUN = re.compile(f"{_RUN_CHAR}{{{MAX_DIGITS + 1},}}")
 _SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
 _WHOLE_SUFFIX_MAGNITUDES = {**_SUFFIX_MAGNITUDES, "G": 1000000000}
 _PAIR_RANGES = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
@@ -188,7 +210,7 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
     (True, 7)
     """
     n = len(s)
-    if i >= n:
+    if i >= n or overlong_run(s, i) is not None:
         return None
     c = s[i]
     if c == "." or c.isdigit():
@@ -199,6 +221,15 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
     if c in digits and i + 1 < n and s[i + 1] == "两" and c == "一":
         return _read_digit_sequence(s, i)
     return _read_chinese(s, i, whole=whole)
+
+
+def overlong_run(s: str, i: int) -> int | None:
+    """The end of a run of more than :data:`MAX_DIGITS` digits starting at ``i``, or None.
+
+    Such a run is no numeral (the input-size limit): extractors skip it whole.
+    """
+    match = _LONG_RUN.match(s, i)
+    return None if match is None else match.end()
 
 
 # A layout space or line break may stand between a number and its 万/亿 (1.1\n万, 9899 万).
@@ -244,13 +275,63 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
 
 
 def _read_exponent(i: int, match: re.Match[str], value: Decimal) -> Numeral:
-    """2e5, 12.32e+14, 2^5, 2.5^-1: scientific notation and powers (whole strings only)."""
+    """2e5, 12.32e+14, 2^5, 2.5^-1: scientific notation and powers (whole strings only).
+
+    Exact or an error: an exponent beyond :data:`MAX_EXPONENT`, a power of more than
+    :data:`MAX_DIGITS` digits or one with no exact decimal value raises NumeralError.
+    """
     if match.group(1) is not None:
-        result = value.scaleb(int(match.group(1)))
+        exponent = _bounded_exponent(match.group(1), match.string)
+        result = value.scaleb(exponent, context=EXACT)
     else:
-        power = int(match.group(2).replace("--", ""))
-        result = FRACTION_CONTEXT.power(value, power)
+        power = _bounded_exponent(match.group(2).replace("--", ""), match.string)
+        result = exact_power(value, power, match.string)
     return Numeral(i, match.end(), result, arabic=True)
+
+
+def exact_context(*values: Decimal) -> Context:
+    """A context in which sums and products of ``values`` are exact, whatever the caller's.
+
+    >>> exact_context(Decimal("3000"), Decimal("1000")).add(Decimal("3000"), Decimal("1000"))
+    Decimal('4000')
+    """
+    finite = [value for value in values if value.is_finite()]
+    digits = sum(len(value.as_tuple().digits) for value in finite)
+    exponents = [int(value.as_tuple().exponent) for value in finite]
+    spread = max((value.adjusted() for value in finite), default=0) - min(exponents, default=0)
+    return Context(prec=max(digits + spread + 2, 28), Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _bounded_exponent(text: str, source: str) -> int:
+    """``int(text)``, or NumeralError when its size is beyond :data:`MAX_EXPONENT`."""
+    digits = text.lstrip("+-").lstrip("0")
+    if len(digits) > len(str(MAX_EXPONENT)) or abs(int(text)) > MAX_EXPONENT:
+        raise NumeralError(f"exponent beyond the limit of {MAX_EXPONENT}", input=source)
+    return int(text)
+
+
+def exact_power(value: Decimal, power: int, source: str = "") -> Decimal:
+    """``value ** power`` exactly, or NumeralError (too many digits, no exact decimal).
+
+    >>> exact_power(Decimal(2), 70)
+    Decimal('1180591620717411303424')
+    >>> exact_power(Decimal("2.5"), -1)
+    Decimal('0.4')
+    """
+    if value == 0:
+        if power < 0:
+            raise NumeralError("zero to a negative power has no value", input=source)
+        return Decimal(1) if power == 0 else Decimal(0)
+    width = (len(value.as_tuple().digits) + 1) * abs(power) + 2
+    if width > MAX_DIGITS:
+        raise NumeralError(f"a power of more than {MAX_DIGITS} digits", input=source)
+    context = Context(prec=width, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact])
+    try:
+        return context.power(value, power)
+    except Inexact:
+        raise NumeralError(
+            f"no exact decimal value within {MAX_DIGITS} digits", input=source
+        ) from None
 
 
 def _letter_at(s: str, i: int) -> bool:
@@ -531,6 +612,13 @@ def _parse_number(text: str) -> Decimal:
     if not stripped:
         raise NumeralError("empty numeral", input=text, position=0)
     s = normalize(stripped)
+    long_run = _LONG_RUN.search(s)
+    if long_run is not None:
+        raise NumeralError(
+            f"more than {MAX_DIGITS} digits in a row (the limit of one numeral)",
+            input=text[:40],
+            position=offset + long_run.start(),
+        )
     if _MASK.fullmatch(s.rstrip("万亿千百十")):
         raise MaskedNumberError("masked digits have no value", input=text, position=offset)
     sign, j = _strip_sign(s)

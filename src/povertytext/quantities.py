@@ -29,10 +29,12 @@ from .numerals import (
     _canonical,
     _read_fraction_digits,
     divide_by_magnitude,
+    exact_context,
     magnitude_values,
     normalize,
     not_alone_chars,
     numeral_start_chars,
+    overlong_run,
     read_numeral,
 )
 
@@ -983,8 +985,9 @@ def to_base_unit(quantity: Quantity) -> tuple[str, Decimal | None] | None:
     if base is None:
         return None
     name, factor = base
-    value = None if quantity.value is None else _canonical(quantity.value * factor)
-    return name, value
+    if quantity.value is None:
+        return name, None
+    return name, _canonical(exact_context(quantity.value, factor).multiply(quantity.value, factor))
 
 
 def quantity_interval(quantity: Quantity) -> tuple[Decimal | None, Decimal | None]:
@@ -999,7 +1002,8 @@ def quantity_interval(quantity: Quantity) -> tuple[Decimal | None, Decimal | Non
     if bound == "upper":
         return None, value
     if bound == "step":
-        return value, value + _last_digit_step(value)
+        step = _last_digit_step(value)
+        return value, exact_context(value, step).add(value, step)
     return value, value
 
 
@@ -1244,6 +1248,10 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
             position = date.end()
             continue
         if not numbers and _lone_chinese_digit(s, start):
+            continue
+        overlong = overlong_run(s, start)
+        if overlong is not None:
+            position = overlong  # beyond the input-size limit of a numeral: no numeral
             continue
         draft = _read_quantity(s, start, whole=False)
         if draft is None:
