@@ -271,3 +271,95 @@ def test_memory_does_not_grow_with_the_folder(tmp_path: Path) -> None:
     text = 2 * len("扶贫协作工作稳步推进。" * 1500)  # bytes of one text held as str
     # holding every text would add 12 texts (and their bytes); streaming adds none
     assert many - few < 3 * text, (few, many)
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_files_are_read_as_they_are_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    processes: str,
+) -> None:  # fmt: skip
+    for index in range(30):
+        write(tmp_path / "in" / f"{index:02}.txt", f"第{index}篇。" + SAMPLE)
+    read, ahead = [0], [0]
+    real_read, real_add = cli._read_source, cli._Summary.add
+
+    def counted_read(source: str) -> Any:
+        read[0] += 1
+        return real_read(source)
+
+    def counted_add(self: Any, page: Any) -> None:
+        real_add(self, page)
+        ahead[0] = max(ahead[0], read[0] - self.files)
+
+    monkeypatch.setattr(cli, "_read_source", counted_read)
+    monkeypatch.setattr(cli._Summary, "add", counted_add)
+    status, out, _ = run(capsys, "parse", str(tmp_path / "in"), "--processes", processes, "-q")
+    assert status == 0
+    sources = [json.loads(line)["source"] for line in out.splitlines()]
+    assert sources == [str(tmp_path / "in" / f"{index:02}.txt") for index in range(30)]
+    assert ahead[0] <= int(processes) * cli._AHEAD  # never the whole folder
+
+
+def test_a_failed_write_leaves_the_old_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    speech = write(tmp_path / "speech.txt")
+    out = tmp_path / "pages.jsonl"
+    out.write_text(OLD, encoding="utf-8")
+
+    def full_disk(*_: Any) -> None:
+        raise cli.OutputError(f"cannot write {out}: No space left on device")
+
+    monkeypatch.setattr(cli, "_write_pages", full_disk)
+    status, _, err = run(capsys, "parse", str(speech), "-o", str(out))
+    assert status == 1
+    assert f"{out} left as it was" in err
+    assert f"cannot write {out}: No space left on device" in err
+    assert out.read_text("utf-8") == OLD
+    assert no_temporary_files(tmp_path)
+
+
+def test_the_network_is_written_whole_or_not_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("networkx")
+    bad = tmp_path / "nul.txt"
+    bad.write_bytes(b"\x00" * 64)
+    out = tmp_path / "edges.graphml"
+    out.write_text("old", encoding="utf-8")
+    status, _, err = run(capsys, "network", str(bad), "-o", str(out))
+    assert status == 1
+    assert f"{out} left as it was" in err
+    assert out.read_text("utf-8") == "old"
+    status, _, _ = run(capsys, "network", "--example", "-o", str(out), "-q")
+    assert status == 0
+    assert out.read_text("utf-8").startswith("<?xml")
+    assert no_temporary_files(tmp_path)
+
+
+def test_ctrl_c_in_a_real_run(tmp_path: Path) -> None:
+    """SIGINT to the command while it waits on its input: exit 130, the old file intact."""
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "pages.jsonl"
+    out.write_text(OLD, encoding="utf-8")
+    start = "import sys; from povertytext.cli import main; sys.exit(main())"
+    command = [sys.executable, "-c", start, "parse", "-", "-o", str(out)]
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path
+    )
+    deadline = time.monotonic() + 60
+    while no_temporary_files(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the output staged: the command is reading standard input
+    if no_temporary_files(tmp_path):
+        process.kill()
+        pytest.fail(f"the command did not start: {process.communicate()[1]}")
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert f"interrupted after 0 files: nothing written, {out} left as it was" in err
+    assert out.read_text("utf-8") == OLD
+    assert no_temporary_files(tmp_path)

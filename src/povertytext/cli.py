@@ -31,7 +31,17 @@ standard input (also read when nothing is named and input is piped),
 :func:`povertytext.readers.read_file`: text in UTF-8, UTF-16, GB18030 (GBK,
 GB2312) or Big5, detected; HTML without its markup; PDF with the ``pdf`` extra.
 ``-o OUT`` writes to a file instead of standard output (UTF-8); ``--processes
-N`` parses over N processes (0: one per CPU core).
+N`` parses over N processes (0: one per CPU core). Inputs are read, parsed and
+written one at a time (over processes, a few per process ahead, in input order):
+memory does not grow with the number of files.
+
+Outputs: ``-o OUT`` and each ``--output-dir`` file are written to a hidden
+temporary file beside the target, renamed over it when the run ends; a run
+that fails, is interrupted (Ctrl-C: exit status 130, a line saying what was
+written) or reads no input at all leaves the old file as it was, and says so.
+``-o`` naming an input is refused (a usage error). Lone surrogates (a file
+name that is not UTF-8, as :func:`os.fsdecode` gives it) are written as
+``\\udcXX`` escapes.
 
 Page metadata: ``--date 2020-09-01`` and ``--region 韶关`` give every input its
 publication date and region (the ``date`` and ``region`` of
@@ -45,8 +55,8 @@ Standard error gets a progress bar while many files are parsed (when it is a
 terminal; tqdm: files done, files per second, time left), then the files of a
 folder that are of no known kind, by name (skipped, not errors), then a summary
 line: files, documents, indicators, pairs, errors. A file that cannot be read or
-decoded is reported there by name; the other files are still parsed and written,
-and the exit status is 1. ``-q``
+decoded, or a folder that cannot be listed, is reported there by name; the other
+files are still parsed and written, and the exit status is 1. ``-q``
 keeps standard error for errors alone.
 
 >>> main(["--version"])  # doctest: +ELLIPSIS
