@@ -165,3 +165,64 @@ def test_reading_ignores_the_callers_context() -> None:
     with localcontext(Context(prec=3)):
         assert pt.parse_number("2^70") == 1180591620717411303424
         assert pt.parse_number("123456789.123") == Decimal("123456789.123")
+
+
+# ---------------------------------------------------------------- masks: one rule
+
+MASK_CHARS = "*＊×xX"
+
+
+@st.composite
+def masked_renderings(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A rendered number in a phrase, one or more of its digits masked: (text, start, end)."""
+    number = draw(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+    form = draw(st.sampled_from(["plain", "grouped", "integer"]))
+    rendered = {
+        "plain": format(number, "f"),
+        "grouped": f"{number:,f}",
+        "integer": str(int(number)),
+    }[form]
+    positions = [k for k, char in enumerate(rendered) if char.isdigit()]
+    chosen = draw(st.sets(st.sampled_from(positions), min_size=1))
+    chars = list(rendered)
+    for k in chosen:
+        chars[k] = draw(st.sampled_from(MASK_CHARS))
+    numeral = "".join(chars) + draw(st.sampled_from(["", "万", "亿", "万亿", "多万"]))
+    prefix = draw(st.sampled_from(["", "共", "投入", "约", "累计", "，"]))
+    unit = draw(st.sampled_from(["", "元", "人", "户", "亩", "%", "个", "。"]))
+    return prefix + numeral + unit, len(prefix), len(prefix) + len(numeral)
+
+
+@given(masked_renderings())
+def test_a_masked_digit_anywhere_masks_the_number(case: tuple[str, int, int]) -> None:
+    text, start, end = case
+    with pytest.raises(pt.MaskedNumberError):
+        pt.parse_number(text[start:end])
+    for found in (pt.extract_quantities(text), pt.extract_numbers(text)):
+        for q in found:
+            if q.end >= start and q.start <= end:  # holds or touches the masked number
+                assert (q.value, q.low, q.high) == (None, None, None), (text, q)
+
+
+MASKED = [
+    ("leading masks", "**3亿元", "**3亿元"),
+    ("masked integer part", "*.*3亿元", "*.*3亿元"),
+    ("masked decimals", "3.**亿元", "3.**亿元"),
+    ("mask then digit", "共*1万元", "*1万元"),
+    ("masked thousands group", "投入1,2**,000元", "1,2**,000元"),
+    ("x in a digit position", "增加3x万人", "3x万人"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [row[1:] for row in MASKED], ids=[row[0] for row in MASKED]
+)
+def test_partly_masked_numbers_are_masked(text: str, span: str) -> None:
+    found = pt.extract_quantities(text)
+    assert [(q.text, q.masked, q.value) for q in found] == [(span, True, None)]
+
+
+def test_letters_around_x_are_no_mask() -> None:
+    assert [q.text for q in pt.extract_numbers("FX361")] == ["361"]
+    with pytest.raises(pt.MaskedNumberError):
+        pt.parse_quantity("*1")

@@ -488,3 +488,44 @@ def test_a_lone_surrogate_is_escaped_in_json() -> None:
     assert "\\ud800" in dumped
     assert json.loads(dumped)["text"] == page.text
     assert json.loads(page.model_dump_json(indent=2)) == json.loads(dumped)
+
+
+# ---------------------------------------------------------------- signs
+
+SIGNED = [
+    ("minus after a word", "同比-12.3%", "-12.3%", "-12.3"),
+    ("minus before 万元", "利润-500万元", "-500万元", "-5000000"),
+    ("minus before degrees", "气温-3℃", "-3℃", "-3"),
+    ("minus after 增长", "增长-5%", "-5%", "-5"),
+    ("minus after 温度 (no unit there)", "温度-3℃", "-3℃", "-3"),
+    ("minus after 为", "增速为-2.1%", "-2.1%", "-2.1"),
+    ("负 after a word", "同比负12%", "负12%", "-12"),
+    ("下降 keeps its meaning", "同比下降5%", "5%", "5"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"), [row[1:] for row in SIGNED], ids=[row[0] for row in SIGNED]
+)
+def test_a_minus_is_read_wherever_it_stands(text: str, span: str, value: str) -> None:
+    assert [(q.text, q.value) for q in pt.extract_quantities(text)] == [(span, Decimal(value))]
+
+
+DASHES = [
+    ("digit range", "8-12个", "8", "12"),
+    ("range of units", "5万元-8万元", "50000", "80000"),
+    ("range of counts", "3个-5个", "3", "5"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [row[1:] for row in DASHES], ids=[row[0] for row in DASHES]
+)
+def test_a_dash_between_numbers_stays_a_range(text: str, low: str, high: str) -> None:
+    [q] = pt.extract_quantities(text)
+    assert (q.low, q.high, q.value) == (Decimal(low), Decimal(high), None)
+
+
+@pytest.mark.parametrize("text", ["3号-1", "2020年-2025年", "电话010-68251888"])
+def test_a_joining_dash_is_no_sign(text: str) -> None:
+    assert all(q.value is None or q.value >= 0 for q in pt.extract_quantities(text))

@@ -36,6 +36,7 @@ __all__ = [
     "divide_by_magnitude",
     "exact_context",
     "exact_power",
+    "masked_end",
     "normalize",
     "parse_number",
     "read_numeral",
@@ -55,11 +56,12 @@ FRACTION_CONTEXT = Context(prec=20)
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _ARABIC_INT = re.compile(r"\d+")
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)|\^([+-]?-?\d+)")
-_MASK = re.compile(r"[*＊×xX]{1,12}(?:[.．][*＊×xX]{1,12})?")
 MASK_CHARS = "*＊×xX"
 # A rendered number whose digits may be masked: digits and mask characters, groups
 # joined by a decimal point or a thousands comma (**3, 3.**, *1, 1,2**,000).
-_DIGITS_OR_MASKS = re.compile(r"[0-9*＊×xX]+(?:[.．,][0-9*＊×xX]+)*")
+_DIGITS_OR_MASKS = re.compile(
+    r"[0-9*＊×xX]+(?:,[0-9*＊×xX]{3}(?![0-9*＊×xX]))*(?:[.．][0-9*＊×xX]+)?"
+)
 _RUN_CHAR = r"(?:[0-9零〇一二三四五六七八九]|[,.．](?=[0-9]{3}(?![0-9]))|[.．](?=[0-9]))"
 _LONG_RUN = re.compile(f"{_RUN_CHAR}{{{MAX_DIGITS + 1},}}")
 _SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
@@ -223,6 +225,27 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
     return _read_chinese(s, i, whole=whole)
 
 
+def masked_end(s: str, i: int) -> int | None:
+    """The end of the rendered number at ``i`` when any of its digits is masked, else None.
+
+    The one rule of masks: a run of digits and mask characters (``*`` ``＊`` ``×`` ``x``
+    ``X``), its groups joined by a decimal point or a thousands comma, is masked as a
+    whole as soon as one mask character stands in it (``**3``, ``*.*3``, ``3.**``,
+    ``*1``, ``1,2**``): no digit of it has a value. ``x`` and ``X`` are letters too:
+    a run that touches an ASCII letter (``0x1F``, ``FX361``) is no mask.
+
+    >>> masked_end("3.**亿元", 0), masked_end("共*1万元", 1), masked_end("3.5亿元", 0)
+    (4, 3, None)
+    """
+    match = _DIGITS_OR_MASKS.match(s, i)
+    if match is None or not any(char in MASK_CHARS for char in match.group()):
+        return None
+    end = match.end()
+    if _letter_at(s, i - 1) or _letter_at(s, end):
+        return None
+    return end
+
+
 def overlong_run(s: str, i: int) -> int | None:
     """The end of a run of more than :data:`MAX_DIGITS` digits starting at ``i``, or None.
 
@@ -335,7 +358,7 @@ def exact_power(value: Decimal, power: int, source: str = "") -> Decimal:
 
 
 def _letter_at(s: str, i: int) -> bool:
-    return i < len(s) and s[i].isascii() and s[i].isalpha()
+    return 0 <= i < len(s) and s[i].isascii() and s[i].isalpha()
 
 
 def _read_magnitudes(s: str, i: int, *, whole: bool) -> tuple[Decimal, int]:
@@ -619,9 +642,9 @@ def _parse_number(text: str) -> Decimal:
             input=text[:40],
             position=offset + long_run.start(),
         )
-    if _MASK.fullmatch(s.rstrip("万亿千百十")):
-        raise MaskedNumberError("masked digits have no value", input=text, position=offset)
     sign, j = _strip_sign(s)
+    if masked_end(s, j) is not None:
+        raise MaskedNumberError("masked digits have no value", input=text, position=offset + j)
     numeral = read_numeral(s, j, whole=True)
     if numeral is None or numeral.value is None:
         where = j if numeral is None else numeral.end

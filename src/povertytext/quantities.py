@@ -20,7 +20,7 @@ from functools import cache
 from . import _lexicon
 from ._data import read_table
 from .dates import extract_dates
-from .errors import NumeralError, QuantityError, require_text
+from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityKind
 from .numerals import (
     EXACT,
@@ -31,6 +31,7 @@ from .numerals import (
     divide_by_magnitude,
     exact_context,
     magnitude_values,
+    masked_end,
     normalize,
     not_alone_chars,
     numeral_start_chars,
@@ -60,10 +61,6 @@ def _per_scale(prefix: str) -> Decimal:
     return divide_by_magnitude(Decimal(100), denominator)
 
 
-_MASK = re.compile(
-    r"[*＊×]{1,12}(?:\.[*＊×]{1,12})?(?![*＊×])|[xX]{2,12}(?![xX])|(?<![A-Za-z])[xX](?![A-Za-z])"
-)
-_MASK_FIRST = tuple("*＊×xX")  # the characters _MASK can start with
 # 多 / 余 (餘) after a numeral: "more than"; 个多 before a time noun; one layout space before.
 _MORE = "多余餘"
 _GE_MORE = ("个多", "个余", "個多", "個余", "个餘", "個餘")
@@ -73,6 +70,33 @@ _SIGN_CHARS = "负-"
 # A "-" is a minus sign only at the start or after a space or one of these; elsewhere it
 # joins identifiers (010-68251888, 号-1) or ranges.
 _SIGN_CONTEXT = " \n\t,，:：(（=[【、;；"
+# Characters before a "-" that join it to what follows (3号-1, 2020年-2025年, 5万元-8万元).
+_JOINING_CHARS = "号年月日时分秒期届版第"
+
+
+def _minus_stands(s: str, i: int) -> bool:
+    """Is the "-" at ``i`` a minus sign? At the start, after a space or punctuation, and
+    after a word (同比-12.3%, 利润-500万元, 气温-3℃); not after a digit (8-12个: a range),
+    a numeral, a letter, a unit (5万元-8万元) or a joining character (3号-1)."""
+    if i == 0 or s[i - 1] in _SIGN_CONTEXT:
+        return True
+    before = s[i - 1]
+    if not "\u4e00" <= before <= "\u9fff" or before in _JOINING_CHARS:
+        return False
+    if before in numeral_start_chars() or before in magnitude_values():
+        return False
+    return not _unit_ends_at(s, i)
+
+
+def _unit_ends_at(s: str, i: int) -> bool:
+    """Does a unit after a numeral (5万元, 3公斤) end just before ``i``? (温度 is no unit.)"""
+    units = _units()
+    numeral_chars = numeral_start_chars()
+    return any(
+        i - k >= 1 and s[i - k : i] in units and s[i - k - 1] in numeral_chars for k in range(1, 5)
+    )
+
+
 # 一年 after these is "the year" (过去的一年, 这一年), not a duration of one year.
 _REFERENCE_WORDS = "的这那每同上下前后"
 _ROUND_MONEY_SUFFIX = ("整", "正")
@@ -213,7 +237,7 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     if s[i] in _SIGN_CHARS:
         if i + 1 >= len(s) or s[i + 1] in _SIGN_CHARS:
             return None
-        if s[i] == "-" and i > 0 and s[i - 1] not in _SIGN_CONTEXT:
+        if s[i] == "-" and not _minus_stands(s, i):
             return None
         per = _PER_PREFIX.match(s, i + 1)
         if per is not None:
@@ -226,9 +250,9 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
         j = i + 1
         while whole and j < len(s) and s[j] == " ":
             j += 1
-    mask = _MASK.match(s, j) if s.startswith(_MASK_FIRST, j) else None
+    mask = masked_end(s, j)
     if mask is not None:
-        return _read_masked(s, i, mask.end())
+        return _read_masked(s, i, mask)
     numeral: Numeral | None
     if whole and s.startswith("半", j) and _match_unit(s, j + 1, whole=True) is not None:
         numeral = Numeral(j, j + 1, Decimal("0.5"))  # 半公升, 半个: one half
@@ -390,9 +414,9 @@ def _read_masked(s: str, i: int, j: int) -> _Draft | None:
     A magnitude or a unit must follow the mask (a slash and a second mask make a masked
     fraction); a single X only counts before a unit.
     """
-    second = _MASK.match(s, j + 1) if s.startswith("/", j) else None
+    second = masked_end(s, j + 1) if s.startswith("/", j) else None
     if second is not None:
-        return _Draft(i, second.end(), None, kind="fraction", masked=True)
+        return _Draft(i, second, None, kind="fraction", masked=True)
     k = j
     if s.startswith(_SPACED_MORE, k):
         k += 1
@@ -1119,6 +1143,8 @@ def _parse_whole(text: str, s: str, start: int, stripped_end: int) -> Quantity:
     prefix_currency, j = _prefix_currency(s, j)
     draft = _read_quantity(s, j, whole=True)
     if draft is None:
+        if masked_end(s, j + (s[j : j + 1] in _SIGN_CHARS)) is not None:
+            raise MaskedNumberError("masked digits have no value", input=text, position=j)
         raise NumeralError("no numeral", input=text, position=j)
     _read_trailing_words(s, draft)
     if draft.end != stripped_end:
@@ -1255,6 +1281,7 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
             continue
         draft = _read_quantity(s, start, whole=False)
         if draft is None:
+            position = masked_end(s, start) or position  # no digit of a mask is read alone
             continue
         if numbers and draft.numeral is not None and _is_date_part(s, draft):
             draft.unit, draft.end = None, draft.numeral.end
