@@ -19,8 +19,16 @@ from typing import Any
 from .errors import AmbiguousRegionError, DateError, UnknownRegionError, UsageError
 from .models import Region
 
-__all__ = ["META_COLUMNS", "META_KEYS", "MetaRow", "check_meta", "page_date", "page_region",
-           "read_meta_table"]  # fmt: skip
+__all__ = [
+    "META_COLUMNS",
+    "META_KEYS",
+    "MetaRow",
+    "check_context",
+    "check_meta",
+    "page_date",
+    "page_region",
+    "read_meta_table",
+]  # fmt: skip
 
 META_KEYS = ("date", "region")
 """The keyword arguments of :func:`povertytext.parse` that describe the page."""
@@ -66,6 +74,24 @@ def page_date(value: object, where: str = "parse(date=...)") -> str | None:
     except ValueError as error:
         raise DateError(f"{where}: {value.strip()!r} is no date ({error})") from None
     return match.group()
+
+
+def check_context(where: str, *, region: object = None, date: object = None) -> None:
+    """Raise :class:`UsageError` unless ``region`` is None, a name or a :class:`Region`
+    and ``date`` None or a string (the context arguments of the extractors).
+
+    >>> check_context("extract_pairs", date=2021)
+    Traceback (most recent call last):
+    ...
+    povertytext.errors.UsageError: extract_pairs(date=...): expected an ISO date string, got int
+    """
+    if region is not None and not isinstance(region, (str, Region)):
+        raise UsageError(
+            f"{where}(region=...): expected a region name or a Region, got {type(region).__name__}"
+        )
+    if date is not None and not isinstance(date, str):
+        kind = type(date).__name__
+        raise UsageError(f"{where}(date=...): expected an ISO date string, got {kind}")
 
 
 def page_region(value: object, where: str = "parse(region=...)") -> Region | None:

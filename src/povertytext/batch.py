@@ -131,7 +131,7 @@ def parse_iter(
     Closing the generator early (``close()``, or leaving a ``with
     contextlib.closing(...)`` block) stops the pool and drops the work not started.
     """
-    items = [_checked(item, index) for index, item in enumerate(texts)]
+    items = [_checked(item, index) for index, item in enumerate(_iterable(texts))]
     workers = _workers(processes)
     require_count(chunksize, "chunksize")
     if workers == 1 or len(items) < 2:
@@ -173,6 +173,14 @@ def _cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def _iterable(texts: object) -> Iterable[Item]:
+    """``texts`` when it is an iterable of inputs; UsageError for one text or no iterable."""
+    if isinstance(texts, (str, bytes, bytearray)) or not isinstance(texts, Iterable):
+        kind = type(texts).__name__
+        raise UsageError(f"parse_many() takes an iterable of texts (a list), not {kind}")
+    return texts
 
 
 def _checked(item: Item, index: int) -> _Checked:

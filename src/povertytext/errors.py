@@ -13,8 +13,9 @@ that callers and tests can rely on, the offending ``input`` and the
     ├── AmbiguousRegionError    code "region_ambiguous"  several units have it; .candidates
     ├── UnreadableTextError     code "unreadable"   a file cannot be read or decoded; .path
     ├── MissingDependencyError  code "missing_dependency"  an optional extra is not installed
-    ├── UsageError              code "usage"        an argument out of range (processes=0,
-    │                                               an unknown table name)
+    ├── UsageError              code "usage"        an argument out of range or of the wrong
+    │                                               type (processes=0, processes="2",
+    │                                               source=b"x", an unknown table name)
     └── NotTextError            code "not_text"     a text argument that is no str (bytes,
                                                     None); also a TypeError
 
@@ -134,7 +135,8 @@ class MissingDependencyError(PovertyTextError, ImportError):
 
 
 class UsageError(PovertyTextError):
-    """An argument the function cannot use: an unknown table name, ``processes=0``."""
+    """An argument the function cannot use: an unknown table name, ``processes=0``, a
+    keyword argument of the wrong type (``reference=5``, ``source=b"x"``)."""
 
     code = "usage"
 

@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ._data import read_table
+from ._meta import check_context
 from .characters import read_simplified
 from .dates import extract_dates
 from .errors import DateError, require_text
@@ -856,6 +857,7 @@ def extract_indicators(
     ('县', 'poverty.counties_lifted', '昭通市')
     """
     require_text(text, "extract_indicators")
+    check_context("extract_indicators", region=region, date=date)
     return read_simplified(
         text, lambda work: find_indicators(work, 0, len(work), region=region, date=date)
     )

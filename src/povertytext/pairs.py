@@ -64,6 +64,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from ._data import read_table
+from ._meta import check_context
 from .characters import read_simplified
 from .errors import PovertyTextError, require_text
 from .models import AssistancePair, PairDirection, PairStatus, Region, RegionMention, Relation
@@ -1305,6 +1306,7 @@ def extract_pairs(
     ('苏州市', '铜仁市', 'implied', '对口帮扶')
     """
     require_text(text, "extract_pairs")
+    check_context("extract_pairs", region=helper, date=date)
     return read_simplified(
         text, lambda work: find_pairs(work, 0, len(work), helper=helper, date=date)
     )

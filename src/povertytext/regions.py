@@ -450,6 +450,7 @@ def region_for_code(code: str) -> Region:
     >>> region_for_code("513400").name
     '凉山彝族自治州'
     """
+    require_text(code, "region_for_code")
     region = _gazetteer().by_code.get(code)
     if region is None:
         raise UnknownRegionError("no administrative unit has this code", input=code)
