@@ -145,6 +145,8 @@ WRONG_ARGUMENTS: dict[str, Callable[[Any], Any]] = {
     "resolve_region(name)": pt.resolve_region,
     "resolve_region(context)": lambda v: pt.resolve_region("韶关", context=v),
     "region_for_code(code)": pt.region_for_code,
+    "json_schema(mode)": pt.json_schema,
+    "records(table)": lambda v: pt.records(pt.parse("投入3000万元"), table=v),
 }
 
 

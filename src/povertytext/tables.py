@@ -453,6 +453,8 @@ def json_schema(mode: Literal["validation", "serialization"] = "serialization") 
     >>> json_schema()["title"]
     'Page'
     """
+    if mode not in ("validation", "serialization"):
+        raise UsageError(f"json_schema(mode=...): validation or serialization, not {mode!r:.40}")
     return Page.model_json_schema(mode=mode)
 
 
@@ -482,7 +484,7 @@ def _spec(table: str) -> tuple[Column, ...]:
     """
     try:
         return _COLUMNS[table]  # type: ignore[index]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable table (a list)
         raise UsageError(f"unknown table {table!r}: choose one of {', '.join(TABLES)}") from None
 
 
