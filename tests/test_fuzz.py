@@ -9,6 +9,7 @@ character, lone surrogates included; the wrong arguments are values of every typ
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import povertytext as pt
+from povertytext.numerals import normalize
 
 EXAMPLES = int(os.environ.get("POVERTYTEXT_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -175,3 +177,32 @@ def test_wrong_argument_types_raise_only_our_errors(call: Callable[[Any], Any], 
 def test_the_briefs_wrong_arguments_are_usage_errors(call: Callable[[], Any], error: type) -> None:
     with pytest.raises(error):
         call()
+
+
+MASKS = set("*＊×xX")
+mask_soup = st.lists(
+    st.sampled_from(
+        ["1", "2", ".", ",", "*", "＊", "×", "x", "X", "万", "亿", "元", "人", "%", "共", "约",
+         "-", "多", "个", "十", "三", "点", "/", " ", "年"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+def _touches_a_mask(s: str, start: int, end: int) -> bool:
+    """Does a mask stand beside a digit inside ``s[start:end]`` or at its digit ends?"""
+    inner = s[start:end]
+    pairs = itertools.pairwise(inner)
+    if any((a in MASKS and b.isdigit()) or (a.isdigit() and b in MASKS) for a, b in pairs):
+        return True
+    before = inner[:1].isdigit() and start > 0 and s[start - 1] in MASKS
+    return before or (inner[-1:].isdigit() and end < len(s) and s[end] in MASKS)
+
+
+@settings(max_examples=EXAMPLES * 8, deadline=None)
+@given(text=mask_soup)
+def test_no_value_holds_or_touches_a_masked_digit(text: str) -> None:
+    s = normalize(text)
+    for q in [*pt.extract_quantities(text), *pt.extract_numbers(text)]:
+        if (q.value, q.low, q.high) != (None, None, None):
+            assert not _touches_a_mask(s, q.start, q.end), (text, q)

@@ -211,6 +211,7 @@ MASKED = [
     ("mask then digit", "共*1万元", "*1万元"),
     ("masked thousands group", "投入1,2**,000元", "1,2**,000元"),
     ("x in a digit position", "增加3x万人", "3x万人"),
+    ("masked digits after a Chinese numeral", "十1*个", "十1*个"),
 ]
 
 
@@ -220,6 +221,14 @@ MASKED = [
 def test_partly_masked_numbers_are_masked(text: str, span: str) -> None:
     found = pt.extract_quantities(text)
     assert [(q.text, q.masked, q.value) for q in found] == [(span, True, None)]
+
+
+@pytest.mark.parametrize("text", ["1元1*", "1/1*", "电话1234****5678"])
+def test_digits_that_go_on_with_masks_have_no_value(text: str) -> None:
+    assert pt.extract_quantities(text) == []
+    masked = [q for q in pt.extract_quantities(text + "人") if "*" in q.text]
+    assert masked
+    assert all(q.value is None and q.masked for q in masked)
 
 
 def test_letters_around_x_are_no_mask() -> None:

@@ -25,6 +25,7 @@ from .models import Quantity, QuantityKind
 from .numerals import (
     EXACT,
     FRACTION_CONTEXT,
+    MASK_CHARS,
     Numeral,
     _canonical,
     _read_fraction_digits,
@@ -220,6 +221,9 @@ def _read_quantity(s: str, i: int, *, whole: bool) -> _Draft | None:
     if draft is None:
         return None
     _read_unit_and_tail(s, draft, whole=whole)
+    masked_tail = None if draft.value is None else _masked_tail(s, draft.start, draft.end)
+    if masked_tail is not None:
+        return _read_masked(s, i, masked_tail)  # 1元1*: the last digits are masked
     _read_range(s, draft, whole=whole)
     _read_trailing_qualifier(s, draft)
     return draft
@@ -274,6 +278,9 @@ def _read_amount(s: str, i: int, *, whole: bool) -> _Draft | None:
     draft = _Draft(i, numeral.end, numeral.value, numeral.low, numeral.high, numeral=numeral)
     draft.bare_chinese = not numeral.arabic and numeral.digits is None
     _read_fraction(s, draft, whole=whole)
+    masked_tail = _masked_tail(s, i, draft.end)
+    if masked_tail is not None:
+        return _read_masked(s, i, masked_tail)
     if draft.value is not None and sign < 0:
         draft.value = -draft.value
     _read_inner_qualifier(s, draft)
@@ -406,6 +413,19 @@ def _read_percent_prefix(s: str, i: int, prefix: str, scale: Decimal) -> _Draft 
             end -= 1
             value = divide_by_magnitude(value, numeral.magnitude)
     return _Draft(i, end, sign * value * scale, unit=_units()["%"], kind="percent")
+
+
+def _masked_tail(s: str, start: int, end: int) -> int | None:
+    """The end of the masked run that the last digits of ``s[start:end]`` belong to (十1*,
+    1/1*), or None: a numeral whose Arabic digits go on with masks is masked as a whole."""
+    if end >= len(s) or s[end] not in MASK_CHARS:
+        return None
+    k = end
+    while k > start and ("0" <= s[k - 1] <= "9" or s[k - 1] in ".,"):
+        k -= 1
+    while k < end and s[k] in ".,":
+        k += 1
+    return None if k == end else masked_end(s, k)
 
 
 def _read_masked(s: str, i: int, j: int) -> _Draft | None:
