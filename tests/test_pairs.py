@@ -465,7 +465,7 @@ def test_pair_words_roles() -> None:
         "not_helper", "before_helper", "transfer_verb", "transfer_object", "count_unit",
         "context", "join_context", "join", "respective", "passive", "grant", "grant_object",
         "not_side_after", "deictic", "former", "weak", "other_subject", "below_county", "visit",
-        "object_mark", "relay", "noun_ending",
+        "object_mark", "relay", "noun_ending", "pair_link", "list_link", "target_mark", "since",
     }  # fmt: skip
     relations = {r["relation"] for r in read_table("pair_words.csv") if r["role"] == "predicate"}
     assert relations <= {

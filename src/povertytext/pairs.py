@@ -96,6 +96,7 @@ _MAX_SUBJECT_GAP = 80  # characters between a left-out helper's mention and the 
 _MAX_COOCCURRING = 12  # regions of one sentence at most for pairs read from context
 _DATELINE = re.compile(r"\s*[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)")  # 新华网西安9月29日电
 _QUOTES = "“”\"'‘’「」"
+_COUNT = "(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)"  # a count written after a list
 _LOCK = threading.Lock()
 
 
@@ -119,6 +120,10 @@ class _Grammar:
     links: frozenset[str]
     ends_with_link: re.Pattern[str]
     respective: re.Pattern[str]
+    pair_links: tuple[str, ...]
+    list_links: tuple[str, ...]
+    target_marks: frozenset[str]
+    since: re.Pattern[str]
     apposition_link: re.Pattern[str]
     apposition_tail: re.Pattern[str]
     other_subject: re.Pattern[str]
@@ -206,13 +211,15 @@ def _load_grammar() -> _Grammar:
         links=frozenset(links),
         ends_with_link=re.compile(rf"(?:{_alternation(links)})\s*$"),
         respective=re.compile(_alternation(_words(rows, "respective"))),
+        pair_links=tuple(_words(rows, "pair_link")),
+        list_links=tuple(_words(rows, "list_link")),
+        target_marks=frozenset(_words(rows, "target_mark")),
+        since=re.compile(_alternation(_words(rows, "since"))),
         apposition_link=re.compile(
-            r"等(?:[0-9０-９]+|[一二两三四五六七八九十]+)个?[^，。；,;:：]{0,10}?"
+            rf"等{_COUNT}个?[^，。；,;:：]{{0,10}}?"
             rf"(?:{_alternation(links)})"
         ),
-        apposition_tail=re.compile(
-            r"等(?:[0-9０-９]+|[一二两三四五六七八九十]+)个?[^，。；,;:：、]{0,16}"
-        ),
+        apposition_tail=re.compile(rf"等{_COUNT}个?[^，。；,;:：、]{{0,16}}"),
         other_subject=re.compile(_alternation(_words(rows, "other_subject"))),
         below_county=re.compile(
             rf"的[\u4e00-\u9fff]{{1,4}}?(?:{_alternation(_words(rows, 'below_county'))})"
@@ -239,7 +246,7 @@ def _load_grammar() -> _Grammar:
             rf"(?P<word>{_alternation(_words(rows, 'grant_object'))})"
         ),
         not_side_after=re.compile(
-            r"(?:的)?(?:(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:家|所|个|名)?"
+            rf"(?:的)?(?:{_COUNT}(?:家|所|个|名)?"
             rf"[^{breaks}、]{{0,4}}?)?(?:{_alternation(_words(rows, 'not_side_after'))})"
         ),
         transfer=re.compile(
@@ -247,7 +254,7 @@ def _load_grammar() -> _Grammar:
             rf"[^{breaks}]{{0,12}}?(?:{_alternation(_words(rows, 'transfer_object'))})"
         ),
         count=re.compile(
-            r"(?:等)?(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)[个座]?"
+            rf"(?:等)?(?P<n>{_COUNT})[个座]?"
             rf"(?:{_alternation(_words(rows, 'count_unit'))})"
         ),
         deictic=re.compile(_alternation(list(deictic))) if deictic else re.compile(r"(?!)"),
@@ -883,7 +890,7 @@ class _Body:
                 return m
             i -= 1
         nxt = bisect.bisect_left(self.starts, clause.end)
-        if nxt < s.last and "以来" in self.norm[clause.end : self.mentions[nxt].start]:
+        if nxt < s.last and self.g.since.search(self.norm, clause.end, self.mentions[nxt].start):
             m = self.mentions[nxt]
             if not m.modifier and self.fits(m, helped):
                 return m
@@ -941,7 +948,7 @@ class _Body:
     def split(self, chain: list[tuple[int, str]]) -> _Parts | None:
         """Split a chain of sides into two lists at its pairing separator, or None."""
         seps = [sep for _, sep in chain[:-1]]
-        for preferred in (("与", "同", "跟"), ("和", "及", "以及"), tuple(self.g.joins), ("",)):
+        for preferred in (self.g.pair_links, self.g.list_links, tuple(self.g.joins), ("",)):
             cut = [k for k, sep in enumerate(seps) if sep in preferred or sep[-1:] in preferred]
             if cut:
                 k = cut[-1]
@@ -959,7 +966,7 @@ class _Body:
             return None
         gap = self.norm[self.mentions[i].end : lead]
         hard = [ch for ch in gap if ch in _BREAKS and ch not in _SOFT_BREAKS]
-        if len(gap) > _MAX_COOPERATION_GAP or hard or re.search(r"[对向在赴到]", gap):
+        if len(gap) > _MAX_COOPERATION_GAP or hard or any(ch in self.g.target_marks for ch in gap):
             return None
         return self.split(self.chain_before(i, s.start))
 
@@ -991,7 +998,7 @@ class _Body:
         for i in range(s.first + 1, s.last):
             sep = self.link_before(i)
             near = self.programme(s, self.mentions[i].end) or word
-            if sep in ("与", "和", "同", "跟") and self.across(i - 1, i):
+            if (sep in self.g.pair_links or sep in self.g.list_links) and self.across(i - 1, i):
                 found.append((([i - 1], [i], sep), near))
             elif self.visit(sep):
                 run = self.run_after(i)
@@ -1137,7 +1144,8 @@ class _Body:
         between = self.norm[self.mentions[lo].end : self.mentions[hi].start]
         if any(ch in _CLAUSE_BREAKS for ch in between):
             return False
-        return not all(self.link_before(k) in ("、", "和", "及") for k in range(lo + 1, hi + 1))
+        between_all = (self.link_before(k) for k in range(lo + 1, hi + 1))
+        return not all(sep == "、" or sep in self.g.list_links for sep in between_all)
 
 
 # ---------------------------------------------------------------- edges
