@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .errors import MissingDependencyError
 from .models import AssistancePair, Document, Page, Region
 from .regions import ancestor_at
+from .tables import pair_row
 
 if TYPE_CHECKING:
     import networkx
@@ -63,6 +64,10 @@ _CJK_FONTS = (
     "Droid Sans Fallback",
     "Arial Unicode MS",
 )
+
+
+# the columns of a pair row that its two nodes hold
+_NODE_COLUMNS = frozenset({"helper_code", "helper", "helped_code", "helped"})
 
 
 def network(pages: Page | Iterable[Page]) -> networkx.MultiDiGraph:
@@ -207,24 +212,18 @@ def _edge(
     page: Page, index: int | None, document: Document | None, pair: AssistancePair
 ) -> dict[str, str | int | bool]:
     """Return the attributes of one pair's edge, those without a value left out."""
-    attributes: dict[str, str | int | bool | None] = {
-        "relation": pair.relation,
-        "relation_text": pair.relation_text,
-        "direction": pair.direction,
-        "status": pair.status,
-        "helper_implied": pair.helper_implied,
-        "known": pair.known,
-        "known_period": pair.known_period,
-        "known_source": pair.known_source,
+    row: dict[str, object] = {
+        key: value for key, value in pair_row(pair).items() if key not in _NODE_COLUMNS
+    }
+    row["evidence"] = row.pop("text")
+    attributes: dict[str, object] = {
+        **row,
         "date": document.date if document else None,
         "source": page.source,
         "document": index,
         "document_title": document.title if document else None,
-        "evidence": pair.text,
-        "start": pair.start,
-        "end": pair.end,
     }
-    return {key: value for key, value in attributes.items() if value is not None}
+    return {key: value for key, value in attributes.items() if isinstance(value, (str, int))}
 
 
 def _columns(graph: networkx.MultiDiGraph) -> tuple[list[str], list[str], list[str]]:

@@ -623,8 +623,9 @@ def _indicator_row(indicator: Indicator) -> Row:
     }
 
 
-def _pair_row(pair: AssistancePair) -> Row:
-    """Return the columns of one assistance edge."""
+def pair_row(pair: AssistancePair) -> Row:
+    """Return the columns of one assistance edge (its row of the ``pairs`` table, without
+    the page and document columns)."""
     return {
         "helper_code": pair.helper.code,
         "helper": pair.helper.name,
@@ -687,7 +688,7 @@ def _indicator_rows(page: Page) -> Iterator[Row]:
 
 
 def _pair_rows(page: Page) -> Iterator[Row]:
-    yield from _item_rows(page, lambda d: d.pairs, page.pairs, _span_key, _pair_row)
+    yield from _item_rows(page, lambda d: d.pairs, page.pairs, _span_key, pair_row)
 
 
 def _item_rows(
