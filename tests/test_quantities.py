@@ -291,7 +291,7 @@ def test_import_loads_no_table_and_no_jieba() -> None:
 
     code = (
         "import sys, povertytext, povertytext._data as d;"
-        "print(d.read_table.cache_info().currsize, 'jieba' in sys.modules)"
+        "print(d.read_table.cache_size(), 'jieba' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "False"]

@@ -1,36 +1,146 @@
-"""Loading of the data tables shipped in ``povertytext/data``.
+"""Loading of the data tables shipped in ``povertytext/data``, and their caches.
 
 Tables are CSV files whose lines starting with ``#`` are comments (their source
 and meaning). Each is read once, on first use, never at import time.
+
+Everything built from a table (a gazetteer, a compiled pattern, a lookup dict) is
+built by a function decorated with :func:`loader`: it runs once per vocabulary,
+under one lock, and its result is cached. A caller's vocabulary (see
+:class:`povertytext.Vocabulary`) adds rows to some tables for the duration of one
+call; :func:`read_table` returns the shipped rows followed by the vocabulary's
+rows, and :func:`loader` keeps one cache per vocabulary, so that nothing built for
+one caller's vocabulary is seen by another. No global state is changed by a
+vocabulary.
 """
 
 from __future__ import annotations
 
 import csv
-from functools import cache
+import functools
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib import resources
+from typing import Generic, ParamSpec, TypeVar
 
-__all__ = ["read_table", "read_text", "words"]
+__all__ = [
+    "Loader",
+    "Rows",
+    "active_rows",
+    "loader",
+    "read_shipped",
+    "read_table",
+    "read_text",
+    "using",
+    "words",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+Rows = tuple[dict[str, str], ...]
+
+# the extra rows per table name of the vocabulary in force, and a key naming it
+# (``None``: the shipped tables only)
+_ACTIVE: ContextVar[tuple[object, Mapping[str, Rows]] | None] = ContextVar(
+    "povertytext_vocabulary", default=None
+)
+_LOCK = threading.RLock()
 
 
-@cache
+@contextmanager
+def using(key: object, rows: Mapping[str, Rows]) -> Iterator[None]:
+    """Make ``rows`` (extra rows per table name) the vocabulary in force in this context.
+
+    ``key`` names the vocabulary for the caches: two vocabularies with equal keys
+    must hold the same rows.
+    """
+    token = _ACTIVE.set((key, rows) if rows else None)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active_rows(name: str) -> Rows:
+    """The rows the vocabulary in force adds to table ``name`` (none by default)."""
+    active = _ACTIVE.get()
+    if active is None:
+        return ()
+    return active[1].get(name, ())
+
+
+def _key() -> object:
+    active = _ACTIVE.get()
+    return None if active is None else active[0]
+
+
+class Loader(Generic[P, R]):
+    """A function cached per vocabulary and per arguments, each result built once under one lock."""
+
+    def __init__(self, func: Callable[P, R]) -> None:
+        self._func = func
+        self._cache: dict[tuple[object, ...], R] = {}
+        functools.update_wrapper(self, func)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (_key(), args, tuple(sorted(kwargs.items())))
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        with _LOCK:
+            if key not in self._cache:
+                self._cache[key] = self._func(*args, **kwargs)
+            return self._cache[key]
+
+    def cache_size(self) -> int:
+        """How many results are cached (over all vocabularies and arguments)."""
+        return len(self._cache)
+
+    def cache_clear(self) -> None:
+        """Forget every cached result."""
+        with _LOCK:
+            self._cache.clear()
+
+
+def loader(func: Callable[P, R]) -> Loader[P, R]:
+    """Cache ``func`` per vocabulary and per arguments, built once under one lock.
+
+    Every function that builds something from a data table is decorated with it
+    (instead of ``functools.cache``), so that a vocabulary reaches everything
+    built from the tables it extends.
+    """
+    return Loader(func)
+
+
+@functools.cache
 def read_text(name: str) -> str:
     """Return the text of the data file ``name`` (UTF-8)."""
     return (resources.files("povertytext") / "data" / name).read_text(encoding="utf-8")
 
 
-@cache
-def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """Return the rows of the CSV table ``name`` as dicts keyed by its header.
-
-    >>> read_table("numeral_values.csv")[0]
-    {'char': '零', 'value': '0', 'role': 'digit'}
-    """
+@functools.cache
+def read_shipped(name: str) -> Rows:
+    """Return the rows of the shipped CSV table ``name``, without any vocabulary."""
     lines = [line for line in read_text(name).splitlines() if line and not line.startswith("#")]
     return tuple(dict(row) for row in csv.DictReader(lines))
 
 
-@cache
+@loader
+def read_table(name: str) -> Rows:
+    """Return the rows of the CSV table ``name`` as dicts keyed by its header.
+
+    The rows of the vocabulary in force, if any, follow the shipped ones.
+
+    >>> read_table("numeral_values.csv")[0]
+    {'char': '零', 'value': '0', 'role': 'digit'}
+    """
+    return read_shipped(name) + active_rows(name)
+
+
+@loader
 def words(name: str, role: str) -> tuple[str, ...]:
     """The ``word`` column of the rows of table ``name`` whose ``role`` is ``role``, longest first.
 
