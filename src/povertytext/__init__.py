@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the names below load on first use (__getattr__), so importi
     from .readers import SourceText, parse_file, read_file, read_text
     from .regions import extract_regions, region_for_code, resolve_region
     from .tables import json_schema, records, to_dataframe
+    from .vocabulary import Vocabulary, VocabularyError
 
 _MODELS = "Article AssistancePair Author DateMention Document Essay Indicator Official Page"
 _LAZY = {
@@ -72,6 +73,7 @@ _LAZY = {
     "readers": "SourceText parse_file read_file read_text",
     "regions": "extract_regions region_for_code resolve_region",
     "tables": "json_schema records to_dataframe",
+    "vocabulary": "Vocabulary VocabularyError",
 }
 _HOME = {name: module for module, names in _LAZY.items() for name in names.split()}
 
@@ -130,6 +132,8 @@ __all__ = [
     "UnknownRegionError",
     "UnreadableTextError",
     "UsageError",
+    "Vocabulary",
+    "VocabularyError",
     "__version__",
     "extract_dates",
     "extract_indicators",

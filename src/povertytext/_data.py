@@ -29,6 +29,8 @@ __all__ = [
     "Rows",
     "active_rows",
     "loader",
+    "pop",
+    "push",
     "read_shipped",
     "read_table",
     "read_text",
@@ -41,39 +43,49 @@ R = TypeVar("R")
 
 Rows = tuple[dict[str, str], ...]
 
-# the extra rows per table name of the vocabulary in force, and a key naming it
-# (``None``: the shipped tables only)
-_ACTIVE: ContextVar[tuple[object, Mapping[str, Rows]] | None] = ContextVar(
-    "povertytext_vocabulary", default=None
+# the vocabularies in force in this context, innermost last: each a key naming it
+# and its extra rows per table name (none: the shipped tables only)
+_ACTIVE: ContextVar[tuple[tuple[object, Mapping[str, Rows]], ...]] = ContextVar(
+    "povertytext_vocabulary", default=()
 )
 _LOCK = threading.RLock()
 
 
-@contextmanager
-def using(key: object, rows: Mapping[str, Rows]) -> Iterator[None]:
+def push(key: object, rows: Mapping[str, Rows]) -> None:
     """Make ``rows`` (extra rows per table name) the vocabulary in force in this context.
 
     ``key`` names the vocabulary for the caches: two vocabularies with equal keys
-    must hold the same rows.
+    must hold the same rows. The innermost vocabulary in force applies alone.
     """
-    token = _ACTIVE.set((key, rows) if rows else None)
+    _ACTIVE.set((*_ACTIVE.get(), (key, rows)))
+
+
+def pop() -> None:
+    """End the innermost :func:`push` of this context."""
+    _ACTIVE.set(_ACTIVE.get()[:-1])
+
+
+@contextmanager
+def using(key: object, rows: Mapping[str, Rows]) -> Iterator[None]:
+    """:func:`push` for the duration of a ``with`` block."""
+    push(key, rows)
     try:
         yield
     finally:
-        _ACTIVE.reset(token)
+        pop()
 
 
 def active_rows(name: str) -> Rows:
     """The rows the vocabulary in force adds to table ``name`` (none by default)."""
     active = _ACTIVE.get()
-    if active is None:
+    if not active:
         return ()
-    return active[1].get(name, ())
+    return active[-1][1].get(name, ())
 
 
 def _key() -> object:
     active = _ACTIVE.get()
-    return None if active is None else active[0]
+    return active[-1][0] if active else None
 
 
 class Loader(Generic[P, R]):
