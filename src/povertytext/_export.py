@@ -23,6 +23,7 @@ from .tables import (
     Row,
     Table,
     columns,
+    import_pyarrow,
     rows_to_arrow,
     rows_to_stata_frame,
     scalar_text,
@@ -207,9 +208,7 @@ class _JsonWriter:
 
 class _ParquetWriter:
     def __init__(self, table: Table, path: str) -> None:
-        from .tables import _import_pyarrow
-
-        parquet = _import_pyarrow("parquet")
+        parquet = import_pyarrow("parquet")
         self._table = table
         self._pending: list[Row] = []
         try:
