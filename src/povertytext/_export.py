@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal, Protocol, TextIO, get_args
@@ -23,6 +24,7 @@ from .tables import (
     Row,
     Table,
     columns,
+    import_pyarrow,
     rows_to_arrow,
     rows_to_stata_frame,
     scalar_text,
@@ -36,6 +38,7 @@ __all__ = [
     "OutputError",
     "TableWriter",
     "escape_surrogates",
+    "excel_cell",
     "format_of",
     "open_writer",
     "write_array",
@@ -58,6 +61,10 @@ _EXTENSIONS: dict[str, Format] = {
 _PARQUET_ROWS = 10_000  # rows per row group: memory stays flat on a large corpus
 _STATA_STR_BYTES = 2045  # longest fixed-width string of a .dta 118; longer is a strL
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_EXCEL_CONSTANT = 255  # characters of one text constant in an Excel formula
+_EXCEL_FORMULA = 8192  # characters of one Excel formula
+_EXCEL_DATE_WORDS = frozenset("年月日时分秒時")  # Chinese dates Excel reads as dates
+_EXCEL_VALUES = frozenset({"TRUE", "FALSE"})  # read as booleans, in any case
 
 
 class OutputError(Exception):
@@ -91,7 +98,9 @@ def extension(fmt: Format) -> str:
 def open_writer(table: Table, fmt: Format, path: str | None, *, excel: bool = False) -> TableWriter:
     """Return a writer of ``table`` in ``fmt`` to ``path`` (None: standard output).
 
-    ``excel`` writes CSV as Excel reads it: UTF-8 with a byte-order mark, CRLF lines.
+    ``excel`` writes CSV as Excel reads it: UTF-8 with a byte-order mark, CRLF lines,
+    and each text cell that Excel would take for a number, a date or a formula as
+    ``="…"`` (:func:`excel_cell`); numbers, offsets and booleans stay as they are.
 
     Raises:
         OutputError: when ``path`` cannot be opened for writing.
@@ -131,6 +140,52 @@ def escape_surrogates(text: str) -> str:
     return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+def excel_cell(text: str) -> str:
+    """Return the text cell ``text`` as Excel keeps it text: ``="…"`` when Excel would misread it.
+
+    Excel converts a CSV cell that looks like a number (``4048000000.00000000001``,
+    ``450000``, ``0.5%``, ``1e5``), a date or a time (``2020-12``, ``12月31日``) or a
+    boolean, rounding numbers to 15 significant digits and dates to a day; a cell
+    that starts with ``=``, ``+``, ``-`` or ``@`` it takes for a formula. Such a
+    cell is written as a formula whose value is the text itself, quotes doubled,
+    split into constants of at most 255 characters joined with ``&`` (Excel's
+    limit); any other cell, and one whose formula would pass Excel's 8,192
+    characters, as it is. A cell holding a Chinese character other than
+    年月日时分秒 is never a number or a date.
+
+    >>> [excel_cell(t) for t in ("450000", "2020-12", "0.5%", "128名", "CNY", "")]
+    ['="450000"', '="2020-12"', '="0.5%"', '128名', 'CNY', '']
+    >>> excel_cell('=HYPERLINK("x")')
+    '="=HYPERLINK(""x"")"'
+    """
+    if not text or not _excel_misreads(text):
+        return text
+    constants: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in text:
+        width = 2 if char == '"' else 1
+        if size + width > _EXCEL_CONSTANT:
+            constants.append("".join(current))
+            current, size = [], 0
+        current.append(char)
+        size += width
+    constants.append("".join(current))
+    formula = "=" + "&".join('"' + part.replace('"', '""') + '"' for part in constants)
+    return formula if len(formula) <= _EXCEL_FORMULA else text
+
+
+def _excel_misreads(text: str) -> bool:
+    """Return whether Excel would read the CSV cell ``text`` as other than its text."""
+    if text[0] in "=+-@" or text.strip().upper() in _EXCEL_VALUES:
+        return True
+    if not any(char.isdigit() for char in text):
+        return False
+    return not any(
+        unicodedata.category(char) == "Lo" and char not in _EXCEL_DATE_WORDS for char in text
+    )
+
+
 def _escaped_rows(rows: list[Row]) -> list[Row]:
     """Return ``rows`` with the surrogates of their texts escaped (:func:`escape_surrogates`)."""
     return [
@@ -166,14 +221,16 @@ def _json_row(row: Row) -> dict[str, str | int | bool | None]:
 
 class _CsvWriter:
     def __init__(self, table: Table, out: TextIO, owned: bool, *, excel: bool) -> None:
-        self._out, self._owned = out, owned
+        self._out, self._owned, self._excel = out, owned, excel
         self._writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
         self._writer.writerow(columns(table))
 
     def write(self, rows: list[Row]) -> None:
-        self._writer.writerows(
-            [escape_surrogates(scalar_text(value)) for value in row.values()] for row in rows
-        )
+        self._writer.writerows([self._cell(value) for value in row.values()] for row in rows)
+
+    def _cell(self, value: Any) -> str:
+        text = escape_surrogates(scalar_text(value))
+        return excel_cell(text) if self._excel and isinstance(value, str) else text
 
     def close(self) -> None:
         if self._owned:
@@ -207,9 +264,7 @@ class _JsonWriter:
 
 class _ParquetWriter:
     def __init__(self, table: Table, path: str) -> None:
-        from .tables import _import_pyarrow
-
-        parquet = _import_pyarrow("parquet")
+        parquet = import_pyarrow("parquet")
         self._table = table
         self._pending: list[Row] = []
         try:

@@ -503,8 +503,11 @@ def _import_pandas() -> Any:
     return pandas
 
 
-def _import_pyarrow(module: str = "") -> Any:
+def import_pyarrow(module: str = "") -> Any:
     """Return pyarrow (or its submodule ``module``), imported on first use.
+
+    For the package's own modules (the command line's Parquet writer); not part
+    of :data:`__all__`.
 
     Raises:
         MissingDependencyError: with the command that installs it.
@@ -515,6 +518,9 @@ def _import_pyarrow(module: str = "") -> Any:
         raise MissingDependencyError(
             "pyarrow is needed for Parquet: pip install 'povertytext[pandas]'"
         ) from None
+
+
+_import_pyarrow = import_pyarrow  # the name this module's own functions call
 
 
 def _floated(row: Row) -> dict[str, str | int | bool | float | None]:
