@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ._data import read_table
-from .models import Span
+from .models import Span, validated_copy
 
 __all__ = ["read_simplified", "restore", "simplify"]
 
@@ -80,7 +80,7 @@ def _restored_model(model: BaseModel, original: str) -> BaseModel:
             if new is not value:
                 updates[name] = new
     updates.update(_restored_fields(model, original))
-    return model.model_copy(update=updates) if updates else model
+    return validated_copy(model, updates)
 
 
 def _restored_items(items: list[Any] | tuple[Any, ...], original: str) -> Any:
