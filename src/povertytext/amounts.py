@@ -164,6 +164,8 @@ def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
         numeral = Numeral(j, j + 1, Decimal("0.5"), digits="0.5")  # 半年, 半天, 半小时
     elif not whole and s[j] in VAGUE_IN_TEXT:
         return _read_vague_magnitude(s, i, j)
+    elif not whole and s[j] in _BARE_MAGNITUDES:
+        numeral = None  # in running text no numeral starts with a magnitude (上万, 千余)
     else:
         numeral = read_numeral(s, j, whole=whole)
     if numeral is None and not whole:
@@ -206,8 +208,9 @@ _BARE_MAGNITUDES = "百千万亿"
 def _magnitude_chain(s: str, j: int) -> tuple[Decimal, int]:
     """The product of the magnitude characters at ``j`` (千万 → 10⁷) and where they end."""
     value, k = Decimal(1), j
+    magnitudes = magnitude_values()
     while k < len(s) and k - j < 3 and s[k] in _BARE_MAGNITUDES:
-        value *= magnitude_values()[s[k]]
+        value *= magnitudes[s[k]]
         k += 1
     return value, k
 
@@ -225,7 +228,7 @@ def _read_bare_magnitude(s: str, i: int, j: int) -> Draft | None:
     value, k = _magnitude_chain(s, j)
     numeral = Numeral(j, k, value, magnitude=value)
     draft = Draft(i, k, value, numeral=numeral, bare_magnitude=True)
-    marked = leading_qualifier(s, j, bare_magnitude=True) is not None
+    marked = False
     if k < len(s) and s[k] in MORE_CHARS:
         draft.qualifiers.append(s[k])
         draft.end = k + 1
@@ -233,9 +236,11 @@ def _read_bare_magnitude(s: str, i: int, j: int) -> Draft | None:
     after_unit = match_unit(s, draft.end, whole=False)
     tail = draft.end + (len(after_unit.surface) if after_unit else 0)
     trailing = qualifier_table().get(s[tail : tail + 2])
+    if after_unit is None and (value < 10000 or trailing is None):
+        return None  # neither a unit nor 以上/左右 after a big magnitude (千万不要)
     if trailing is not None and trailing.position == "after":
         marked = True
-    if not marked or (after_unit is None and (value < 10000 or trailing is None)):
+    if not marked and leading_qualifier(s, j, bare_magnitude=True) is None:
         return None
     return draft
 

@@ -10,13 +10,12 @@ puts the caller's own characters back into every span of a result.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ._data import read_table
+from ._data import loader, read_table
 from .models import Span, validated_copy
 
 __all__ = ["read_simplified", "restore", "simplify"]
@@ -34,12 +33,12 @@ _SLICES = (
 )
 
 
-@functools.cache
+@loader
 def _table() -> dict[int, str]:
     return {ord(row["traditional"]): row["simplified"] for row in read_table("traditional.csv")}
 
 
-@functools.cache
+@loader
 def _traditional() -> frozenset[str]:
     return frozenset(chr(code) for code in _table())
 

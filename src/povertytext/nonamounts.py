@@ -24,7 +24,7 @@ from .amounts import (
     is_cjk_at,
     looks_like_date,
 )
-from .dates import extract_dates
+from .dates import starts_a_date
 from .numerals import normalize, not_alone_chars, numeral_start_chars, read_numeral
 from .units import is_ascii_letter, match_unit
 
@@ -144,7 +144,7 @@ def is_date_part(s: str, draft: Draft) -> bool:
         # to the date reader.
         if numeral.end - numeral.start == 4 and (numeral.arabic or numeral.digits):
             return True
-        return numeral.end - numeral.start == 2 and _read_as_date(s, numeral.start)
+        return numeral.end - numeral.start == 2 and starts_a_date(s, numeral.start)
     return s.startswith("__", end)
 
 
@@ -259,23 +259,7 @@ def _is_bare_year(s: str, draft: Draft) -> bool:
     numeral = draft.numeral
     if numeral is None or numeral.value is None or numeral.end - numeral.start != 4:
         return False
-    return _YEAR_SPAN[0] <= numeral.value <= _YEAR_SPAN[1] and _read_as_date(s, numeral.start)
-
-
-_DATE_WINDOW = 120
-
-
-def _read_as_date(s: str, start: int) -> bool:
-    """Whether the date reader finds a date starting at ``start`` (2020年, 97年出生, 2024).
-
-    Only the line around ``start`` is read, at most ``_DATE_WINDOW`` characters either
-    side, so the cost stays local.
-    """
-    line_start = max(s.rfind("\n", 0, start) + 1, start - _DATE_WINDOW)
-    line_end = s.find("\n", start)
-    line_end = min(len(s) if line_end < 0 else line_end, start + _DATE_WINDOW)
-    line = s[line_start:line_end]
-    return any(d.start == start - line_start for d in extract_dates(line))
+    return _YEAR_SPAN[0] <= numeral.value <= _YEAR_SPAN[1] and starts_a_date(s, numeral.start)
 
 
 def _is_identifier(s: str, draft: Draft, after: str) -> bool:

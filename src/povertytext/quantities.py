@@ -439,11 +439,42 @@ def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
     """
     pattern = _candidate_pattern()
     end = 0
+    run_end = 0  # the end of the run of 万/亿 that the current start lies in
     for hit in _candidate_scan(lone_digits).finditer(s):
         start = hit.start()
         if start < end:
             continue
-        match = pattern.match(s, start)
-        if match is not None:
-            end = match.end()
+        if s[start] in _MAGNITUDE_RUN:
+            if start >= run_end:
+                run_end = _run_end(s, start)
+            match_end = _magnitude_match_end(s, start, run_end)
+        else:
+            match = pattern.match(s, start)
+            match_end = None if match is None else match.end()
+        if match_end is not None:
+            end = match_end
             yield start
+
+
+# The characters of _candidate_pattern()'s two magnitude branches, [万亿]{1,4}分之 and
+# [万亿](?![万亿]*分之): matched here without the lookahead, which would read the whole
+# run again at each of its characters (万 repeated would take quadratic time).
+_MAGNITUDE_RUN = "万亿"
+_MAGNITUDE_PER_REACH = 4
+
+
+def _run_end(s: str, start: int) -> int:
+    """Where the run of 万/亿 that starts at ``start`` ends."""
+    k = start
+    while k < len(s) and s[k] in _MAGNITUDE_RUN:
+        k += 1
+    return k
+
+
+def _magnitude_match_end(s: str, start: int, run_end: int) -> int | None:
+    """The end of the candidate match at a 万/亿 at ``start`` inside a run ending at ``run_end``."""
+    if not s.startswith("分之", run_end):
+        return start + 1  # [万亿](?![万亿]*分之)
+    if run_end - start <= _MAGNITUDE_PER_REACH:
+        return run_end + 2  # [万亿]{1,4}分之
+    return None

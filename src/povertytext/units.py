@@ -115,10 +115,11 @@ def leading_qualifier(
     """
     end = start - 1 if start > 0 and s[start - 1] == " " else start
     positions = ("before", "magnitude") if bare_magnitude else ("before",)
+    table = qualifier_table()
     for length in (3, 2, 1):
         if end - length < 0:
             continue
-        qualifier = qualifier_table().get(s[end - length : end])
+        qualifier = table.get(s[end - length : end])
         if qualifier is not None and qualifier.position in positions:
             return None if _ends_in_word(s, end) else (qualifier, end - length)
     return None
