@@ -11,14 +11,17 @@ import json
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticSerializationError
 
 from ._chinese import chinese_numeral, chinese_yuan
 from ._exact import exact_context
 from .errors import QuantityError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "AnyDocument",
@@ -117,6 +120,22 @@ class _Model(BaseModel):
         separators = (",", ":") if indent is None else (",", ": ")
         text = json.dumps(data, indent=indent, ensure_ascii=ensure_ascii, separators=separators)
         return _SURROGATE.sub(_escape_surrogate, text)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """Pydantic's JSON reading; JSON whose strings escape a lone surrogate (as
+        :meth:`model_dump_json` writes text holding one), which pydantic's parser
+        refuses, is read by :func:`json.loads` and validated, so the round trip holds."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as error:
+            if not any(detail["type"] == "json_invalid" for detail in error.errors()):
+                raise
+            try:
+                data = json.loads(json_data)
+            except ValueError:
+                raise error from None
+        return cls.model_validate(data, **kwargs)
 
 
 class Span(_Model):
