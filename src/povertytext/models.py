@@ -575,9 +575,11 @@ AnyDocument = Annotated[Union[Speech, Article, Essay], Field(discriminator="kind
 class Page(_Model):
     """Everything :func:`povertytext.parse` found in one text.
 
-    ``documents`` in text order; the flat lists cover the whole text (header
-    and footer included for officials and regions; quantities, dates, pairs and
-    indicators as found in the documents' bodies, in text order). ``source``
+    ``documents`` in text order; the flat lists are in text order. Quantities,
+    regions and officials are read on the whole text, header and footer included;
+    dates too, except that inside a document's body its own dates are given (read
+    with the document's date as reference); pairs and indicators are those of the
+    documents' bodies. ``source``
     is the caller's label (a file name), ``text`` the text parsed (the string
     every span's offsets index: ``page.text[q.start:q.end] == q.text``; None on a
     page built by hand) and ``length`` its length. ``date`` and ``region`` are the
