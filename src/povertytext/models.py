@@ -577,9 +577,9 @@ class Page(_Model):
 
     ``documents`` in text order; the flat lists are in text order. Quantities,
     regions and officials are read on the whole text, header and footer included;
-    dates too, except that inside a document's body its own dates are given (read
-    with the document's date as reference); pairs and indicators are those of the
-    documents' bodies. ``source``
+    dates too, except that inside a document's body its own dates are given (for an
+    article, or on a page given a date, read again with the document's date as the
+    reference); pairs and indicators are those of the documents' bodies. ``source``
     is the caller's label (a file name), ``text`` the text parsed (the string
     every span's offsets index: ``page.text[q.start:q.end] == q.text``; None on a
     page built by hand) and ``length`` its length. ``date`` and ``region`` are the
