@@ -206,3 +206,27 @@ def test_no_value_holds_or_touches_a_masked_digit(text: str) -> None:
     for q in [*pt.extract_quantities(text), *pt.extract_numbers(text)]:
         if (q.value, q.low, q.high) != (None, None, None):
             assert not _touches_a_mask(s, q.start, q.end), (text, q)
+
+
+ROUND_TRIP_FUNCTIONS: list[Callable[[str], Any]] = [*SPAN_FUNCTIONS, pt.parse, pt.parse_quantity]
+
+
+def _results(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+@pytest.mark.parametrize("function", ROUND_TRIP_FUNCTIONS, ids=lambda f: f.__name__)
+@FUZZ
+@given(text=texts)
+def test_every_result_survives_a_json_round_trip(function: Callable[[str], Any], text: str) -> None:
+    """Results are valid models: what ``model_dump_json`` writes, ``model_validate_json``
+    reads back to an equal model (a copy made without validation would not: kind="ordinal")."""
+    found = ours_or_nothing(lambda: function(text))
+    for result in _results(found) if found is not None else []:
+        assert type(result).model_validate_json(result.model_dump_json()) == result, text
+
+
+@pytest.mark.parametrize("text", ["第三", "第12", "约三千 九百元", "几十万", "三十几万"])
+def test_whole_quantities_read_a_second_way_round_trip(text: str) -> None:
+    quantity = pt.parse_quantity(text)
+    assert pt.Quantity.model_validate_json(quantity.model_dump_json()) == quantity

@@ -10,14 +10,13 @@ puts the caller's own characters back into every span of a result.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ._data import read_table
-from .models import Span
+from ._data import loader, read_table
+from .models import Span, validated_copy
 
 __all__ = ["read_simplified", "restore", "simplify"]
 
@@ -34,12 +33,12 @@ _SLICES = (
 )
 
 
-@functools.cache
+@loader
 def _table() -> dict[int, str]:
     return {ord(row["traditional"]): row["simplified"] for row in read_table("traditional.csv")}
 
 
-@functools.cache
+@loader
 def _traditional() -> frozenset[str]:
     return frozenset(chr(code) for code in _table())
 
@@ -80,7 +79,7 @@ def _restored_model(model: BaseModel, original: str) -> BaseModel:
             if new is not value:
                 updates[name] = new
     updates.update(_restored_fields(model, original))
-    return model.model_copy(update=updates) if updates else model
+    return validated_copy(model, updates)
 
 
 def _restored_items(items: list[Any] | tuple[Any, ...], original: str) -> Any:

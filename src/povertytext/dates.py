@@ -65,15 +65,14 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 
-from ._data import read_table
+from ._data import loader, read_table
 from ._substitute import Substitution
 from .characters import simplify
 from .errors import DateError, UsageError, require_text
 from .models import DateMention, DatePrecision
 
-__all__ = ["extract_dates", "parse_date"]
+__all__ = ["extract_dates", "parse_date", "starts_a_date"]
 
 # Written years outside these bounds are amounts (5000年文明), not dates.
 _FIRST_YEAR, _LAST_YEAR = 1000, 2199
@@ -240,7 +239,7 @@ def _translation() -> dict[int, str]:
     return table
 
 
-@cache
+@loader
 def _tables() -> _Tables:
     words = read_table("date_words.csv")
     not_before: dict[str, tuple[str, ...]] = {}
@@ -985,16 +984,43 @@ def extract_dates(
     """
     require_text(text, "extract_dates")
     resolved_reference = _reference_of(reference)
+    return [_mention(text, read, resolved_reference) for read in _reads(text)]
+
+
+def _reads(text: str) -> list[_Read]:
+    """The dates read in ``text``, in text order, none overlapping (the first start wins)."""
     s = _normalize(text)
     roc = list(_roc_years(s)) if simplify(text) != text else []
     reads = sorted([*roc, *_scan(s), *_title_years(s)], key=lambda read: read.start)
-    mentions: list[DateMention] = []
+    kept: list[_Read] = []
     end = 0
     for read in reads:
         if read.start >= end:
-            mentions.append(_mention(text, read, resolved_reference))
+            kept.append(read)
             end = read.end
-    return mentions
+    return kept
+
+
+# How far either side of a position :func:`starts_a_date` reads (within its line).
+_DATE_WINDOW = 120
+
+
+def starts_a_date(text: str, position: int) -> bool:
+    """Whether a date that :func:`extract_dates` reads starts at ``position`` of ``text``.
+
+    The year decision that quantities share with the date reader: 2020年, 97年出生 and
+    a title's bare 2024 are dates, 5000年 and 50年来 are amounts. Only the line around
+    ``position`` is read, at most 120 characters either side, so the cost stays local.
+
+    >>> starts_a_date("截至2020年底", 2), starts_a_date("5000年文明", 0)
+    (True, False)
+    """
+    require_text(text, "starts_a_date")
+    line_start = max(text.rfind("\n", 0, position) + 1, position - _DATE_WINDOW)
+    line_end = text.find("\n", position)
+    line_end = min(len(text) if line_end < 0 else line_end, position + _DATE_WINDOW)
+    offset = position - line_start
+    return any(read.start == offset for read in _reads(text[line_start:line_end]))
 
 
 def parse_date(

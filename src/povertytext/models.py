@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticSerializationError
+
+from ._chinese import chinese_numeral, chinese_yuan
+from ._exact import exact_context
+from .errors import QuantityError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "AnyDocument",
@@ -28,6 +36,7 @@ __all__ = [
     "Page",
     "Position",
     "Quantity",
+    "QuantityBound",
     "QuantityKind",
     "Region",
     "RegionLevel",
@@ -35,7 +44,27 @@ __all__ = [
     "Relation",
     "Span",
     "Speech",
+    "validated_copy",
 ]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validated_copy(model: ModelT, changes: Mapping[str, Any]) -> ModelT:
+    """A copy of ``model`` with ``changes``, validated as a new model is.
+
+    Unlike pydantic's ``model_copy(update=...)``, which skips validation, a value of
+    the wrong type or a span that does not fit its text raises here, so that every
+    result survives ``model_validate_json(model_dump_json())``.
+
+    >>> span = Span(text="5亿元", start=0, end=3)
+    >>> validated_copy(span, {"start": 2, "end": 5})
+    Span(text='5亿元', start=2, end=5)
+    """
+    if not changes:
+        return model
+    return type(model).model_validate({**dict(model), **changes})
+
 
 QuantityKind = Literal[
     "count",
@@ -56,8 +85,14 @@ QuantityKind = Literal[
     "power",
     "energy",
     "speed",
+    "ordinal",
     "other",
 ]
+
+# What the stated value of a quantity is to the amount meant (the ``bound`` column of
+# data/qualifiers.csv): exact or about it, a lower bound (超过), an upper bound (不足), or
+# a lower bound less than one step of its last digit below the amount (3000多).
+QuantityBound = Literal["exact", "about", "lower", "upper", "step"]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -86,6 +121,22 @@ class _Model(BaseModel):
         text = json.dumps(data, indent=indent, ensure_ascii=ensure_ascii, separators=separators)
         return _SURROGATE.sub(_escape_surrogate, text)
 
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """Pydantic's JSON reading; JSON whose strings escape a lone surrogate (as
+        :meth:`model_dump_json` writes text holding one), which pydantic's parser
+        refuses, is read by :func:`json.loads` and validated, so the round trip holds."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as error:
+            if not any(detail["type"] == "json_invalid" for detail in error.errors()):
+                raise
+            try:
+                data = json.loads(json_data)
+            except ValueError:
+                raise error from None
+        return cls.model_validate(data, **kwargs)
+
 
 class Span(_Model):
     """A piece of the caller's text: ``text == source[start:end]``."""
@@ -109,6 +160,10 @@ class Quantity(Span):
     ``value`` is the stated amount with magnitudes folded in (40.48亿元 →
     4048000000, unit 元). A range (8-12个) has ``value=None`` and ``low`` /
     ``high``; a masked number (*.**亿元) has ``value=None`` and ``masked=True``.
+    ``kind`` is ``ordinal`` for a number read after 第 (``parse_quantity("第三")``).
+    ``bound`` is what the ``qualifier`` makes of the value (its row of
+    ``data/qualifiers.csv``, set when the quantity is read; ``exact`` on a quantity
+    built by hand unless given): see :meth:`interval`.
 
     >>> import povertytext as pt
     >>> q = pt.parse_quantity("约40.48亿元")
@@ -127,6 +182,7 @@ class Quantity(Span):
     qualifier: str | None = None
     approximate: bool = False
     masked: bool = False
+    bound: QuantityBound = "exact"
 
     @property
     def is_range(self) -> bool:
@@ -147,9 +203,17 @@ class Quantity(Span):
         >>> pt.parse_quantity("超过2000台").interval()
         (Decimal('2000'), None)
         """
-        from .quantities import quantity_interval
-
-        return quantity_interval(self)
+        if self.value is None:
+            return self.low, self.high
+        value = self.value
+        if self.bound == "lower":
+            return value, None
+        if self.bound == "upper":
+            return None, value
+        if self.bound == "step":
+            step = _last_digit_step(value)
+            return value, exact_context(value, step).add(value, step)
+        return value, value
 
     def to_chinese(self, *, financial: bool = False, unit: bool = True) -> str:
         """The value written in Chinese numerals, with its unit (``unit=False``: without).
@@ -178,9 +242,6 @@ class Quantity(Span):
             QuantityError: when the value is unknown (a masked number, a range with
                 an open end) or has more than 16 integer digits (beyond 千万亿).
         """
-        from ._chinese import chinese_numeral, chinese_yuan
-        from .errors import QuantityError
-
         if self.value is not None:
             amounts: tuple[Decimal, ...] = (self.value,)
         elif self.low is not None and self.high is not None:
@@ -205,6 +266,15 @@ class Quantity(Span):
         else:
             amount = format(self.value, "f")
         return f"{self.text} = {amount}{unit}"
+
+
+def _last_digit_step(value: Decimal) -> Decimal:
+    """One unit of the last non-zero digit of an integer: 3000 → 1000, 1300 → 100."""
+    integer = int(value)
+    step = 1
+    while integer and integer % (step * 10) == 0:
+        step *= 10
+    return Decimal(step)
 
 
 DatePrecision = Literal["year", "month", "day", "part", "unknown"]
@@ -505,9 +575,11 @@ AnyDocument = Annotated[Union[Speech, Article, Essay], Field(discriminator="kind
 class Page(_Model):
     """Everything :func:`povertytext.parse` found in one text.
 
-    ``documents`` in text order; the flat lists cover the whole text (header
-    and footer included for officials and regions; quantities, dates, pairs and
-    indicators as found in the documents' bodies, in text order). ``source``
+    ``documents`` in text order; the flat lists are in text order. Quantities,
+    regions and officials are read on the whole text, header and footer included;
+    dates too, except that inside a document's body its own dates are given (for an
+    article, or on a page given a date, read again with the document's date as the
+    reference); pairs and indicators are those of the documents' bodies. ``source``
     is the caller's label (a file name), ``text`` the text parsed (the string
     every span's offsets index: ``page.text[q.start:q.end] == q.text``; None on a
     page built by hand) and ``length`` its length. ``date`` and ``region`` are the

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, localcontext
-from functools import cache
 
-from ._data import read_table
+from ._data import loader, read_table
+from ._exact import exact_context
 from ._substitute import Substitution
 from .errors import MaskedNumberError, NumeralError, require_text
 
@@ -109,7 +109,7 @@ def divide_by_magnitude(value: Decimal, magnitude: Decimal | int) -> Decimal:
     return FRACTION_CONTEXT.divide(value, Decimal(magnitude))
 
 
-@cache
+@loader
 def _substitution() -> Substitution:
     """The numeral characters that change, replaced in one pass (see ``_substitute``)."""
     return Substitution(
@@ -117,20 +117,20 @@ def _substitution() -> Substitution:
     )
 
 
-@cache
+@loader
 def not_alone_chars() -> frozenset[str]:
     """Characters that are numerals only beside other numerals (陆, 伍, 拾, 肆 …)."""
     return frozenset(row["char"] for row in read_table("numeral_chars.csv") if row["alone"] == "no")
 
 
-@cache
+@loader
 def _values() -> dict[str, tuple[int, str]]:
     return {
         row["char"]: (int(row["value"]), row["role"]) for row in read_table("numeral_values.csv")
     }
 
 
-@cache
+@loader
 def _roles() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
     digits: dict[str, int] = {}
     units: dict[str, int] = {}
@@ -151,14 +151,14 @@ def normalize(text: str) -> str:
     return _substitution()(text)
 
 
-@cache
+@loader
 def magnitude_values() -> dict[str, int]:
     """十 百 千 万 亿 兆 and the powers of ten they stand for."""
     _, units, sections, _ = _roles()
     return {**units, **sections}
 
 
-@cache
+@loader
 def numeral_start_chars() -> frozenset[str]:
     """Canonical characters a numeral can start with."""
     digits, units, _sections, tens = _roles()
@@ -312,19 +312,6 @@ def _read_exponent(i: int, match: re.Match[str], value: Decimal) -> Numeral:
     return Numeral(i, match.end(), result, arabic=True)
 
 
-def exact_context(*values: Decimal) -> Context:
-    """A context in which sums and products of ``values`` are exact, whatever the caller's.
-
-    >>> exact_context(Decimal("3000"), Decimal("1000")).add(Decimal("3000"), Decimal("1000"))
-    Decimal('4000')
-    """
-    finite = [value for value in values if value.is_finite()]
-    digits = sum(len(value.as_tuple().digits) for value in finite)
-    exponents = [int(value.as_tuple().exponent) for value in finite]
-    spread = max((value.adjusted() for value in finite), default=0) - min(exponents, default=0)
-    return Context(prec=max(digits + spread + 2, 28), Emax=MAX_EMAX, Emin=MIN_EMIN)
-
-
 def _bounded_exponent(text: str, source: str) -> int:
     """``int(text)``, or NumeralError when its size is beyond :data:`MAX_EXPONENT`."""
     digits = text.lstrip("+-").lstrip("0")
@@ -405,7 +392,7 @@ def _read_digit_sequence(s: str, i: int) -> Numeral | None:
     digit_string = "".join(str(d) for d in seq)
     value = Decimal(digit_string)
     if after == "点" and j + 1 < len(s):
-        fraction, end = _read_fraction_digits(s, j + 1)
+        fraction, end = read_fraction_digits(s, j + 1)
         if fraction:
             digit_string += "." + fraction
             return Numeral(i, end, Decimal(digit_string), digits=digit_string)
@@ -420,7 +407,7 @@ def _read_pair_range(s: str, i: int, j: int, first: int, second: int) -> Numeral
     return Numeral(i, end, None, low=low, high=high, magnitude=magnitude)
 
 
-def _read_fraction_digits(s: str, i: int) -> tuple[str, int]:
+def read_fraction_digits(s: str, i: int) -> tuple[str, int]:
     """The digits after a decimal point, read one by one (两 is no decimal digit)."""
     digits, _, _, _ = _roles()
     j = i
@@ -573,7 +560,7 @@ def _read_decimal_tail(
     s: str, i: int, j: int, state: _State, *, arabic: bool, whole: bool
 ) -> Numeral | None:
     """After the integer part, 点 and its digits, then a magnitude (十二点五万)."""
-    fraction, end = _read_fraction_digits(s, j + 1)
+    fraction, end = read_fraction_digits(s, j + 1)
     if not fraction:
         return None
     integer = state.value()
@@ -661,10 +648,10 @@ def _parse_number(text: str) -> Decimal:
             input=text,
             position=offset + numeral.end,
         )
-    return _canonical(sign * numeral.value)
+    return canonical(sign * numeral.value)
 
 
-def _canonical(value: Decimal) -> Decimal:
+def canonical(value: Decimal) -> Decimal:
     """Drop exponent noise and trailing zeros after the point: 12.30 → 12.3, 1E+4 → 10000.
 
     Exact for any number of digits: the context is as wide as the number.

@@ -1,0 +1,472 @@
+"""Numerals that are not amounts: years and dates, ordinals, list markers, names,
+slogans, identifiers, clock times and words.
+
+One stage: :func:`is_amount` (for :func:`~povertytext.extract_quantities`) and
+:func:`is_number` (for :func:`~povertytext.extract_numbers`) decide whether a read
+:class:`~povertytext.amounts.Draft` is kept. The lexicon ``data/non_quantities.csv``
+lists phrases whose numerals are names, slogans or words: a draft is dropped when one
+phrase covers its first character and it ends inside that phrase (十三五, 四川, 一批);
+one that runs past the phrase (一点五 against 一点) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ._data import loader, read_table
+from .amounts import (
+    CHINESE_DIGITS,
+    FUNCTION_CHARS,
+    MORE_CHARS,
+    Draft,
+    is_cjk_at,
+    looks_like_date,
+)
+from .dates import starts_a_date
+from .numerals import normalize, not_alone_chars, numeral_start_chars, read_numeral
+from .units import is_ascii_letter, match_unit
+
+# Kinds whose numeral characters are not numerals at all (一切, 四川, 陆地): these are
+# left out even when every numeral is wanted (extract_numbers).
+WORD_KINDS = frozenset({"word", "idiom", "place"})
+
+
+@loader
+def phrases_by_char(
+    words_only: bool = False,
+) -> dict[str, tuple[tuple[int, int, frozenset[str]], ...]]:
+    """For each character: (offset, length, phrases) groups of the phrases holding it.
+
+    Grouping by where the character sits and how long the phrase is turns the lookup
+    into one slice and one set test per group instead of one comparison per phrase.
+    """
+    groups: dict[str, dict[tuple[int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in read_table("non_quantities.csv"):
+        if words_only and row["kind"] not in WORD_KINDS:
+            continue
+        phrase = normalize(row["phrase"])
+        for offset, char in enumerate(phrase):
+            groups[char][(offset, len(phrase))].add(phrase)
+    return {
+        char: tuple((place[0], place[1], frozenset(found)) for place, found in by_place.items())
+        for char, by_place in groups.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """Answers whether a span of normalized text lies inside a lexicon phrase."""
+
+    text: str
+    words_only: bool = False
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when a phrase covers ``start`` and the span ends within that phrase."""
+        if start >= len(self.text):
+            return False
+        for offset, length, phrases in phrases_by_char(self.words_only).get(self.text[start], ()):
+            begin = start - offset
+            if (
+                begin >= 0
+                and end <= begin + length
+                and self.text[begin : begin + length] in phrases
+            ):
+                return True
+        return False
+
+
+def blocked_spans(normalized: str, *, words_only: bool = False) -> Blocked:
+    """The lexicon view of ``normalized`` text (phrases are looked up lazily)."""
+    return Blocked(normalized, words_only)
+
+
+def is_number(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:
+    """In numeral reading, drop only words whose characters are no numerals (一切, 陆地)."""
+    if blocked.covers(draft.start, draft.end) or _is_lone_ambiguous_char(text, draft):
+        return False
+    numeral = draft.numeral
+    if numeral is None or draft.unit is not None or numeral.end - numeral.start != 1:
+        return True
+    after = s[numeral.end] if numeral.end < len(s) else ""
+    return not (after.isascii() and after.isalpha())
+
+
+def is_amount(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:
+    """Keep a draft only when it is an amount, not a date, name, ordinal or word."""
+    start, end = draft.start, draft.end
+    if blocked.covers(start, end):
+        return False
+    before = s[start - 1] if start > 0 else ""
+    after = s[end] if end < len(s) else ""
+    if before == "第" or (before == "." and draft.unit is None):
+        return False
+    if draft.numeral is not None and is_date_part(s, draft):
+        return False
+    if _is_list_marker(s, draft, before, after):
+        return False
+    if _is_quoted_name(s, start, end):
+        return False
+    if draft.masked:
+        return not _is_masked_date_or_name(s, draft)
+    if _is_lone_ambiguous_char(text, draft):
+        return False
+    if draft.unit is None and draft.kind is None:
+        return _unitless_is_amount(s, draft, after)
+    if _is_indefinite(s, draft) or _is_session_name(s, draft, after):
+        return False
+    if _is_issue_or_phase(s, draft) or _is_clock_time(s, draft):
+        return False
+    if _is_back_reference(s, draft) or _is_ordinal_er(s, draft):
+        return False
+    if _after_demonstrative(s, draft):
+        return False
+    return not (draft.numeral is not None and draft.numeral.digits and draft.unit is None)
+
+
+_DATE_PARTS = frozenset("月日号")
+
+
+def is_date_part(s: str, draft: Draft) -> bool:
+    """2020年, 8月, 17日, 2020-08-19: parts of dates are not quantities."""
+    numeral = draft.numeral
+    assert numeral is not None
+    end = numeral.end
+    if draft.unit is None and _DATE_PARTS.intersection(
+        s[end : end + 1] + s[draft.end : draft.end + 1] + _after_space(s, draft.end)
+    ):
+        return True  # 8月, and a range of months or days (1至10月, 17—18日)
+    if looks_like_date(s, draft.start):
+        return True
+    if draft.unit is not None and draft.unit.unit == "年":
+        # 2020年 and 二〇二〇年 are always years; a shorter number (97年出生, 5年) is left
+        # to the date reader.
+        if numeral.end - numeral.start == 4 and (numeral.arabic or numeral.digits):
+            return True
+        return numeral.end - numeral.start == 2 and starts_a_date(s, numeral.start)
+    return s.startswith("__", end)
+
+
+def _after_space(s: str, i: int) -> str:
+    """The character after one layout space at ``i`` (2021 年1 月26 日), else ''."""
+    return s[i + 1 : i + 2] if s[i : i + 1] == " " else ""
+
+
+def _is_list_marker(s: str, draft: Draft, before: str, after: str) -> bool:
+    """一是, 二、, (三), 1. and 1、 at the start of a clause."""
+    if draft.unit is not None or draft.kind is not None:
+        return False
+    if after != "" and after in "、是" and (draft.bare_chinese or before in ("\n", " ", "　", "")):
+        return True
+    if before in ("(", "（") and after in (")", "）"):
+        return True
+    return after in (".", "．") and before in ("\n", "")
+
+
+_QUOTE_OPEN = '“"「『《'
+_QUOTE_CLOSE = re.compile(r"[^”\"」』》“「『《]{0,6}[”\"」』》]")
+_QUOTED_NAME_REACH = 6
+
+
+def _is_quoted_name(s: str, start: int, end: int) -> bool:
+    """“832”平台, “扶贫832”, “三个统筹”: a short quoted phrase with a numeral is a name."""
+    if _QUOTE_CLOSE.match(s, end) is None:
+        return False
+    opening = s[max(0, start - _QUOTED_NAME_REACH) : start]
+    return any(quote in opening for quote in _QUOTE_OPEN)
+
+
+def _is_lone_ambiguous_char(text: str, draft: Draft) -> bool:
+    """陆, 伍, 拾, 肆 alone are everyday words (陆地, 队伍), not numerals."""
+    numeral = draft.numeral
+    if numeral is None or numeral.end - numeral.start != 1:
+        return False
+    return text[numeral.start] in not_alone_chars() and not (
+        draft.unit is not None and draft.unit.kind == "money"
+    )
+
+
+def _unitless_is_amount(s: str, draft: Draft, after: str) -> bool:
+    """Without a unit, keep Arabic numbers and numerals with 万/亿: 24.76万, 平均年龄27."""
+    numeral = draft.numeral
+    if numeral is None:
+        return False
+    if _is_zero_result(s, draft, after):
+        return True
+    if not numeral.arabic and numeral.magnitude >= 100 and _linked_by_range_word(s, draft):
+        return True  # 一千多到三四千: two amounts, the second a colloquial range
+    if numeral.value is None:
+        return False
+    if numeral.arabic:
+        return not (
+            _is_identifier(s, draft, after)
+            or _is_bare_year(s, draft)
+            or _is_marker_or_label(s, draft, after)
+        )
+    return numeral.magnitude >= 10000 or s[draft.end - 1] in "万亿"  # 一百多万
+
+
+_CLOSING_QUOTES = '”"」』》’'
+
+
+def _is_marker_or_label(s: str, draft: Draft, after: str) -> bool:
+    """[1] (a footnote), 12345热线, 80后, 500强, 国道321线, 体验馆4.0”: no amount.
+
+    A plain Arabic number (no 万/亿, no unit) glued to the word after it names or labels
+    that word; amounts without a unit are written with a magnitude (24.76万) or stand alone.
+    """
+    numeral = draft.numeral
+    assert numeral is not None
+    before = s[draft.start - 1] if draft.start > 0 else ""
+    if before in ("[", "【") and after in ("]", "】"):
+        return True
+    if numeral.magnitude != 1 or draft.qualifiers:
+        return False
+    if is_cjk_at(s, draft.end) and after not in FUNCTION_CHARS:
+        return True
+    return after != "" and after in _CLOSING_QUOTES and is_cjk_at(s, draft.start - 1)
+
+
+def _is_zero_result(s: str, draft: Draft, after: str) -> bool:
+    """下降到零, 降为零: a lone 零 reached by 到/至/为 at the end of a clause is 0."""
+    if s[draft.start : draft.end] != "零" or draft.start == 0:
+        return False
+    return s[draft.start - 1] in "到至为" and (after == "" or not is_cjk_at(s, draft.end))
+
+
+_RANGE_WORDS = "到至"
+
+
+def _linked_by_range_word(s: str, draft: Draft) -> bool:
+    """一千多 | 到 | 三四千: an amount joined to another numeral by 到 or 至."""
+    after = s[draft.end : draft.end + 2]
+    if len(after) == 2 and after[0] in _RANGE_WORDS and after[1] in numeral_start_chars():
+        return True
+    before = s[max(0, draft.start - 2) : draft.start]
+    return (
+        len(before) == 2
+        and before[1] in _RANGE_WORDS
+        and (before[0] in numeral_start_chars() or before[0] in MORE_CHARS)
+    )
+
+
+_YEAR_SPAN = (1900, 2100)
+
+
+def _is_bare_year(s: str, draft: Draft) -> bool:
+    """A four-digit year written alone (a title's "…心得体会2024"): the date reader decides."""
+    numeral = draft.numeral
+    if numeral is None or numeral.value is None or numeral.end - numeral.start != 4:
+        return False
+    return _YEAR_SPAN[0] <= numeral.value <= _YEAR_SPAN[1] and starts_a_date(s, numeral.start)
+
+
+def _is_identifier(s: str, draft: Draft, after: str) -> bool:
+    """Telephone, licence and page numbers: 010-68251888, A08, 126.com, 电话:12321."""
+    numeral = draft.numeral
+    assert numeral is not None
+    written = s[numeral.start : numeral.end]
+    before = s[draft.start - 1] if draft.start > 0 else ""
+    if (after.isascii() and after.isalpha()) or (before.isascii() and before.isalpha()):
+        return True
+    if before == "-" and draft.start > 1 and s[draft.start - 2] not in " \n":
+        return True
+    if after in (":", "：") and s[draft.end + 1 : draft.end + 3].isdigit():
+        return True  # 9:30, a clock time
+    if before in ("〔", "[", "［", "【") and after in ("〕", "]", "］", "】"):
+        return True  # 国发〔2016〕64号: the year of a document number, a footnote [1]
+    if (
+        (after != "" and after in "@-_/")
+        or (before != "" and before in "@_/:：")
+        or (after == "." and is_ascii_letter(s, draft.end + 1))
+    ):
+        return True
+    digits = written.replace(",", "").split(".")[0]
+    if len(digits) == 6 and written == digits and _stands_alone(s, draft, before, after):
+        return True  # 江苏 南京 210095: a postcode after the place it belongs to
+    return (len(digits) > 1 and digits.startswith("0")) or (len(digits) >= 7 and "," not in written)
+
+
+def _stands_alone(s: str, draft: Draft, before: str, after: str) -> bool:
+    """A number set off by a layout space after a word and closed by a bracket or the line."""
+    return before == " " and is_cjk_at(s, draft.start - 2) and (after == "" or after in ")）\n ")
+
+
+def _is_session_name(s: str, draft: Draft, after: str) -> bool:
+    """六届六次、七次全会, 十九届四中全会: numbered sessions are names, not counts."""
+    if draft.unit is None:
+        return False
+    if draft.unit.unit == "届":
+        return True
+    preceded = draft.start > 0 and s[draft.start - 1] == "届"
+    return draft.unit.unit == "次" and (preceded or s.startswith("全会", draft.end))
+
+
+# Words after 二期 / 三期 that make the numeral a phase (二期工程), not a count of issues.
+_PHASE_NOUNS = ("工程", "项目", "項目", "建设", "建設")
+
+
+def _is_issue_or_phase(s: str, draft: Draft) -> bool:
+    """2020年12期 (an issue number after its year) and 二期工程 (a phase): ordinals."""
+    if draft.unit is None or draft.unit.unit != "期" or draft.qualifiers:
+        return False
+    before = s[draft.start - 1] if draft.start > 0 else ""
+    return before == "年" or s.startswith(_PHASE_NOUNS, draft.end)
+
+
+# Parts of the day written before a clock time (下午3点, 深夜1点).
+_DAY_PARTS = (
+    "上午",
+    "下午",
+    "中午",
+    "晚上",
+    "凌晨",
+    "深夜",
+    "早上",
+    "早晨",
+    "傍晚",
+    "夜里",
+    "清晨",
+)
+
+
+def _is_clock_time(s: str, draft: Draft) -> bool:
+    """10点多钟, 下午3点, 深夜1点: 点 after a part of the day or before 钟 is a clock time."""
+    if draft.unit is None or draft.unit.unit != "点":
+        return False
+    if s.startswith(("钟", "多钟", "鐘", "多鐘"), draft.end):
+        return True
+    return any(s[max(0, draft.start - len(p)) : draft.start] == p for p in _DAY_PARTS)
+
+
+# Region nouns that a small count names back (两省区, 两市) or in apposition (福建、广东两省).
+_REGION_NOUNS = frozenset(
+    {"省", "省区", "省市", "市", "县", "区", "县区", "县市", "州", "镇", "乡"}
+)
+_APPOSITION_REACH = 8
+_CLAUSE_MARKS = '，,。；;：:！？!?\n（(“"「《'
+
+
+def _is_back_reference(s: str, draft: Draft) -> bool:
+    """两省区, 两市, 三市一起: a count of regions that refers back to sides just named.
+
+    A count in apposition to a list (廣西、貴州兩省區, 莎车、泽普、叶城、巴楚四县) is a
+    quantity; so is any other count of regions written after a word (黔湘渝三省, 在九县区).
+    """
+    unit = draft.unit
+    if unit is None or unit.unit not in _REGION_NOUNS or not draft.bare_chinese:
+        return False
+    if draft.qualifiers or draft.value is None:
+        return False
+    if _after_a_list(s, draft.start):
+        return False
+    at_clause_start = draft.start == 0 or s[draft.start - 1] in _CLAUSE_MARKS
+    return draft.value == 2 or at_clause_start
+
+
+def _after_demonstrative(s: str, draft: Draft) -> bool:
+    """这两个城市, 那三个县: a count after 这/那 names things already known, not an amount."""
+    if draft.unit is None or draft.unit.kind != "count" or not draft.bare_chinese:
+        return False
+    return draft.start > 0 and s[draft.start - 1] in "这那這"
+
+
+def _after_a_list(s: str, start: int) -> bool:
+    """Whether a list joined by 、 ends right before ``start`` (福建、广东 两省)."""
+    k = start - 1
+    while k >= 0 and start - k <= _APPOSITION_REACH and is_cjk_at(s, k):
+        k -= 1
+    return k >= 0 and k < start - 1 and s[k] == "、"
+
+
+def _is_ordinal_er(s: str, draft: Draft) -> bool:
+    """二次塌方, 二次分配, 二级: a lone 二 (not 两) before a measure word is an ordinal."""
+    numeral = draft.numeral
+    if numeral is None or draft.unit is None or draft.unit.kind != "count":
+        return False
+    return numeral.end - numeral.start == 1 and s[numeral.start] == "二" and not draft.qualifiers
+
+
+# Units after a mask that make it a masked date (****年, xx月) or place name (××乡, XX县).
+_MASKED_NAME_UNITS = _REGION_NOUNS | {"年", "村"}
+
+
+def _is_masked_date_or_name(s: str, draft: Draft) -> bool:
+    """****年, xx年 (a masked year), ××乡, XX县 (a masked name): not masked amounts."""
+    unit = draft.unit
+    if unit is None:
+        return False
+    if unit.unit in _MASKED_NAME_UNITS and draft.end - draft.start - len(unit.surface) >= 2:
+        return True
+    return s[draft.end : draft.end + 1] in ("月", "日", "号")
+
+
+# 一年 after these is "the year" (过去的一年, 这一年), not a duration of one year.
+_REFERENCE_WORDS = "的这那每同上下前后"
+
+
+def _is_indefinite(s: str, draft: Draft) -> bool:
+    """一个, 一批, 一场: 一 with a measure word is an article unless the amount matters."""
+    if not draft.bare_chinese or draft.value != 1 or draft.unit is None:
+        return False
+    numeral = draft.numeral
+    if numeral is None or numeral.end - numeral.start != 1:
+        return False
+    if draft.end - numeral.end == len(draft.unit.surface) + 1:
+        return False  # 一大包, 一整天
+    if draft.unit.kind == "duration":
+        return draft.start > 0 and s[draft.start - 1] in _REFERENCE_WORDS
+    if draft.unit.kind == "multiple":
+        return not _after_fan(s, draft.start)
+    return draft.unit.kind == "count" and not draft.qualifiers and not _counts_one(s, draft)
+
+
+# Words right before 一 + measure word that make it a count (仅一个, 只有一户).
+_ONE_COUNT_WORDS = ("仅", "只", "僅", "唯一", "就有")
+# Words earlier in the clause that make 一 + measure word a count: a rate (每5户就有一户,
+# 每年召开一次) or a distribution (21个省份分别对口支援…的一个重灾县).
+_ONE_COUNT_SCOPES = ("每", "分别", "分別")
+_ONE_REACH = 30
+
+
+def _clause_before(s: str, start: int) -> str:
+    k = start - 1
+    while k >= 0 and start - k <= _ONE_REACH and s[k] not in "，,。；;！？!?\n":
+        k -= 1
+    return s[k + 1 : start]
+
+
+def _counts_one(s: str, draft: Draft) -> bool:
+    """一户 in 每5户就有一户, 一位 in 一位书记、两位副书记, 一县 in 四区一县: counts of one."""
+    assert draft.unit is not None
+    start = draft.start
+    if start > 0 and s[start - 1] == "每":
+        return False  # 每一个: "every single", not a count
+    if any(s[max(0, start - len(w)) : start] == w for w in _ONE_COUNT_WORDS):
+        return True
+    if any(word in _clause_before(s, start) for word in _ONE_COUNT_SCOPES):
+        return True
+    previous = match_unit(s, start - 1, whole=False) if start >= 2 else None
+    if previous is not None and len(previous.surface) == 1 and s[start - 2] in CHINESE_DIGITS:
+        return True  # 四区一县: a count right after another count
+    return _parallel_count(s, draft)
+
+
+def _parallel_count(s: str, draft: Draft) -> bool:
+    """一位…、两位…: the same measure word counted again after 、 in the same clause."""
+    assert draft.unit is not None
+    k = draft.end
+    limit = min(len(s), k + _ONE_REACH)
+    while k < limit and s[k] not in "，,。；;！？!?\n":
+        if s[k] == "、":
+            numeral = read_numeral(s, k + 1)
+            if numeral is not None and s.startswith(draft.unit.surface, numeral.end):
+                return True
+        k += 1
+    return False
+
+
+def _after_fan(s: str, start: int) -> bool:
+    """翻一番, 翻了两番: 番 is a multiple only after 翻; 一番 alone is an article (一番努力)."""
+    return "翻" in s[max(0, start - 2) : start]
