@@ -35,12 +35,12 @@ PUBLIC = {
     "models": [
         "Article", "AssistancePair", "Author", "DateMention", "Document", "Essay",
         "Indicator", "Official", "Page", "Position", "Quantity", "Region", "RegionMention",
-        "SourceText", "Span", "Speech",
+        "SourceText", "Span", "Speech", "Vocabulary",
     ],
     "errors": [
         "AmbiguousRegionError", "DateError", "MaskedNumberError", "MissingDependencyError",
         "NotTextError", "NumeralError", "PovertyTextError", "QuantityError", "UnknownRegionError",
-        "UnreadableTextError", "UsageError",
+        "UnreadableTextError", "UsageError", "VocabularyError",
     ],
     "functions": [
         "extract_dates", "extract_indicators", "extract_numbers", "extract_officials",

@@ -24,6 +24,7 @@ from .errors import (
     UnknownRegionError,
     UnreadableTextError,
     UsageError,
+    VocabularyError,
 )
 
 if TYPE_CHECKING:  # the names below load on first use (__getattr__), so importing stays quick
@@ -56,7 +57,7 @@ if TYPE_CHECKING:  # the names below load on first use (__getattr__), so importi
     from .readers import SourceText, parse_file, read_file, read_text
     from .regions import extract_regions, region_for_code, resolve_region
     from .tables import json_schema, records, to_dataframe
-    from .vocabulary import Vocabulary, VocabularyError
+    from .vocabulary import Vocabulary
 
 _MODELS = "Article AssistancePair Author DateMention Document Essay Indicator Official Page"
 _LAZY = {
@@ -73,7 +74,7 @@ _LAZY = {
     "readers": "SourceText parse_file read_file read_text",
     "regions": "extract_regions region_for_code resolve_region",
     "tables": "json_schema records to_dataframe",
-    "vocabulary": "Vocabulary VocabularyError",
+    "vocabulary": "Vocabulary",
 }
 _HOME = {name: module for module, names in _LAZY.items() for name in names.split()}
 

@@ -49,6 +49,7 @@ _ACTIVE: ContextVar[tuple[tuple[object, Mapping[str, Rows]], ...]] = ContextVar(
     "povertytext_vocabulary", default=()
 )
 _LOCK = threading.RLock()
+_MISSING = object()
 
 
 def push(key: object, rows: Mapping[str, Rows]) -> None:
@@ -97,11 +98,15 @@ class Loader(Generic[P, R]):
         functools.update_wrapper(self, func)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        key = (_key(), args, tuple(sorted(kwargs.items())))
-        try:
-            return self._cache[key]
-        except KeyError:
-            pass
+        active = _ACTIVE.get()
+        key = (
+            active[-1][0] if active else None,
+            args,
+            tuple(sorted(kwargs.items())) if kwargs else (),
+        )
+        found = self._cache.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
         with _LOCK:
             if key not in self._cache:
                 self._cache[key] = self._func(*args, **kwargs)

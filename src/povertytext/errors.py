@@ -13,6 +13,8 @@ that callers and tests can rely on, the offending ``input`` and the
     ├── AmbiguousRegionError    code "region_ambiguous"  several units have it; .candidates
     ├── UnreadableTextError     code "unreadable"   a file cannot be read or decoded; .path
     ├── MissingDependencyError  code "missing_dependency"  an optional extra is not installed
+    ├── VocabularyError         code "vocabulary"   a vocabulary file or row that does not fit
+    │                                               its table; .path, .line
     ├── UsageError              code "usage"        an argument out of range or of the wrong
     │                                               type (processes=0, processes="2",
     │                                               source=b"x", an unknown table name)
@@ -44,6 +46,7 @@ __all__ = [
     "UnknownRegionError",
     "UnreadableTextError",
     "UsageError",
+    "VocabularyError",
     "require_count",
     "require_label",
     "require_text",
@@ -132,6 +135,22 @@ class MissingDependencyError(PovertyTextError, ImportError):
     """An optional dependency (pandas, pyarrow, dask) is not installed; the message says how."""
 
     code = "missing_dependency"
+
+
+class VocabularyError(PovertyTextError):
+    """A vocabulary file or row that cannot extend the shipped tables.
+
+    ``path`` names the file (``None`` for rows given in code) and ``line`` its
+    line (1-based, or ``None``).
+    """
+
+    code = "vocabulary"
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        where = path if line is None else f"{path}, line {line}"
+        super().__init__(f"{where}: {message}" if where else message)
+        self.path = path
+        self.line = line
 
 
 class UsageError(PovertyTextError):

@@ -43,24 +43,10 @@ from types import MappingProxyType, TracebackType
 from typing import Any
 
 from . import _data
-from .errors import PovertyTextError, UnknownRegionError, UsageError
+from .errors import UnknownRegionError, UsageError, VocabularyError
 from .regions import region_for_code
 
 __all__ = ["VOCABULARY_TABLES", "Vocabulary", "VocabularyError"]
-
-
-class VocabularyError(PovertyTextError):
-    """A vocabulary file or row that cannot extend the shipped tables.
-
-    ``path`` names the file (or ``None`` for rows given in code), ``line`` the
-    line of the file (1-based, or ``None``).
-    """
-
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        where = path if line is None else f"{path}, line {line}"
-        super().__init__(f"{where}: {message}" if where else message)
-        self.path = path
-        self.line = line
 
 
 @dataclass(frozen=True)
