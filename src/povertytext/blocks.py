@@ -58,7 +58,7 @@ class Block:
 class _Leads:
     words: dict[str, str]  # word → kind
     lengths: tuple[int, ...]  # longest first
-    reversed_words: re.Pattern[str]  # finds, in a reversed text, where a lead word ends
+    ends: re.Pattern[str]  # where, in a reversed text, a lead word ends
 
 
 @loader
@@ -66,8 +66,9 @@ def _leads() -> _Leads:
     words = {row["word"]: row["kind"] for row in read_table("post_leads.csv")}
     lengths = tuple(sorted({len(w) for w in words}, reverse=True))
     backwards = sorted((w[::-1] for w in words if w), key=len, reverse=True)
-    pattern = "(?=" + "|".join(map(re.escape, backwards)) + ")" if backwards else "(?!)"
-    return _Leads(words, lengths, re.compile(pattern))
+    last = "".join(sorted({w[0] for w in backwards}))
+    pattern = f"(?=[{re.escape(last)}])(?=" + "|".join(map(re.escape, backwards)) + ")"
+    return _Leads(words, lengths, re.compile(pattern if backwards else "(?!)"))
 
 
 @loader
@@ -127,8 +128,8 @@ def opens_post(post: str) -> bool:
 def _after_leads(text: str, start: int, end: int) -> tuple[int, bool]:
     """Where the block starts after the last lead word in ``text[start:end]``, and if former."""
     leads = _leads()
-    backwards = text[start:end][::-1]
-    for found in leads.reversed_words.finditer(backwards):  # a lead word ending at ``position``
+    backwards = text[start:end][::-1]  # right to left: the last lead word first
+    for found in leads.ends.finditer(backwards):  # a lead word ends at ``position``
         position = end - found.start()
         for size in leads.lengths:
             word = text[position - size : position]

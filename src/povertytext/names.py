@@ -34,7 +34,7 @@ from typing import Any
 
 from ._data import loader, read_text
 from .errors import AmbiguousRegionError, PovertyTextError
-from .positions import is_credit, is_role, organization_words, titles
+from .positions import credits, is_credit, is_role, organization_words, roles, titles
 from .regions import resolve_region
 
 __all__ = [
@@ -118,13 +118,16 @@ class _Forms:
     singles: frozenset[str]
     doubles: frozenset[str]
     elements: frozenset[str]
+    table_words: frozenset[str]  # titles, words of bodies, credits: never a name
+    roles: tuple[str, ...]  # role words: a word ending in one is no name (干部, 领导)
 
 
 @loader
 def _forms() -> _Forms:
-    """The surnames and name elements, in one structure for the checks made per character."""
+    """The surnames, name elements and table words, in one structure for the checks per word."""
     singles, doubles = _surnames()
-    return _Forms(singles, doubles, _elements())
+    table_words = frozenset(titles()) | frozenset(organization_words()) | credits()
+    return _Forms(singles, doubles, _elements(), table_words, tuple(roles()))
 
 
 def _is_element_name(word: str, elements: frozenset[str] | None = None) -> bool:
@@ -154,9 +157,7 @@ def _could_be_name(word: str) -> bool:
     )
     if not (surnamed or _is_element_name(word, forms.elements)) or not _HAN_WORD.fullmatch(word):
         return False
-    if word in titles() or word in organization_words():
-        return False
-    return not (is_credit(word) or is_role(word))
+    return word not in forms.table_words and not word.endswith(forms.roles)
 
 
 def looks_like_name(word: str) -> bool:
@@ -269,11 +270,10 @@ def name_before_follower(run: str) -> int:
     """
     strong, weak = _followers()
     for size in (4, 3, 2):
-        if len(run) <= size or not _could_be_name(run[:size]):
-            continue
-        if size == 3 and _starts_with(run[2:], strong):
+        if len(run) <= size or (size == 3 and _starts_with(run[2:], strong)):
             continue  # 王五等参加: 等 ends a two-character name
-        if _starts_with(run[size:], strong) or _starts_with(run[size:], weak):
+        followed = _starts_with(run[size:], strong) or _starts_with(run[size:], weak)
+        if followed and _could_be_name(run[:size]):
             return size
     return 0
 

@@ -44,11 +44,13 @@ from .regions import extract_regions, self_and_above
 __all__ = [
     "body_start",
     "carried_post",
+    "credits",
     "expand_positions",
     "head_of",
     "is_credit",
     "is_role",
     "parent_body",
+    "roles",
     "title_at_end",
     "titles",
 ]
@@ -128,6 +130,16 @@ def titles() -> dict[str, Title]:
 def organization_words() -> dict[str, str]:
     """The words of ``organizations.csv`` with their kind (national, body, suffix, prefix)."""
     return _tables().words
+
+
+def credits() -> frozenset[str]:
+    """The credit words of ``titles.csv`` (记者, 责任编辑): a name after one is no official."""
+    return _tables().credits
+
+
+def roles() -> frozenset[str]:
+    """The role words of ``titles.csv`` (干部, 领导): what a person is, no post."""
+    return _tables().roles
 
 
 def is_credit(word: str) -> bool:
