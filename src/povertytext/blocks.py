@@ -20,11 +20,13 @@ reading backward from the title before the name:
 
 from __future__ import annotations
 
-import functools
+import re
 from dataclasses import dataclass
 
-from ._data import read_table, words
+from ._data import loader, read_table, words
+from .names import cut
 from .positions import organization_words, titles
+from .regions import extract_regions
 
 __all__ = ["Block", "block_start", "opens_post"]
 
@@ -37,6 +39,11 @@ _MAX_BLOCK = 60  # characters of the longest block read
 _MAX_REGION_NAME = 16
 # jieba tags of a word written before a post: verbs, adverbs and function words
 _LEAD_TAGS = frozenset("vdpcru")
+# the characters jieba cuts as one run (any other character ends it, and jieba cuts each run
+# on its own): the first word of a block is the first word of its first run
+_JIEBA_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
+_STOP_OR_SPACE = re.compile("[" + re.escape("".join(sorted(_STOPS))) + r"\s]")
+_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 
 
 @dataclass(frozen=True)
@@ -51,16 +58,40 @@ class Block:
 class _Leads:
     words: dict[str, str]  # word → kind
     lengths: tuple[int, ...]  # longest first
+    ends: re.Pattern[str]  # where, in a reversed text, a lead word ends
 
 
-@functools.cache
+@loader
 def _leads() -> _Leads:
     words = {row["word"]: row["kind"] for row in read_table("post_leads.csv")}
-    return _Leads(words, tuple(sorted({len(w) for w in words}, reverse=True)))
+    lengths = tuple(sorted({len(w) for w in words}, reverse=True))
+    backwards = sorted((w[::-1] for w in words if w), key=len, reverse=True)
+    last = "".join(sorted({w[0] for w in backwards}))
+    pattern = f"(?=[{re.escape(last)}])(?=" + "|".join(map(re.escape, backwards)) + ")"
+    return _Leads(words, lengths, re.compile(pattern if backwards else "(?!)"))
+
+
+@loader
+def _post_openers() -> re.Pattern[str]:
+    """A pattern matching the body words (national, body, department) and titles posts open with."""
+    kinds = ("national", "body", "department")
+    bodies = [w for w, kind in organization_words().items() if kind in kinds]
+    found = sorted({*bodies, *titles()}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, found)) if found else "(?!)")
 
 
 def _clause_start(text: str, end: int, low: int) -> int:
     """The first character of the clause that ends at ``end`` (not before ``low``)."""
+    first = max(low, end - _MAX_BLOCK)
+    for stop in _STOP_OR_SPACE.finditer(text, first, end):
+        first = stop.end()  # after the last stop of the window
+    if _BRACKET.search(text, first, end) is None:
+        return first  # no bracket to keep: the clause starts after the last stop
+    return _clause_start_bracketed(text, end, low)
+
+
+def _clause_start_bracketed(text: str, end: int, low: int) -> int:
+    """:func:`_clause_start` read character by character, keeping closed brackets."""
     position = end
     closers: list[int] = []
     while position > low and end - position < _MAX_BLOCK:
@@ -89,21 +120,17 @@ def opens_post(post: str) -> bool:
     """
     if not post:
         return False
-    words = organization_words()
-    bodies = (w for w, kind in words.items() if kind in ("national", "body", "department"))
-    if post[0] in _LEVELS or any(post.startswith(w) for w in bodies):
+    if post[0] in _LEVELS or _post_openers().match(post) is not None:
         return True
-    if any(post.startswith(t) for t in titles()):
-        return True
-    from .regions import extract_regions
-
     return any(m.start == 0 for m in extract_regions(post[:_MAX_REGION_NAME]))
 
 
 def _after_leads(text: str, start: int, end: int) -> tuple[int, bool]:
     """Where the block starts after the last lead word in ``text[start:end]``, and if former."""
     leads = _leads()
-    for position in range(end, start, -1):  # a lead word ending at ``position``
+    backwards = text[start:end][::-1]  # right to left: the last lead word first
+    for found in leads.ends.finditer(backwards):  # a lead word ends at ``position``
+        position = end - found.start()
         for size in leads.lengths:
             word = text[position - size : position]
             kind = leads.words.get(word) if position - size >= start else None
@@ -150,12 +177,11 @@ def _after_verb(text: str, start: int, end: int) -> int:
     Only when the block does not open a post itself and what follows the word does (or
     is the title): 惠州市援建三江工作组 keeps its 援建.
     """
-    from .names import cut
-
     body = text[start:end]
     if not body or opens_post(body):
         return start
-    word, tag = cut(body)[0]
+    run = _JIEBA_RUN.match(body)
+    word, tag = cut(run.group() if run is not None else body)[0]
     rest = start + len(word)
     if tag[:1] in _LEAD_TAGS and (rest == end or opens_post(text[rest:end])):
         return rest

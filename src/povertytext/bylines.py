@@ -29,9 +29,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ._data import words
+from ._data import loader, words
 from .errors import PovertyTextError
-from .models import Author, Official, Position, Region
+from .models import Author, Official, Region
+from .names import looks_like_name
+from .positions import expand_positions
+from .regions import resolve_region
 
 __all__ = ["Byline", "Line", "find_authors", "find_bylines", "lines_of", "source_of_role"]
 
@@ -51,7 +54,7 @@ def _alternation(role: str) -> str:
     return "|".join(re.escape(word) for word in words(_WORDS, role))
 
 
-@functools.cache
+@loader
 def _reporter() -> re.Pattern[str]:
     """A reporter credit: the role word, then names (记者 李华、张明), none starting a role."""
     roles = _alternation("reporter_role")
@@ -59,7 +62,7 @@ def _reporter() -> re.Pattern[str]:
     return re.compile(f"(?:{roles})[\\s\u00a0:：]*(?P<names>{name}(?:[、\\s\u00a0]+{name})*)")
 
 
-@functools.cache
+@loader
 def _author_field() -> re.Pattern[str]:
     """An 作者 field of a meta line, up to the next field label (字号:, 来源:), a paragraph
     run into the line (作者:张三 近日，……) or the line end."""
@@ -70,7 +73,7 @@ def _author_field() -> re.Pattern[str]:
     )
 
 
-@functools.cache
+@loader
 def _writer() -> re.Pattern[str]:
     """A writer's credit with a slash: 文/王建国, 撰文｜李明."""
     return re.compile(
@@ -145,22 +148,8 @@ def lines_of(text: str) -> list[Line]:
     return lines
 
 
-def _looks_like_name(name: str) -> bool:
-    from .officials import looks_like_name
-
-    return looks_like_name(name)
-
-
-def _expand(text: str, start: int, end: int, region: Region | None) -> tuple[Position, ...]:
-    from .positions import expand_positions
-
-    return expand_positions(text, start, end, region)
-
-
 def _region_of_line(line: Line) -> Region | None:
     """The region a short line names (肇庆 → 肇庆市), None when it names none or several."""
-    from .regions import resolve_region
-
     name = line.stripped
     if not name or len(name) > _MAX_REGION_LINE:
         return None
@@ -172,7 +161,7 @@ def _region_of_line(line: Line) -> Region | None:
 
 def _is_name_line(line: Line) -> bool:
     name = line.stripped
-    return 2 <= len(name) <= 4 and _HAN_NAME.fullmatch(name) is not None and _looks_like_name(name)
+    return 2 <= len(name) <= 4 and _HAN_NAME.fullmatch(name) is not None and looks_like_name(name)
 
 
 def _is_position_line(line: Line) -> bool:
@@ -212,7 +201,7 @@ def _block_at(text: str, lines: list[Line], index: int) -> Byline | None:
     region_index = _previous_content(lines, index)
     region_line = lines[region_index] if region_index is not None else None
     region = _region_of_line(region_line) if region_line is not None else None
-    positions = _expand(text, lines[first].content_start, lines[last].content_end, region)
+    positions = expand_positions(text, lines[first].content_start, lines[last].content_end, region)
     if not positions:
         return None
     name_line = lines[index]
@@ -250,12 +239,12 @@ def _one_line_at(text: str, lines: list[Line], index: int) -> Byline | None:
     offset = line.content_start
     for form in _ONE_LINE_FORMS:
         match = form.fullmatch(content)
-        if match is None or not _looks_like_name(match["name"]):
+        if match is None or not looks_like_name(match["name"]):
             continue
         region_index = _previous_content(lines, index)
         region_line = lines[region_index] if region_index is not None else None
         region = _region_of_line(region_line) if region_line is not None else None
-        positions = _expand(
+        positions = expand_positions(
             text, offset + match.start("posts"), offset + match.end("posts"), region
         )
         if not positions:
@@ -289,7 +278,7 @@ def _trailing_name(value: str) -> tuple[int, int] | None:
     for size in (4, 3, 2):
         if size <= len(match.group()):
             start = len(stripped) - size
-            if _looks_like_name(stripped[start:]) and (
+            if looks_like_name(stripped[start:]) and (
                 start == 0 or stripped[start - 1] in _LAYOUT_GLYPHS or size == len(match.group())
             ):
                 return start, len(stripped)
@@ -312,7 +301,7 @@ def _author_bylines(text: str, line: Line) -> Iterator[Byline]:
     for pos_start, pos_end, name_start, name_end in _author_fields(text, line):
         if pos_end <= pos_start:
             continue
-        positions = _expand(text, pos_start, pos_end, None)
+        positions = expand_positions(text, pos_start, pos_end, None)
         if not positions:
             continue
         official = Official(
@@ -353,7 +342,7 @@ def _reporter_names(names: str, base: int) -> Iterator[tuple[int, int]]:
             if word.endswith(stop) and len(word) - len(stop) >= 2:
                 word = word[: -len(stop)]
                 break
-        if _looks_like_name(word):
+        if looks_like_name(word):
             yield base + match.start(), base + match.start() + len(word)
 
 
@@ -392,7 +381,7 @@ def find_authors(text: str) -> list[Author]:
         for start, end in _reporter_names(match.group("names"), match.start("names")):
             authors.append(Author(text=text[start:end], start=start, end=end, role=role))
     for match in _writer().finditer(text):
-        if _looks_like_name(match.group("name")):
+        if looks_like_name(match.group("name")):
             start, end = match.span("name")
             authors.append(Author(text=text[start:end], start=start, end=end, role=match["role"]))
     for line in lines_of(text):

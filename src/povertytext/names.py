@@ -27,15 +27,15 @@ the library's titles and bodies as words (:func:`warmup` loads it ahead).
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
-import threading
+from dataclasses import dataclass
 from typing import Any
 
-from ._data import read_text
-from .errors import PovertyTextError
-from .positions import is_credit, is_role, organization_words, titles
+from ._data import loader, read_text
+from .errors import AmbiguousRegionError, PovertyTextError
+from .positions import credits, is_credit, is_role, organization_words, roles, titles
+from .regions import resolve_region
 
 __all__ = [
     "cut",
@@ -55,6 +55,7 @@ _NOT_GIVEN_NAME_TAGS = frozenset(
     {"n", "v", "vn", "vd", "f", "s", "ns", "nt", "p", "c", "r", "m", "q", "d", "u", "uj", "ul"}
 )
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{1,8}")
 _DOT_NAME = re.compile(r"[\u3400-\u9fff]{2,6}[·・•‧．](?P<tail>[\u3400-\u9fff]{2,8})")
 _NAME_WINDOW = 8  # characters jieba sees beside a title
@@ -62,7 +63,7 @@ _MAX_CLOSED_NAME = 3  # a name closed by punctuation right after a title (陈绩
 _COMMON_WORD = 2000  # jieba frequency from which a word is a common word, not a given name
 _LIST_ENDS = "及和等与"  # what may end the last member of a list of names (…、马文云及秘书长)
 _MIN_OPEN_LIST = 3  # members of a list in which a name with no listed surname is read
-_LOCK = threading.Lock()
+_NAME_SIZES = (2, 3, 4)  # characters of a name
 
 
 # ---------------------------------------------------------------- tables
@@ -73,20 +74,20 @@ def _lines(name: str) -> list[str]:
     return [line for line in lines if line]
 
 
-@functools.cache
+@loader
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     """The single- and two-character surnames of surnames.txt."""
     names = _lines("surnames.txt")
     return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
 
 
-@functools.cache
+@loader
 def _elements() -> frozenset[str]:
     """The Tibetan name elements of name_elements.txt."""
     return frozenset(_lines("name_elements.txt"))
 
 
-@functools.cache
+@loader
 def _followers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The follower words of name_followers.txt: (words that end any name, words also in names)."""
     text = read_text("name_followers.txt")
@@ -101,8 +102,6 @@ def _followers() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _is_region_name(word: str) -> bool:
     """Tell whether ``word`` names an administrative unit (和平, 中山)."""
-    from .regions import AmbiguousRegionError, resolve_region
-
     try:
         resolve_region(word)
     except AmbiguousRegionError:
@@ -112,9 +111,28 @@ def _is_region_name(word: str) -> bool:
     return True
 
 
-def _is_element_name(word: str) -> bool:
+@dataclass(frozen=True)
+class _Forms:
+    """What a name may start with or be made of: the surnames and the Tibetan name elements."""
+
+    singles: frozenset[str]
+    doubles: frozenset[str]
+    elements: frozenset[str]
+    table_words: frozenset[str]  # titles, words of bodies, credits: never a name
+    roles: tuple[str, ...]  # role words: a word ending in one is no name (干部, 领导)
+
+
+@loader
+def _forms() -> _Forms:
+    """The surnames, name elements and table words, in one structure for the checks per word."""
+    singles, doubles = _surnames()
+    table_words = frozenset(titles()) | frozenset(organization_words()) | credits()
+    return _Forms(singles, doubles, _elements(), table_words, tuple(roles()))
+
+
+def _is_element_name(word: str, elements: frozenset[str] | None = None) -> bool:
     """Tell whether ``word`` is one or two Tibetan name elements (扎西, 扎西彭措)."""
-    elements = _elements()
+    elements = _elements() if elements is None else elements
     return word in elements or (len(word) == 4 and word[:2] in elements and word[2:] in elements)
 
 
@@ -131,14 +149,15 @@ def _could_be_name(word: str) -> bool:
     Unlike :func:`looks_like_name` a region's name may be a name here (王益, 南宁): it is
     used where the text leaves no other reading (a name that a follower word ends).
     """
-    if not 2 <= len(word) <= 4 or not all(_HAN_CHAR.fullmatch(ch) for ch in word):
+    if not _NAME_SIZES[0] <= len(word) <= _NAME_SIZES[-1]:
         return False
-    singles, doubles = _surnames()
-    surnamed = (word[:2] in doubles and len(word) >= 3) or (word[0] in singles and len(word) <= 3)
-    if not (surnamed or _is_element_name(word)):
+    forms = _forms()
+    surnamed = (len(word) >= 3 and word[:2] in forms.doubles) or (
+        len(word) <= 3 and word[0] in forms.singles
+    )
+    if not (surnamed or _is_element_name(word, forms.elements)) or not _HAN_WORD.fullmatch(word):
         return False
-    table = titles(), organization_words()
-    return not (any(word in t for t in table) or is_credit(word) or is_role(word))
+    return word not in forms.table_words and not word.endswith(forms.roles)
 
 
 def looks_like_name(word: str) -> bool:
@@ -158,9 +177,15 @@ def looks_like_name(word: str) -> bool:
 # ---------------------------------------------------------------- jieba
 
 
-@functools.cache
+@loader
 def _load_tokenizer() -> Any:
-    """A private jieba POS tokenizer with the library's titles and bodies as words."""
+    """A private jieba POS tokenizer with the library's titles and bodies as words.
+
+    Built once per vocabulary (its titles and bodies are words of it), under the lock
+    of :func:`povertytext._data.loader`. jieba's own global tokenizer is not used; the
+    one global setting touched is the level of jieba's logger, raised to WARNING while
+    the dictionary loads (jieba announces the load at DEBUG level) and put back after.
+    """
     import jieba
     import jieba.posseg
 
@@ -183,9 +208,8 @@ def _load_tokenizer() -> Any:
 
 
 def _tokenizer() -> Any:
-    """The tokenizer, loaded under a lock on first use."""
-    with _LOCK:
-        return _load_tokenizer()
+    """The tokenizer, loaded on first use."""
+    return _load_tokenizer()
 
 
 def warmup() -> None:
@@ -246,11 +270,10 @@ def name_before_follower(run: str) -> int:
     """
     strong, weak = _followers()
     for size in (4, 3, 2):
-        if len(run) <= size or not _could_be_name(run[:size]):
-            continue
-        if size == 3 and _starts_with(run[2:], strong):
+        if len(run) <= size or (size == 3 and _starts_with(run[2:], strong)):
             continue  # 王五等参加: 等 ends a two-character name
-        if _starts_with(run[size:], strong) or _starts_with(run[size:], weak):
+        followed = _starts_with(run[size:], strong) or _starts_with(run[size:], weak)
+        if followed and _could_be_name(run[:size]):
             return size
     return 0
 
@@ -309,6 +332,8 @@ def name_after(text: str, start: int) -> tuple[int, int] | None:
         return start, start + followed
     if _is_element_name(run.group()) and not _is_word(run.group()):
         return run.span()
+    if not any(_could_be_name(run.group()[:size]) for size in _NAME_SIZES):
+        return None  # every reading below is a name-like start of the run: no cut needed
     pairs = cut(run.group())
     if _closed_name(run.group(), pairs):
         return run.span()
@@ -383,8 +408,10 @@ def name_before(text: str, end: int) -> tuple[int, int] | None:
     first = end
     while first > 0 and end - first < _NAME_WINDOW and _HAN_CHAR.fullmatch(text[first - 1]):
         first -= 1
-    if first == end:
-        return None
+    if first == end or not any(
+        _could_be_name(text[max(first, end - size) : end]) for size in _NAME_SIZES
+    ):
+        return None  # every reading below is a name-like end of the window: no cut needed
     pairs = cut(text[first:end])
     last, tag = pairs[-1]
     if tag in _PERSON_TAGS and looks_like_name(last):

@@ -31,24 +31,26 @@ Each official is reported once: ``start``/``end`` is the first occurrence of the
 name in the text, ``mentions`` the number of its occurrences (习近平同志 counts),
 ``positions`` every position found, in order, the same full text once.
 
-jieba loads on first use (:func:`warmup` loads it ahead, e.g. in worker
-processes) into a private ``jieba.Tokenizer`` that gets the library's titles and
-bodies as words; the global jieba state is never touched.
+Name detection is :mod:`povertytext.names`: jieba loads on first use (:func:`warmup`
+loads it ahead, e.g. in worker processes) into a private ``jieba.Tokenizer`` that gets
+the library's titles and bodies as words; jieba's global tokenizer is not used, and the
+one global setting touched is jieba's logger level, raised to WARNING while the
+dictionary loads and put back after.
 """
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from ._data import loader
 from .blocks import block_start, only_connectors, opens_post
+from .bylines import Byline, find_authors, find_bylines
 from .characters import read_simplified
 from .errors import require_text
-from .models import Author, Official, Position, Region
-from .names import _load_tokenizer as _load_tokenizer
+from .models import Author, Official, Position, Region, RegionMention
 from .names import (
     looks_like_name,
     name_after,
@@ -68,14 +70,13 @@ from .positions import (
     title_at_end,
     titles,
 )
-
-if TYPE_CHECKING:
-    from .bylines import Byline
+from .regions import extract_regions
 
 __all__ = ["extract_officials", "looks_like_name", "tagged_as_name", "warmup"]
 
 _GAP = re.compile(r"[ \u3000\xa0□]{0,2}")  # layout between a title and a name (厅长□ 刘志杰)
 _MAX_CONTEXT = 2000  # characters searched back for the region of a bare 市委书记
+_NEAR = 32  # of them, the characters right before the title read on their own
 _LEVELS = "省市县区州旗盟"
 _TITLE_LEVEL = re.compile(r"(?:常务副|专职副|副|代)?([省市县区州旗盟镇乡村])")
 _MAX_CREDIT = 4  # characters of the longest credit word
@@ -106,23 +107,49 @@ class _Found:
     regions: tuple[Region, ...] = ()
 
 
-@functools.cache
+@loader
 def _title_pattern() -> re.Pattern[str]:
     """One pattern matching every title of office, longest first."""
     words = sorted(titles(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
-def _context_region(text: str, start: int, level: str) -> Region | None:
-    """The nearest region named before ``start`` that a bare level character can stand for."""
-    from .regions import extract_regions
+class _Page:
+    """The text officials are read from, with its region mentions found once (on first need).
 
-    first = max(0, start - _MAX_CONTEXT)
-    for mention in reversed(extract_regions(text[first:start])):
-        region = level_region(level, mention.region)
-        if region is not None:
-            return region
-    return None
+    The region of a bare 市委书记 is the nearest region named in the ``_MAX_CONTEXT``
+    characters before it: the last ``_NEAR`` characters are read on their own (so that
+    肇庆 in 肇庆市长 is read as written before the title), the rest as the whole text reads
+    them, so each bare title costs a short scan, not a rescan of ``_MAX_CONTEXT`` characters.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._mentions: list[RegionMention] | None = None
+        self._ends: list[int] = []
+
+    def _all(self) -> list[RegionMention]:
+        if self._mentions is None:
+            self._mentions = sorted(extract_regions(self.text), key=lambda m: m.end)
+            self._ends = [m.end for m in self._mentions]
+        return self._mentions
+
+    def context_region(self, start: int, level: str) -> Region | None:
+        """The nearest region named before ``start`` that a bare level character can stand for."""
+        first = max(0, start - _MAX_CONTEXT)
+        near = max(first, start - _NEAR)
+        for mention in reversed(extract_regions(self.text[near:start])):
+            region = level_region(level, mention.region)
+            if region is not None:
+                return region
+        mentions = self._all() if near > first else []
+        for index in range(bisect.bisect_right(self._ends, near) - 1, -1, -1):
+            if mentions[index].start < first:
+                break
+            region = level_region(level, mentions[index].region)
+            if region is not None:
+                return region
+        return None
 
 
 def _leader_title(name: str, title: str, start: int, end: int) -> Position:
@@ -140,11 +167,11 @@ def _leader_title(name: str, title: str, start: int, end: int) -> Position:
     return Position(text=title, as_written=title, title=title, start=start, end=end)
 
 
-def _bare_title(text: str, name: str, title: str, start: int, end: int) -> Position:
+def _bare_title(page: _Page, name: str, title: str, start: int, end: int) -> Position:
     """The position of a title written after a name with no body (习近平总书记, 张三县长)."""
     row = titles()[title]
     if row.bare_full is None and title[0] in _LEVELS:  # 市长 under a city named before
-        return _one_position(text, start, end, _bare_region(text, start))
+        return _one_position(page.text, start, end, _bare_region(page, start))
     return _leader_title(name, title, start, end)
 
 
@@ -179,22 +206,24 @@ def _listed_title(text: str, title: str, start: int, end: int, before: _Found) -
 
 
 def _block_positions(
-    text: str, name: str, start: int, end: int, before: _Found | None
+    page: _Page, name: str, start: int, end: int, before: _Found | None
 ) -> tuple[Position, ...]:
     """The positions of the block ``text[start:end]`` written before ``name``."""
+    text = page.text
     title = title_at_end(text[start:end])
     if title is not None and end - start == len(title):
         listed = _listed_title(text, title, start, end, before) if before is not None else None
         return (listed or _leader_title(name, title, start, end),)
-    return expand_positions(text, start, end, _bare_region(text, start))
+    return expand_positions(text, start, end, _bare_region(page, start))
 
 
 def _split_position(
-    text: str, name: tuple[int, int], body: int, title: tuple[int, int]
+    page: _Page, name: tuple[int, int], body: int, title: tuple[int, int]
 ) -> Position:
     """The position of body + name + title (国务院扶贫办刘永富主任 → 国务院扶贫办主任)."""
+    text = page.text
     joined = text[body : name[0]] + text[title[0] : title[1]]
-    position = _one_position(joined, 0, len(joined), _bare_region(text, body))
+    position = _one_position(joined, 0, len(joined), _bare_region(page, body))
     return position.model_copy(
         update={"as_written": text[body : title[1]], "start": body, "end": title[1]}
     )
@@ -209,9 +238,10 @@ def _one_position(text: str, start: int, end: int, region: Region | None) -> Pos
     return Position(text=written, as_written=written, start=start, end=end)
 
 
-def _bare_region(text: str, start: int) -> Region | None:
+def _bare_region(page: _Page, start: int) -> Region | None:
     """The context region for a body that starts with a bare level character, else None."""
-    return _context_region(text, start, text[start]) if text[start] in _LEVELS else None
+    level = page.text[start]
+    return page.context_region(start, level) if level in _LEVELS else None
 
 
 def _in_list(text: str, before: _Found | None, start: int) -> _Found | None:
@@ -221,9 +251,7 @@ def _in_list(text: str, before: _Found | None, start: int) -> _Found | None:
     return before if only_connectors(text, before.end, start) else None
 
 
-def _names_after_title(
-    text: str, title_end: int, former: bool
-) -> list[tuple[int, int]]:
+def _names_after_title(text: str, title_end: int, former: bool) -> list[tuple[int, int]]:
     """The names written right after a title (one, or several sharing it)."""
     gap = _GAP.match(text, title_end)
     start = gap.end() if gap else title_end
@@ -254,8 +282,9 @@ def _compact(written: str) -> str:
     return "".join(written.split())
 
 
-def _found_after(text: str, match: re.Match[str], before: _Found | None) -> list[_Found]:
+def _found_after(page: _Page, match: re.Match[str], before: _Found | None) -> list[_Found]:
     """The officials named right after the title ``match``, with the block before it."""
+    text = page.text
     title_start, title_end = match.span()
     low = before.end if before is not None and 0 <= before.end <= title_start else 0
     block = block_start(text, title_start, low)
@@ -264,21 +293,20 @@ def _found_after(text: str, match: re.Match[str], before: _Found | None) -> list
         return []
     listed = _in_list(text, before, block.start)
     name = text[spans[0][0] : spans[0][1]]
-    positions = _block_positions(text, name, block.start, title_end, listed)
+    positions = _block_positions(page, name, block.start, title_end, listed)
     if not positions:
         return []
     if listed is not None:
         positions = _under_parent(positions, listed)
     regions = listed.regions if listed else ()
-    if _bare_region(text, block.start) is None:  # a region written in the list, not taken
+    if _bare_region(page, block.start) is None:  # a region written in the list, not taken
         regions = (*regions, *(p.region for p in positions if p.region))
-    return [
-        _Found(text[a:b], a, positions, b, regions) for a, b in spans
-    ]
+    return [_Found(text[a:b], a, positions, b, regions) for a, b in spans]
 
 
-def _found_before(text: str, match: re.Match[str]) -> _Found | None:
+def _found_before(page: _Page, match: re.Match[str]) -> _Found | None:
     """The official named right before the title ``match`` (刘永富主任, 习近平总书记)."""
+    text = page.text
     title_start, title_end = match.span()
     before = name_before(text, title_start)
     if before is None or _credited(text, before[0]):
@@ -286,24 +314,25 @@ def _found_before(text: str, match: re.Match[str]) -> _Found | None:
     name = text[before[0] : before[1]]
     body = body_start(text, before[0])
     if body < before[0]:
-        position = _split_position(text, before, body, (title_start, title_end))
+        position = _split_position(page, before, body, (title_start, title_end))
     else:
-        position = _bare_title(text, name, match.group(), title_start, title_end)
+        position = _bare_title(page, name, match.group(), title_start, title_end)
     return _Found(name, before[0], (position,))
 
 
 def _inline(text: str) -> Iterator[_Found]:
     """Every name found beside a title of office, in text order."""
     before: _Found | None = None
+    page = _Page(text)
     for match in _title_pattern().finditer(text):
         if before is not None and match.start() < before.end:
             continue  # a title inside the name just read
-        after = _found_after(text, match, before)
+        after = _found_after(page, match, before)
         if after:
             yield from after
             before = after[-1]
             continue
-        found = _found_before(text, match)
+        found = _found_before(page, match)
         if found is not None:
             yield found
 
@@ -348,16 +377,12 @@ def extract_officials(text: str) -> list[Official]:
     ['习近平 (中共中央总书记)']
     """
     require_text(text, "extract_officials")
-    from .bylines import find_authors, find_bylines
-
     return read_simplified(
         text, lambda work: officials_of(work, find_bylines(work), find_authors(work))
     )
 
 
-def officials_of(
-    text: str, bylines: Sequence[Byline], authors: Sequence[Author]
-) -> list[Official]:
+def officials_of(text: str, bylines: Sequence[Byline], authors: Sequence[Author]) -> list[Official]:
     """:func:`extract_officials` of a simplified text whose bylines and authors are known."""
     found = [_Found(b.official.name, b.official.start, b.official.positions) for b in bylines]
     found.extend(_inline(text))

@@ -34,23 +34,23 @@ word not in the table counts when it ends in a body's last character (办, 局,
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from dataclasses import dataclass
 
-from ._data import read_table
+from ._data import loader, read_table
 from .models import Position, Region
-from .regions import self_and_above
+from .regions import extract_regions, self_and_above
 
 __all__ = [
     "body_start",
     "carried_post",
+    "credits",
     "expand_positions",
     "head_of",
     "is_credit",
     "is_role",
     "parent_body",
+    "roles",
     "title_at_end",
     "titles",
 ]
@@ -69,7 +69,6 @@ _REGION_COMMITTEE = re.compile(r"(.+?[省市县区州旗盟镇乡村])[省市县
 _TITLE_LEVEL = re.compile(r"(?:常务副|专职副|副|代)?([省市县区州旗盟镇乡村])")
 _MAX_REGION_NAME = 16  # characters looked at for a region name before a body
 _MAX_STEM = 4  # characters of a body's name not in the table (经协 of 经协办)
-_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -94,9 +93,9 @@ class _Tables:
     word_lengths: tuple[int, ...]
 
 
-@functools.cache
+@loader
 def _load() -> _Tables:
-    """Read titles.csv and organizations.csv (once)."""
+    """Read titles.csv and organizations.csv (once per vocabulary)."""
     rows = [
         Title(
             title=row["title"],
@@ -119,9 +118,8 @@ def _load() -> _Tables:
 
 
 def _tables() -> _Tables:
-    """The loaded tables, loaded under a lock on first use."""
-    with _LOCK:
-        return _load()
+    """The loaded tables, loaded on first use."""
+    return _load()
 
 
 def titles() -> dict[str, Title]:
@@ -132,6 +130,16 @@ def titles() -> dict[str, Title]:
 def organization_words() -> dict[str, str]:
     """The words of ``organizations.csv`` with their kind (national, body, suffix, prefix)."""
     return _tables().words
+
+
+def credits() -> frozenset[str]:
+    """The credit words of ``titles.csv`` (记者, 责任编辑): a name after one is no official."""
+    return _tables().credits
+
+
+def roles() -> frozenset[str]:
+    """The role words of ``titles.csv`` (干部, 领导): what a person is, no post."""
+    return _tables().roles
 
 
 def is_credit(word: str) -> bool:
@@ -170,8 +178,6 @@ def title_at_end(post: str) -> str | None:
 
 def _region_at_start(post: str) -> tuple[int, Region | None] | None:
     """(length, region) of the region name that opens ``post``, or None when none does."""
-    from .regions import extract_regions
-
     for mention in extract_regions(post[:_MAX_REGION_NAME]):
         return (mention.end, mention.region) if mention.start == 0 else None
     return None
@@ -179,8 +185,6 @@ def _region_at_start(post: str) -> tuple[int, Region | None] | None:
 
 def _region_ending_at(text: str, end: int, low: int) -> int | None:
     """Start of a region name written right before ``end`` (not before ``low``), or None."""
-    from .regions import extract_regions
-
     first = max(low, end - _MAX_REGION_NAME)
     window = text[first:end]
     for mention in extract_regions(window):
@@ -469,8 +473,6 @@ def _committee_department(text: str, piece: _Piece, before: Position) -> Positio
 
 def _written_region(post: str) -> tuple[str, Region | None] | None:
     """The region name written at the start of ``post`` (贵州铜仁市委常委 → 贵州铜仁市), or None."""
-    from .regions import extract_regions
-
     for mention in extract_regions(post[:_MAX_REGION_NAME]):
         return (mention.text, mention.region) if mention.start == 0 else None
     return None
