@@ -1,8 +1,8 @@
 """Many documents: parse_many over processes, file reading, and the Dask recipe of the tutorial.
 
-Consistency tests run the real corpus (``../shared/corpus``): whatever the
-extractors find, a process pool and Dask must give the same pages, and the
-same rows, as one process, in input order.
+Consistency tests run the sample pages (``tests._shared.sample_texts``: the real corpus
+too when ``../shared`` is there): whatever the extractors find, a process pool and Dask
+must give the same pages, and the same rows, as one process, in input order.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from povertytext.batch import (
 from povertytext.errors import UsageError
 from povertytext.tables import TABLES, Table, records
 
-from ._shared import shared_dir
+from ._shared import sample_texts
 
-CORPUS = sorted(shared_dir("corpus").glob("*.txt"))
+CORPUS = sample_texts()
 SAMPLE = "截至2020年12月底，投入帮扶资金3000万元，带动贫困户1.82万户增收。"
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import povertytext as pt
 from povertytext.positions import body_start, expand_positions, title_at_end
 
-from ._shared import shared_dir
+from ._shared import shared_path, shared_rows
 
 
 def _expand(block: str, region: str | None = None) -> list[str]:
@@ -251,8 +251,8 @@ def test_spans_slice_back_and_nothing_raises(parts: list[tuple[str, str]], cut: 
 
 # ---------------------------------------------------------------- the gold's byline blocks
 
-GOLD = shared_dir("gold")
-CORPUS = shared_dir("corpus")
+GOLD = shared_path("gold")
+CORPUS = shared_path("corpus")
 
 
 def _gold_blocks() -> list[Any]:
@@ -278,7 +278,10 @@ def _gold_blocks() -> list[Any]:
     return cases
 
 
-@pytest.mark.parametrize(("text", "start", "end", "region", "official"), _gold_blocks())
+@pytest.mark.parametrize(
+    ("text", "start", "end", "region", "official"), shared_rows(_gold_blocks(), 5)
+)
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_byline_blocks(
     text: str, start: int, end: int, region: str | None, official: dict[str, Any]
 ) -> None:
