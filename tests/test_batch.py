@@ -23,7 +23,7 @@ from povertytext.batch import (
     warmup,
 )
 from povertytext.errors import UsageError
-from povertytext.tables import TABLES, Table, records
+from povertytext.tables import TABLES, Row, Table, records
 
 from ._shared import sample_texts
 
@@ -173,7 +173,7 @@ def test_parse_file_labels_the_page_with_its_path(single: list[pt.Page]) -> None
 # ---------------------------------------------------------------- Dask (the tutorial's recipe)
 
 
-def rows(pages: list[pt.Page], table: Table) -> list[dict[str, object]]:
+def rows(pages: list[pt.Page], table: Table) -> list[Row]:
     return [row for page in pages for row in records(page, table)]
 
 

@@ -382,9 +382,9 @@ EXTRACTED = [
 def test_extracted_quantities(text: str, expected: list[tuple[str, Any, str | None]]) -> None:
     found = []
     for q in pt.extract_quantities(text):
-        value = q.value if q.value is not None else (q.low, q.high)
-        found.append((q.text, None if q.masked else value, q.unit))
-    want = []
+        got = q.value if q.value is not None else (q.low, q.high)
+        found.append((q.text, None if q.masked else got, q.unit))
+    want: list[tuple[str, object, str | None]] = []
     for span, value, unit in expected:
         if value is None:
             want.append((span, None, unit))
