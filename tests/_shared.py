@@ -40,15 +40,15 @@ def sample_texts() -> list[Path]:
     return [EXAMPLE, *sorted(SAMPLES.glob("*.txt")), *shared_files("corpus", "*.txt")]
 
 
-def shared_rows(rows: Sequence[object], arity: int = 1) -> list[object]:
+def shared_rows(rows: Sequence[object]) -> list[object]:
     """The parameter rows of a test marked ``needs_shared``, read from shared/ at collection.
 
     When shared/ is absent the rows come out empty: one placeholder row stands in, which the
     marker skips, since an empty parameter set is an error here (an empty table of a test
-    whose data is there cannot fail). ``arity`` is the number of argument names."""
+    whose data is there cannot fail). One argument name: rows of several fields are a NamedTuple."""
     if rows or SHARED.is_dir():
         return list(rows)
-    return [pytest.param(*[None] * arity, id="no-shared")]
+    return [pytest.param(None, id="no-shared")]
 
 
 def text_folder() -> Path:
