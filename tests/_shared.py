@@ -6,23 +6,67 @@ import importlib.util
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SHARED = Path(os.environ.get("POVERTYTEXT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("POVERTYTEXT_SHARED", ROOT.parent / "shared"))
+EXAMPLE = ROOT / "src" / "povertytext" / "data" / "example.txt"
+SAMPLES = ROOT / "tests" / "data" / "texts"
+
+
+def shared_path(name: str) -> Path:
+    """The folder ``name`` of shared/, present or not: module constants use this, and the
+    tests that read it carry ``@pytest.mark.needs_shared(name)`` (see tests/conftest.py)."""
+    return SHARED / name
+
+
+def has_shared(*names: str) -> bool:
+    """Whether every folder ``names`` of shared/ is there."""
+    return all((SHARED / name).is_dir() for name in names)
+
+
+def shared_files(name: str, pattern: str) -> list[Path]:
+    """The files of shared/``name`` matching ``pattern`` in name order; none when it is absent."""
+    return sorted(shared_path(name).glob(pattern))
+
+
+def sample_texts() -> list[Path]:
+    """Texts for tests that need real pages but no annotation: the package's example speech
+    and the pages of ``tests/data/texts``, then the shared corpus when it is there."""
+    return [EXAMPLE, *sorted(SAMPLES.glob("*.txt")), *shared_files("corpus", "*.txt")]
+
+
+def shared_rows(rows: Sequence[object]) -> list[object]:
+    """The parameter rows of a test marked ``needs_shared``, read from shared/ at collection.
+
+    When shared/ is absent the rows come out empty: one placeholder row stands in, which the
+    marker skips, since an empty parameter set is an error here (an empty table of a test
+    whose data is there cannot fail). One argument name: rows of several fields are a NamedTuple."""
+    if rows or SHARED.is_dir():
+        return list(rows)
+    return [pytest.param(None, id="no-shared")]
+
+
+def text_folder() -> Path:
+    """A folder of pages for tests that parse a whole folder: the shared corpus when it is
+    there, else ``tests/data/texts`` (short pages written for the tests)."""
+    corpus = shared_path("corpus")
+    return corpus if corpus.is_dir() else SAMPLES
 
 
 def shared_dir(name: str) -> Path:
-    """The folder ``name`` of shared/, or skip the calling test module when it is absent."""
+    """The folder ``name`` of shared/, or skip: called in a test or fixture, that test; at the
+    top of a module whose every test reads shared/ (gold, dev set, conformance), the module.
+    A module that holds unit tests too uses :func:`shared_path` and the marker instead
+    (``tests/test_suite.py`` checks this)."""
     path = SHARED / name
     if not path.is_dir():
         pytest.skip(f"{path} is not available", allow_module_level=True)
     return path
-
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_script(name: str) -> ModuleType:

@@ -1,8 +1,8 @@
 """Many documents: parse_many over processes, file reading, and the Dask recipe of the tutorial.
 
-Consistency tests run the real corpus (``../shared/corpus``): whatever the
-extractors find, a process pool and Dask must give the same pages, and the
-same rows, as one process, in input order.
+Consistency tests run the sample pages (``tests._shared.sample_texts``: the real corpus
+too when ``../shared`` is there): whatever the extractors find, a process pool and Dask
+must give the same pages, and the same rows, as one process, in input order.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from povertytext.batch import (
     warmup,
 )
 from povertytext.errors import UsageError
-from povertytext.tables import TABLES, Table, records
+from povertytext.tables import TABLES, Row, Table, records
 
-from ._shared import shared_dir
+from ._shared import sample_texts
 
-CORPUS = sorted(shared_dir("corpus").glob("*.txt"))
+CORPUS = sample_texts()
 SAMPLE = "截至2020年12月底，投入帮扶资金3000万元，带动贫困户1.82万户增收。"
 
 
@@ -173,7 +173,7 @@ def test_parse_file_labels_the_page_with_its_path(single: list[pt.Page]) -> None
 # ---------------------------------------------------------------- Dask (the tutorial's recipe)
 
 
-def rows(pages: list[pt.Page], table: Table) -> list[dict[str, object]]:
+def rows(pages: list[pt.Page], table: Table) -> list[Row]:
     return [row for page in pages for row in records(page, table)]
 
 

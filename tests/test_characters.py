@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import povertytext as pt
 from povertytext._data import read_table, read_text
 from povertytext.characters import restore, simplify
-from tests._shared import generated_on, load_script, shared_dir
+from tests._shared import generated_on, load_script, sample_texts
 
 
 def to_traditional(text: str) -> str:
@@ -68,8 +68,7 @@ def test_restore_puts_back_the_callers_characters() -> None:
     assert [q.text for q in restore(found, text)] == ["5億元"]
 
 
-CORPUS = shared_dir("corpus")
-PATHS = sorted(CORPUS.glob("*.txt"))
+PATHS = sample_texts()
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])

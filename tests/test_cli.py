@@ -25,7 +25,7 @@ import povertytext as pt
 from povertytext.cli import main
 from povertytext.tables import TABLES, Table, columns, records, scalar_text
 
-from ._shared import shared_dir
+from ._shared import text_folder
 
 SAMPLE = "截至2020年12月底，投入帮扶资金3000万元，带动贫困户1.82万户增收。"
 SUMMARY = re.compile(
@@ -266,7 +266,7 @@ def corpus_pages() -> list[pt.Page]:
 
 
 def corpus_files() -> list[Path]:
-    return sorted(shared_dir("corpus").glob("*.txt"))
+    return sorted(text_folder().glob("*.txt"))
 
 
 def csv_rows(table: Table, pages: list[pt.Page]) -> list[list[str]]:
@@ -279,7 +279,7 @@ def csv_rows(table: Table, pages: list[pt.Page]) -> list[list[str]]:
 def test_corpus_table_as_csv(
     capsys: pytest.CaptureFixture[str], corpus_pages: list[pt.Page], table: Table
 ) -> None:
-    folder = str(shared_dir("corpus"))
+    folder = str(text_folder())
     status = main(["parse", folder, "--table", table, "--format", "csv"])
     out, err = capsys.readouterr()
     assert status == 0
@@ -298,7 +298,7 @@ def test_corpus_table_as_csv(
 def test_corpus_table_as_json(
     capsys: pytest.CaptureFixture[str], corpus_pages: list[pt.Page], table: Table, fmt: str
 ) -> None:
-    assert main(["parse", str(shared_dir("corpus")), "--table", table, "--format", fmt]) == 0
+    assert main(["parse", str(text_folder()), "--table", table, "--format", fmt]) == 0
     out = capsys.readouterr().out
     rows = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
     expected = [
@@ -361,7 +361,7 @@ def test_unwritable_output_is_reported(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_processes_give_the_same_output(capsys: pytest.CaptureFixture[str]) -> None:
-    folder = str(shared_dir("corpus"))
+    folder = str(text_folder())
     assert main(["parse", folder, "--processes", "1"]) == 0
     one = capsys.readouterr().out
     assert main(["parse", folder, "--processes", "2"]) == 0

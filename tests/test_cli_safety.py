@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import povertytext.cli as cli
+from povertytext._export import OutputError
 from povertytext.cli import main
 
 SAMPLE = "截至2020年12月底，投入帮扶资金3000万元，带动贫困户1.82万户增收。"
@@ -308,7 +309,7 @@ def test_a_failed_write_leaves_the_old_output(
     out.write_text(OLD, encoding="utf-8")
 
     def full_disk(*_: Any) -> None:
-        raise cli.OutputError(f"cannot write {out}: No space left on device")
+        raise OutputError(f"cannot write {out}: No space left on device")
 
     monkeypatch.setattr(cli, "_write_pages", full_disk)
     status, _, err = run(capsys, "parse", str(speech), "-o", str(out))

@@ -162,14 +162,14 @@ def test_wrong_argument_types_raise_only_our_errors(call: Callable[[Any], Any], 
 @pytest.mark.parametrize(
     ("call", "error"),
     [
-        (lambda: pt.extract_dates("今年", reference=5), pt.UsageError),
-        (lambda: pt.parse("x", source=5), pt.UsageError),
-        (lambda: pt.parse("x", source=b"x"), pt.UsageError),
-        (lambda: pt.parse_many(["a", "b"], processes="2"), pt.UsageError),
+        (lambda: pt.extract_dates("今年", reference=5), pt.UsageError),  # type: ignore[arg-type]
+        (lambda: pt.parse("x", source=5), pt.UsageError),  # type: ignore[arg-type]
+        (lambda: pt.parse("x", source=b"x"), pt.UsageError),  # type: ignore[arg-type]
+        (lambda: pt.parse_many(["a", "b"], processes="2"), pt.UsageError),  # type: ignore[arg-type]
         (lambda: pt.parse_many("ab", processes=1), pt.UsageError),
-        (lambda: pt.extract_pairs("x", date=2021), pt.UsageError),
-        (lambda: pt.extract_indicators("x", region=5), pt.UsageError),
-        (lambda: pt.parse_date("8月", reference=datetime.time(1)), pt.UsageError),
+        (lambda: pt.extract_pairs("x", date=2021), pt.UsageError),  # type: ignore[arg-type]
+        (lambda: pt.extract_indicators("x", region=5), pt.UsageError),  # type: ignore[arg-type]
+        (lambda: pt.parse_date("8月", reference=datetime.time(1)), pt.UsageError),  # type: ignore[arg-type]
     ],
     ids=["reference", "source", "source bytes", "processes", "one text", "pairs date", "region",
          "time"],

@@ -16,12 +16,10 @@ import pytest
 
 from povertytext.dates import extract_dates
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-if not (SHARED / "gold").is_dir() or not (SHARED / "corpus").is_dir():
-    pytest.skip(
-        f"the shared corpus and gold ({SHARED}) are not beside the repository",
-        allow_module_level=True,
-    )
+from ._shared import shared_dir
+
+SHARED = shared_dir("gold").parent  # every test here reads the gold: without it, skip them
+shared_dir("corpus")
 
 # The reference date of each text, as the gold resolves it (002: its date line).
 REFERENCES = {"002_79294aa8bcc8a6c9": "2020-08-19"}

@@ -16,7 +16,7 @@ from povertytext.indicators import extract_indicators, find_indicators
 from povertytext.models import AssistancePair, Indicator
 from povertytext.regions import resolve_region
 
-from ._shared import shared_dir
+from ._shared import shared_path
 
 
 def indicator(text: str, quantity: str, **kwargs: Any) -> Indicator:
@@ -441,8 +441,8 @@ def test_never_raises_on_any_text(text: str) -> None:
 
 # ---------------------------------------------------------------- gold
 
-GOLD = shared_dir("gold")
-CORPUS = shared_dir("corpus")
+GOLD = shared_path("gold")
+CORPUS = shared_path("corpus")
 SUBJECT_RATCHET = 0.95  # 114 of 119 gold subjects matched (113 through parse), issue 11 too
 
 
@@ -466,6 +466,7 @@ def gold_pairs() -> list[tuple[str, dict[str, Any], Indicator | None]]:
     return rows
 
 
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_subjects_match() -> None:
     with_subject = [(stem, q, i) for stem, q, i in gold_pairs() if q["subject"] is not None]
     misses = [
@@ -478,6 +479,7 @@ def test_gold_subjects_match() -> None:
     assert share >= SUBJECT_RATCHET, "\n".join(misses)
 
 
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_subjects_slice_back() -> None:
     texts = {path.stem[:3]: read_gold(path)[0] for path in gold_files()}
     for stem, _, found in gold_pairs():
@@ -487,6 +489,7 @@ def test_gold_subjects_slice_back() -> None:
             assert texts[stem][found.subject_start : found.subject_end] == found.subject
 
 
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_cumulative_qualifiers_are_cumulative() -> None:
     """Every gold quantity that carries 累计 is cumulative."""
     missed = [
@@ -497,6 +500,7 @@ def test_gold_cumulative_qualifiers_are_cumulative() -> None:
     assert missed == []
 
 
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_cumulative_only_where_a_total_word_is_written() -> None:
     """Outside 累计, only a plan period (“十三五”期间) or N年来 makes a gold quantity cumulative."""
     extra = [
@@ -534,6 +538,7 @@ def test_gold_cumulative_only_where_a_total_word_is_written() -> None:
         ),
     ],
 )
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_known_gaps(stem: str, start: int, subject: str) -> None:
     [found] = [i for s, q, i in gold_pairs() if s == stem and q["start"] == start]
     assert found is not None

@@ -179,7 +179,7 @@ def test_indicator_value_is_its_quantity_value() -> None:
     values = [i.value for i in pt.parse(SPEECH).indicators]
     assert values == [Decimal("320000000"), Decimal("26000")]
     [ranged] = pt.extract_indicators("帮扶8-12个村")
-    assert (ranged.value, ranged.quantity.low) == (None, 8)
+    assert (ranged.value, ranged.quantity.low) == (None, Decimal(8))
 
 
 # ---------------------------------------------------------------- parse_file, parse_many

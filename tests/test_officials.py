@@ -15,7 +15,7 @@ import povertytext as pt
 from povertytext import bylines, names, officials
 from povertytext.officials import extract_officials, looks_like_name, tagged_as_name, warmup
 
-from ._shared import shared_dir
+from ._shared import shared_path
 
 Found = list[tuple[str, list[str]]]  # (name, full texts of its positions)
 
@@ -379,8 +379,8 @@ def test_warmup_loads_the_tokenizer() -> None:
 
 # ---------------------------------------------------------------- gold
 
-GOLD = shared_dir("gold")
-CORPUS = shared_dir("corpus")
+GOLD = shared_path("gold")
+CORPUS = shared_path("corpus")
 BYLINE_OFFICIALS = {"梁为东", "陈永华", "陈慧贞", "唐棣邦", "刘志杰"}
 
 
@@ -414,6 +414,7 @@ def _scores(pages: list[tuple[str, dict[str, Any]]], skip: set[str]) -> dict[str
     return {"f1": f1, "positions": exact / (true_pos + false_neg)}
 
 
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_inline_officials(monkeypatch: pytest.MonkeyPatch) -> None:
     """The inline officials (习近平 in every file, 刘永富, 梁健, 陈绩, 崔剑), bylines left out."""
     monkeypatch.setattr(bylines, "find_bylines", lambda _: [])
@@ -421,6 +422,7 @@ def test_gold_inline_officials(monkeypatch: pytest.MonkeyPatch) -> None:
     assert scores == {"f1": 1.0, "positions": 1.0}
 
 
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_all_officials() -> None:
     """All 14 gold officials, bylines included: F1 ≥ 0.95, exact positions for ≥ 90%."""
     scores = _scores(_gold(), skip=set())

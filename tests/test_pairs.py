@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +16,7 @@ from povertytext.models import AssistancePair
 from povertytext.pairs import extract_pairs, find_pairs, known_pairings, pairing_for
 from povertytext.regions import extract_regions, region_for_code, resolve_region
 
-from ._shared import shared_dir
+from ._shared import SHARED, shared_rows
 
 Edge = tuple[str, str, str]  # helper name, helped name, relation
 
@@ -400,37 +400,54 @@ def test_never_raises_and_spans_slice(text: str) -> None:
 
 # ---------------------------------------------------------------- reference table
 
+
+class Known(NamedTuple):
+    """A pair written as 帮扶 between two names, and what the reference table says of it."""
+
+    helper: str
+    helped: str
+    date: str | None
+    known: bool | None
+    period: str | None
+
+
 KNOWN = [
-    # (helper, helped, date, known, period)
-    pytest.param("佛山", "凉山", "2019", True, "2016-12-07/2021-04-30", id="foshan-liangshan-2019"),
     pytest.param(
-        "佛山", "凉山", "2022", False, "2016-12-07/2021-04-30", id="foshan-liangshan-2022"
-    ),
-    pytest.param("佛山", "凉山", None, None, "2016-12-07/2021-04-30", id="no-date-known-none"),
-    pytest.param(
-        "佛山", "凉山", "20__", None, "2016-12-07/2021-04-30", id="masked-date-known-none"
+        Known("佛山", "凉山", "2019", True, "2016-12-07/2021-04-30"), id="foshan-liangshan-2019"
     ),
     pytest.param(
-        "东莞", "镇雄县", "2020-08-19", True, "2016-12-07/2021-04-30", id="county-in-prefecture"
+        Known("佛山", "凉山", "2022", False, "2016-12-07/2021-04-30"), id="foshan-liangshan-2022"
     ),
-    pytest.param("深圳", "百色", "2023", True, "2021-04-01/..", id="open-period"),
-    pytest.param("深圳", "百色", "2019-05", True, "2016-12-07/2021-04-30", id="period-by-date"),
-    pytest.param("中山", "六盘水", "2020", False, "2021-04-01/..", id="new-pair-not-yet"),
     pytest.param(
-        "江门", "广西", "2019", True, "2016-12-07/2021-04-30", id="city-in-helper-province"
+        Known("佛山", "凉山", None, None, "2016-12-07/2021-04-30"), id="no-date-known-none"
     ),
-    pytest.param("中山", "肇庆", "2020", False, None, id="evidence-c-not-shipped"),
-    pytest.param("广州", "湛江", "2020", False, "2021-07-01/..", id="in-province-2021-round"),
+    pytest.param(
+        Known("佛山", "凉山", "20__", None, "2016-12-07/2021-04-30"), id="masked-date-known-none"
+    ),
+    pytest.param(
+        Known("东莞", "镇雄县", "2020-08-19", True, "2016-12-07/2021-04-30"),
+        id="county-in-prefecture",
+    ),
+    pytest.param(Known("深圳", "百色", "2023", True, "2021-04-01/.."), id="open-period"),
+    pytest.param(
+        Known("深圳", "百色", "2019-05", True, "2016-12-07/2021-04-30"), id="period-by-date"
+    ),
+    pytest.param(Known("中山", "六盘水", "2020", False, "2021-04-01/.."), id="new-pair-not-yet"),
+    pytest.param(
+        Known("江门", "广西", "2019", True, "2016-12-07/2021-04-30"), id="city-in-helper-province"
+    ),
+    pytest.param(Known("中山", "肇庆", "2020", False, None), id="evidence-c-not-shipped"),
+    pytest.param(
+        Known("广州", "湛江", "2020", False, "2021-07-01/.."), id="in-province-2021-round"
+    ),
 ]
 
 
-@pytest.mark.parametrize(("helper", "helped", "date", "known", "period"), KNOWN)
-def test_known_against_the_table(
-    helper: str, helped: str, date: str | None, known: bool | None, period: str | None
-) -> None:
-    pair = extract_pairs(f"{helper}帮扶{helped}", date=date)[0]
-    assert (pair.known, pair.known_period) == (known, period)
-    assert (pair.known_source is None) == (period is None)
+@pytest.mark.parametrize("row", KNOWN)
+def test_known_against_the_table(row: Known) -> None:
+    pair = extract_pairs(f"{row.helper}帮扶{row.helped}", date=row.date)[0]
+    assert (pair.known, pair.known_period) == (row.known, row.period)
+    assert (pair.known_source is None) == (row.period is None)
 
 
 def test_pairing_for_prefers_the_exact_row() -> None:
@@ -480,7 +497,6 @@ def test_pair_words_roles() -> None:
 
 # ---------------------------------------------------------------- gold, end to end
 
-SHARED = shared_dir("gold").parent
 F1_TARGET = 0.9
 # Measured when this test was written: 20 of 20 gold edges, no false positive, every
 # edge's evidence overlapping the gold evidence. The ratchet keeps it there.
@@ -533,6 +549,7 @@ def score() -> tuple[float, int, int]:
     return f1, overlaps, true_positive
 
 
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_f1() -> None:
     f1, overlaps, true_positive = score()
     assert f1 >= F1_TARGET
@@ -542,16 +559,18 @@ def test_gold_f1() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in gold_files() if p.stem[:3] in {"002", "003", "004"}],
+    shared_rows([p for p in gold_files() if p.stem[:3] in {"002", "003", "004"}]),
     ids=lambda p: p.stem[:3],
 )
+@pytest.mark.needs_shared("gold", "corpus")
 def test_no_pairs_where_the_gold_has_none(path: Path) -> None:
     gold, found = run_gold(path)
     assert gold == []
     assert found == []
 
 
-@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.stem[:3])
+@pytest.mark.parametrize("path", shared_rows(gold_files()), ids=lambda p: p.stem[:3])
+@pytest.mark.needs_shared("gold", "corpus")
 def test_gold_spans_slice(path: Path) -> None:
     text = (SHARED / "corpus" / path.name.replace(".json", ".txt")).read_text(encoding="utf-8")
     for pair in run_gold(path)[1]:

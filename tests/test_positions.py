@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import povertytext as pt
 from povertytext.positions import body_start, expand_positions, title_at_end
 
-from ._shared import shared_dir
+from ._shared import shared_path, shared_rows
 
 
 def _expand(block: str, region: str | None = None) -> list[str]:
@@ -251,8 +251,18 @@ def test_spans_slice_back_and_nothing_raises(parts: list[tuple[str, str]], cut: 
 
 # ---------------------------------------------------------------- the gold's byline blocks
 
-GOLD = shared_dir("gold")
-CORPUS = shared_dir("corpus")
+GOLD = shared_path("gold")
+CORPUS = shared_path("corpus")
+
+
+class Block(NamedTuple):
+    """A gold official written as a block: the page, the block's span, its region, the gold."""
+
+    text: str
+    start: int
+    end: int
+    region: str | None
+    official: dict[str, Any]
 
 
 def _gold_blocks() -> list[Any]:
@@ -272,18 +282,18 @@ def _gold_blocks() -> list[Any]:
             region = regions.get(official["name"])
             cases.append(
                 pytest.param(
-                    text, start, end, region, official, id=f"{path.stem[:3]} {official['name']}"
+                    Block(text, start, end, region, official),
+                    id=f"{path.stem[:3]} {official['name']}",
                 )
             )
     return cases
 
 
-@pytest.mark.parametrize(("text", "start", "end", "region", "official"), _gold_blocks())
-def test_gold_byline_blocks(
-    text: str, start: int, end: int, region: str | None, official: dict[str, Any]
-) -> None:
+@pytest.mark.parametrize("block", shared_rows(_gold_blocks()))
+@pytest.mark.needs_shared("gold", "corpus")
+def test_gold_byline_blocks(block: Block) -> None:
     """The gold's blocks (000, 001 佛山 with its wrapped line, 002's shared head, 003 山西)."""
-    context = pt.resolve_region(region) if region else None
-    positions = expand_positions(text, start, end, context)
-    assert [p.text for p in positions] == official["positions"]
-    assert [p.as_written for p in positions] == official["as_written"]
+    context = pt.resolve_region(block.region) if block.region else None
+    positions = expand_positions(block.text, block.start, block.end, context)
+    assert [p.text for p in positions] == block.official["positions"]
+    assert [p.as_written for p in positions] == block.official["as_written"]

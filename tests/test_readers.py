@@ -49,7 +49,9 @@ PAGE_HTML = """<!DOCTYPE html>
 """
 
 
-def facts(page: pt.Page) -> tuple[list[str], list[str], list[tuple[str, str | None, Any]]]:
+def facts(
+    page: pt.Page,
+) -> tuple[list[str], list[str], list[tuple[str | None, str | None, Any]]]:
     """The pairs, the officials' positions and the indicators of a page, as compared."""
     pairs = [str(pair) for pair in page.pairs]
     positions = [
@@ -301,9 +303,7 @@ def test_cli_reads_every_known_kind_in_a_folder_and_names_what_it_skipped(
     assert "0 errors" in err
 
 
-def test_cli_pages_of_the_copies_agree(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_pages_of_the_copies_agree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = [
         write_bytes(tmp_path, "a.txt", PAGE.encode()),
         write_bytes(tmp_path, "b.htm", PAGE_HTML.encode()),

@@ -25,11 +25,10 @@ from povertytext.regions import (
     region_for_code,
     resolve_region,
 )
-from tests._shared import generated_on, load_script
+from tests._shared import generated_on, load_script, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLD = SHARED / "gold"
+GOLD = shared_path("gold")
 
 
 # ---------------------------------------------------------------- resolve_region
@@ -323,7 +322,7 @@ def gold_region_names() -> set[str]:
     return names
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="shared/gold is not available")
+@pytest.mark.needs_shared("gold")
 def test_gold_region_names_resolve() -> None:
     names = gold_region_names()
     assert names

@@ -184,7 +184,7 @@ def test_row_count(table: tables.Table, count: int) -> None:
 def test_rows_slice_back_to_their_text(table: tables.Table) -> None:
     for row in records(PAGE, table):
         key = "name" if table == "officials" else "text"
-        assert TEXT[row["start"] : row["end"]] == row[key]  # type: ignore[misc]
+        assert TEXT[row["start"] : row["end"]] == row[key]  # type: ignore[index]
 
 
 INDICATOR_CELLS = [
@@ -273,7 +273,7 @@ def test_document_cell(index: int, column: str, value: object) -> None:
 
 def test_document_rows_give_body_spans() -> None:
     speech, _ = records(PAGE, "documents")
-    assert TEXT[speech["body_start"] : speech["body_end"]].startswith("东莞市与昭通市")  # type: ignore[misc]
+    assert TEXT[speech["body_start"] : speech["body_end"]].startswith("东莞市与昭通市")  # type: ignore[index]
 
 
 def test_many_pages_give_rows_in_page_order() -> None:
@@ -476,9 +476,7 @@ def test_stata_frame_round_trips_with_exact_text(table: tables.Table, tmp_path: 
 
     path = tmp_path / f"{table}.dta"
     frame = tables.to_stata_frame(PAGE, table)
-    frame.to_stata(
-        path, version=118, write_index=False, variable_labels=tables.stata_labels(table)
-    )
+    frame.to_stata(path, version=118, write_index=False, variable_labels=tables.stata_labels(table))
     back = pandas.read_stata(path)
     assert list(back.columns) == list(tables.stata_names(table).values())
     assert len(back) == len(records(PAGE, table))
