@@ -64,9 +64,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
-from ._data import read_table
+from ._data import loader, read_table
 from ._meta import check_context
 from .characters import read_simplified
 from .dates import extract_dates
@@ -116,8 +115,9 @@ class _Lexicon:
     lengths: tuple[int, ...]  # longest first
 
 
-@cache
+@loader
 def _lexicon() -> _Lexicon:
+    """The subject words of ``subjects.csv`` by role, and their lengths (once per vocabulary)."""
     roles = {row["word"]: row["role"] for row in read_table("subjects.csv")}
     return _Lexicon(roles, tuple(sorted({len(w) for w in roles}, reverse=True)))
 
@@ -136,8 +136,9 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part for part in cell.split("|") if part)
 
 
-@cache
+@loader
 def _metrics() -> tuple[_Metric, ...]:
+    """The rows of ``metrics.csv``, in file order (once per vocabulary)."""
     return tuple(
         _Metric(
             metric=row["metric"],
@@ -151,8 +152,9 @@ def _metrics() -> tuple[_Metric, ...]:
     )
 
 
-@cache
+@loader
 def _cumulative_pattern() -> re.Pattern[str]:
+    """The running-total patterns of ``cumulative.csv`` as one regex (once per vocabulary)."""
     return re.compile("|".join(f"(?:{row['pattern']})" for row in read_table("cumulative.csv")))
 
 
@@ -748,9 +750,7 @@ def _place_before(w: _Window, i: int, lo: int) -> list[Region] | None:
     return _group_ending_at(w, w.places[k], lo)
 
 
-def _helped_place_before(
-    w: _Window, i: int, lo: int, helped: Sequence[Region]
-) -> _Place | None:
+def _helped_place_before(w: _Window, i: int, lo: int, helped: Sequence[Region]) -> _Place | None:
     """The last place in ``[lo, i)`` that is one of a pair's helped units (or inside one):
     帮扶云南省昭通市6个贫困县…和韶关、揭阳两市323个村 → 昭通市 for 6个, 揭阳 for 323个."""
     k = bisect.bisect_right(w.place_end_list, i) - 1
