@@ -52,10 +52,13 @@ Reference table (:mod:`povertytext.pairings`): with a ``date`` (``2020``, ``2020
 without one ``known`` is None; ``known_period`` and ``known_source`` name the most
 specific covering row.
 
-Stages: :mod:`povertytext.pair_grammar` compiles the word tables,
+Stages: :mod:`povertytext.pair_grammar` compiles the word tables;
 :mod:`povertytext.pair_sides` turns region mentions into sides and tells who can
-help whom, :mod:`povertytext.pair_reader` reads each sentence into clauses, and
-this module makes the edges of the clauses (:class:`~povertytext.AssistancePair`).
+help whom; :mod:`povertytext.pair_reader` reads each sentence into clauses, over
+the body of :mod:`povertytext.pair_body`, with the forms of
+:mod:`povertytext.pair_stated` (direction written) and :mod:`povertytext.pair_implied`
+(direction not written); this module makes the edges of the clauses
+(:class:`~povertytext.AssistancePair`).
 """
 
 from __future__ import annotations
@@ -66,8 +69,9 @@ from ._meta import check_context
 from .characters import read_simplified
 from .errors import require_text
 from .models import AssistancePair, Region, RegionMention, Relation
+from .pair_body import Clause
 from .pair_grammar import PairGrammar, pair_grammar
-from .pair_reader import Body, Clause
+from .pair_reader import PairReader
 from .pair_sides import Side, decide, local_sides, orient, related, with_deictics
 from .pairings import KnownPairing, known, known_pairings, pairing_for
 from .regions import resolve_region
@@ -232,7 +236,7 @@ def find_pairs(
         return []
     norm = text[start:end]
     mentions = with_deictics(g, norm, local_sides(text, start, end, regions), implied)
-    body = Body(norm, mentions, g)
+    body = PairReader(norm, mentions, g)
     chosen: dict[tuple[str, str, int], AssistancePair] = {}
     for clause in sorted(body.read(implied), key=lambda c: c.start):
         for pair in _edges(text, start, g, clause, date):
