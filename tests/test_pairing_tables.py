@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from povertytext import pairings
 from povertytext._data import read_table, read_text, using
 from povertytext.pairings import related_rows
 from povertytext.pairs import known_pairings, pairing_for
@@ -99,3 +100,14 @@ def test_pairings_follow_the_vocabulary_in_force() -> None:
         assert row.source == EXTRA_PAIRING["source"]
     assert not related_rows(guizhou, ningbo)
     assert len(known_pairings()) == len(PAIRINGS)
+
+
+def test_the_rows_of_a_helper_are_looked_up_once_per_unit() -> None:
+    foshan = region_for_code("440600")
+    helped = [region_for_code(row["helped_code"]) for row in PAIRINGS]
+    related_rows(foshan, helped[0])
+    cached = pairings._rows_helped_by.cache_size()
+    for unit in helped:
+        related_rows(foshan, unit)
+        pairing_for(foshan, unit)
+    assert pairings._rows_helped_by.cache_size() == cached
