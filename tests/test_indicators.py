@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import povertytext as pt
-from povertytext._data import read_table
+from povertytext._data import read_table, using
 from povertytext.indicators import extract_indicators, find_indicators
 from povertytext.models import AssistancePair, Indicator
 from povertytext.regions import resolve_region
@@ -543,3 +543,12 @@ def test_gold_known_gaps(stem: str, start: int, subject: str) -> None:
     [found] = [i for s, q, i in gold_pairs() if s == stem and q["start"] == start]
     assert found is not None
     assert found.subject == subject
+
+
+def test_a_running_total_of_the_vocabulary_in_force_is_read() -> None:
+    text = "历年来投入帮扶资金40亿元"
+    row = {"pattern": "历年来", "note": "a caller's running-total word"}
+    assert [i.cumulative for i in extract_indicators(text)] == [False]
+    with using("extra running total", {"cumulative.csv": (row,)}):
+        assert [i.cumulative for i in extract_indicators(text)] == [True]
+    assert [i.cumulative for i in extract_indicators(text)] == [False]

@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from povertytext._data import read_table, read_text
+from povertytext import pairings
+from povertytext._data import read_table, read_text, using
+from povertytext.pairings import related_rows
 from povertytext.pairs import known_pairings, pairing_for
 from povertytext.regions import region_for_code
 
@@ -70,3 +72,42 @@ def test_pair_names_unique_and_sourced() -> None:
 def test_pairing_periods(helper: str, helped: str, date: str, period: str | None) -> None:
     row = pairing_for(region_for_code(helper), region_for_code(helped), date)
     assert (row.period if row else None) == period
+
+
+EXTRA_PAIRING = {
+    "helper_code": "520000",
+    "helper": "贵州省",
+    "helped_code": "330200",
+    "helped": "宁波市",
+    "relation": "东西部扶贫协作",
+    "valid_from": "2020-01-01",
+    "valid_to": "",
+    "evidence": "B",
+    "source": "https://example.org/extra",
+    "note": "a row of a caller's vocabulary",
+}
+
+
+def test_pairings_follow_the_vocabulary_in_force() -> None:
+    guizhou, ningbo = region_for_code("520000"), region_for_code("330200")
+    assert not related_rows(guizhou, ningbo)
+    assert pairing_for(guizhou, ningbo) is None
+    with using("extra pairing", {"pairings.csv": (EXTRA_PAIRING,)}):
+        assert len(known_pairings()) == len(PAIRINGS) + 1
+        assert related_rows(guizhou, ningbo)
+        row = pairing_for(guizhou, ningbo, "2021")
+        assert row is not None
+        assert row.source == EXTRA_PAIRING["source"]
+    assert not related_rows(guizhou, ningbo)
+    assert len(known_pairings()) == len(PAIRINGS)
+
+
+def test_the_rows_of_a_helper_are_looked_up_once_per_unit() -> None:
+    foshan = region_for_code("440600")
+    helped = [region_for_code(row["helped_code"]) for row in PAIRINGS]
+    related_rows(foshan, helped[0])
+    cached = pairings._rows_helped_by.cache_size()
+    for unit in helped:
+        related_rows(foshan, unit)
+        pairing_for(foshan, unit)
+    assert pairings._rows_helped_by.cache_size() == cached

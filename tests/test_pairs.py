@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from povertytext._data import read_table, read_text
+from povertytext._data import read_table, read_text, using
 from povertytext.models import AssistancePair
 from povertytext.pairs import extract_pairs, find_pairs, known_pairings, pairing_for
 from povertytext.regions import extract_regions, region_for_code, resolve_region
@@ -575,3 +575,15 @@ def test_gold_spans_slice(path: Path) -> None:
     text = (SHARED / "corpus" / path.name.replace(".json", ".txt")).read_text(encoding="utf-8")
     for pair in run_gold(path)[1]:
         assert text[pair.start : pair.end] == pair.text
+
+
+# ---------------------------------------------------------------- a vocabulary
+
+
+def test_a_predicate_of_the_vocabulary_in_force_is_read() -> None:
+    text = "天津市手拉手甘肃省"
+    row = {"word": "手拉手", "role": "predicate", "relation": "结对帮扶"}
+    assert extract_pairs(text) == []
+    with using("extra predicate", {"pair_words.csv": (row,)}):
+        assert edges(extract_pairs(text)) == [("天津市", "甘肃省", "结对帮扶")]
+    assert extract_pairs(text) == []

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from povertytext._data import read_table, read_text
+from povertytext._data import read_table, read_text, using
 from povertytext.errors import PovertyTextError
 from povertytext.models import Region
 from povertytext.regions import (
@@ -429,7 +429,7 @@ def test_the_csv_header_names_its_source() -> None:
 
 
 def test_import_loads_no_table() -> None:
-    code = "import povertytext.regions as r, sys; sys.exit(r._load.cache_info().currsize)"
+    code = "import povertytext.regions as r, sys; sys.exit(r._load.cache_size())"
     env_path = str(ROOT / "src")
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -438,6 +438,31 @@ def test_import_loads_no_table() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_preload_loads_the_gazetteer_once() -> None:
+    code = (
+        "import povertytext.regions as r, sys; r.preload(); r.preload(); "
+        "sys.exit(r._load.cache_size())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+
+
+def test_an_alias_of_the_vocabulary_in_force_resolves() -> None:
+    row = {"alias": "乌蒙山城", "code": "530600", "note": "a caller's alias"}
+    with pytest.raises(UnknownRegionError):
+        resolve_region("乌蒙山城")
+    with using("extra alias", {"region_aliases.csv": (row,)}):
+        assert resolve_region("乌蒙山城").code == "530600"
+        assert [m.region.code for m in extract_regions("走进乌蒙山城") if m.region] == ["530600"]
+    with pytest.raises(UnknownRegionError):
+        resolve_region("乌蒙山城")
 
 
 def test_regions_are_regions() -> None:

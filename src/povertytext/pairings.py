@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 import re
-import threading
 from dataclasses import dataclass
 
-from ._data import read_table
+from ._data import loader, read_table
 from .models import Region
-from .regions import is_within, region_for_code
+from .regions import is_within, region_for_code, self_and_above
 
 __all__ = ["KnownPairing", "covering", "known", "known_pairings", "pairing_for", "related_rows"]
-
-_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -54,9 +50,9 @@ class KnownPairing:
         return self.valid_from <= high and (self.valid_to is None or low <= self.valid_to)
 
 
-@functools.cache
+@loader
 def _load_pairings() -> tuple[KnownPairing, ...]:
-    """Read ``pairings.csv`` (once)."""
+    """Read ``pairings.csv`` (once per vocabulary)."""
     return tuple(
         KnownPairing(
             helper=region_for_code(row["helper_code"]),
@@ -79,8 +75,7 @@ def known_pairings() -> tuple[KnownPairing, ...]:
     >>> [(r.helper.name, r.helped.name, r.period) for r in rows]
     [('佛山市', '凉山彝族自治州', '2016-12-07/2021-04-30')]
     """
-    with _LOCK:
-        return _load_pairings()
+    return _load_pairings()
 
 
 def _date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
@@ -113,29 +108,30 @@ def _specificity(row: KnownPairing, helper: Region, helped: Region) -> tuple[int
 
 def covering(helper: Region, helped: Region) -> list[KnownPairing]:
     """Return the rows covering helper → helped, most specific first."""
-    return list(_covering_codes(helper.code, helped.code))
+    rows = [r for r in _rows_helped_by(helper) if is_within(helped, r.helped)]
+    return sorted(rows, key=lambda r: _specificity(r, helper, helped), reverse=True)
 
 
-@functools.lru_cache(maxsize=4096)
-def _covering_codes(helper_code: str, helped_code: str) -> tuple[KnownPairing, ...]:
-    """The rows covering the edge between two codes, most specific first (cached)."""
-    helper, helped = region_for_code(helper_code), region_for_code(helped_code)
-    rows = [
-        r for r in known_pairings() if is_within(helper, r.helper) and is_within(helped, r.helped)
-    ]
-    return tuple(sorted(rows, key=lambda r: _specificity(r, helper, helped), reverse=True))
+@loader
+def _rows_by_helper() -> dict[str, tuple[tuple[int, KnownPairing], ...]]:
+    """The rows of the table by the code of their helper, each with its position in the file."""
+    grouped: dict[str, list[tuple[int, KnownPairing]]] = {}
+    for position, row in enumerate(known_pairings()):
+        grouped.setdefault(row.helper.code, []).append((position, row))
+    return {code: tuple(rows) for code, rows in grouped.items()}
+
+
+@loader
+def _rows_helped_by(helper: Region) -> tuple[KnownPairing, ...]:
+    """The rows whose helper is ``helper`` or holds it, in file order (cached per unit)."""
+    index = _rows_by_helper()
+    found = [entry for unit in self_and_above(helper) for entry in index.get(unit.code, ())]
+    return tuple(row for _, row in sorted(found, key=lambda entry: entry[0]))
 
 
 def _related(a: Region, b: Region) -> bool:
     """Tell whether one unit is the other or lies inside it."""
     return is_within(a, b) or is_within(b, a)
-
-
-@functools.lru_cache(maxsize=4096)
-def _related_codes(a_code: str, b_code: str) -> bool:
-    """Tell whether some row pairs a unit holding ``a`` with one related to ``b`` (cached)."""
-    a, b = region_for_code(a_code), region_for_code(b_code)
-    return any(is_within(a, r.helper) and _related(b, r.helped) for r in known_pairings())
 
 
 def related_rows(helper: Region, helped: Region) -> bool:
@@ -152,7 +148,7 @@ def related_rows(helper: Region, helped: Region) -> bool:
     >>> related_rows(resolve_region("贵州"), resolve_region("宁波"))
     False
     """
-    return _related_codes(helper.code, helped.code)
+    return any(_related(helped, r.helped) for r in _rows_helped_by(helper))
 
 
 def pairing_for(helper: Region, helped: Region, date: str | None = None) -> KnownPairing | None:

@@ -52,13 +52,11 @@ What :func:`extract_regions` reports (one left-to-right pass, longest name first
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ._data import read_table, read_text
+from ._data import loader, read_table, read_text
 from ._substitute import Substitution
 from .errors import AmbiguousRegionError, UnknownRegionError, require_text
 from .models import Region, RegionLevel, RegionMention
@@ -82,7 +80,6 @@ _LEAD_INS = frozenset("在到赴和与及对从向至自往是、的")
 _LINKS = frozenset("与和及同跟、")
 _NOT_AFTER_SHORT_NAME = frozenset("级域")
 _MAX_SUPPORT_GAP = 100  # characters between a word-like name and the mention that supports it
-_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -198,9 +195,9 @@ def _entries(
         yield row["alias"], by_code[row["code"]], _OTHER
 
 
-@functools.cache
+@loader
 def _load() -> _Gazetteer:
-    """Read all region tables (once)."""
+    """Read all region tables (once per vocabulary)."""
     units = _read_regions()
     regions = tuple(region for region, _ in units)
     by_code = _current_by_code(regions)
@@ -226,9 +223,8 @@ def _load() -> _Gazetteer:
 
 
 def _gazetteer() -> _Gazetteer:
-    """Return the loaded tables, loading them under a lock on first use."""
-    with _LOCK:
-        return _load()
+    """Return the loaded tables, loading them on first use."""
+    return _load()
 
 
 def preload() -> None:

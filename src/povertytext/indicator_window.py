@@ -1,0 +1,158 @@
+"""The window of the indicator reader: a document body with what was found in it.
+
+First stage of :func:`povertytext.find_indicators`: :func:`build_window` indexes the
+quantities, dates, places (region mentions) and assistance pairs of one body, and its
+sentence and clause breaks, for lookups by offset; :meth:`Window.cut` gives jieba's
+words of a stretch (cached per window). The subjects (:mod:`povertytext.indicator_subjects`)
+and the metric, region, date and scope (:mod:`povertytext.indicators`) read through it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .models import AssistancePair, DateMention, Quantity, Region, RegionMention
+from .names import cut
+from .regions import extract_regions
+
+__all__ = ["CLAUSE_BREAKS", "Place", "Token", "Tokens", "Window", "build_window"]
+
+_SENTENCE_BREAKS = frozenset("。！？!?\n")
+CLAUSE_BREAKS = _SENTENCE_BREAKS | frozenset("，,；;：:")
+_SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_BREAKS))) + "]")
+_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A region mention of the window that names one unit."""
+
+    start: int
+    end: int
+    region: Region
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One of jieba's words: its span and its part-of-speech tag."""
+
+    start: int
+    end: int
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """jieba's words of a stretch, by where they start and by where they end."""
+
+    by_start: dict[int, Token]
+    by_end: dict[int, Token]
+
+
+def _tokens(text: str, lo: int, hi: int) -> Tokens:
+    """jieba's words of ``text[lo:hi]``, in offsets into ``text``."""
+    by_start: dict[int, Token] = {}
+    by_end: dict[int, Token] = {}
+    pos = lo
+    for word, tag in cut(text[lo:hi]) if lo < hi else ():
+        token = Token(pos, pos + len(word), tag)
+        by_start[token.start] = by_end[token.end] = token
+        pos = token.end
+    return Tokens(by_start, by_end)
+
+
+@dataclass
+class Window:
+    """A document body with what was found in it, indexed for lookups by offset."""
+
+    text: str
+    start: int
+    end: int
+    quantities: list[Quantity]
+    dates: list[DateMention]
+    places: list[Place]
+    pairs: list[AssistancePair]
+    sentence_breaks: list[int]
+    clause_breaks: list[int]
+    quantity_starts: list[int]
+    quantity_ends: dict[int, int]  # end → start
+    date_ends: dict[int, int]
+    date_starts: set[int]
+    date_start_list: list[int]
+    place_ends: dict[int, Place]
+    place_starts: dict[int, Place]
+    place_end_list: list[int]
+    tokens: dict[tuple[int, int], Tokens] = field(default_factory=dict)
+    cumulative_words: dict[int, re.Match[str] | None] = field(default_factory=dict)
+    pair_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.pair_starts = [p.start for p in self.pairs]
+
+    def cut(self, lo: int, hi: int) -> Tokens:
+        """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached)."""
+        found = self.tokens.get((lo, hi))
+        if found is None:
+            found = self.tokens[(lo, hi)] = _tokens(self.text, lo, hi)
+        return found
+
+    def bounds(self, i: int, breaks: list[int]) -> tuple[int, int]:
+        """The sentence (or clause) around offset ``i``: from after a break through the next."""
+        k = bisect.bisect_left(breaks, i)
+        lo = breaks[k - 1] + 1 if k > 0 else self.start
+        hi = breaks[k] + 1 if k < len(breaks) else self.end
+        return max(lo, self.start), min(hi, self.end)
+
+    def next_quantity_start(self, i: int) -> int:
+        """Where the first quantity starting at or after ``i`` starts (the end if none)."""
+        k = bisect.bisect_left(self.quantity_starts, i)
+        return self.quantity_starts[k] if k < len(self.quantity_starts) else self.end
+
+
+def build_window(
+    text: str,
+    start: int,
+    end: int,
+    quantities: Sequence[Quantity],
+    dates: Sequence[DateMention],
+    pairs: Sequence[AssistancePair],
+    regions: Sequence[RegionMention] | None,
+) -> Window:
+    """The window of ``text[start:end]`` with its quantities, dates and pairs (in order).
+
+    ``regions`` are the place mentions of the whole text (None: read from the window).
+    """
+    if regions is None:
+        regions = [
+            m.model_copy(update={"start": m.start + start, "end": m.end + start})
+            for m in extract_regions(text[start:end])
+        ]
+    places = [
+        Place(m.start, m.end, m.region)
+        for m in sorted(regions, key=lambda m: m.start)
+        if m.region is not None and start <= m.start and m.end <= end
+    ]
+    sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, start, end)]
+    clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    return Window(
+        text=text,
+        start=start,
+        end=end,
+        quantities=list(quantities),
+        dates=list(dates),
+        places=places,
+        pairs=sorted(pairs, key=lambda p: p.start),
+        sentence_breaks=sentence_breaks,
+        clause_breaks=clause_breaks,
+        quantity_starts=[q.start for q in quantities],
+        quantity_ends={q.end: q.start for q in quantities},
+        date_ends={d.end: d.start for d in dates},
+        date_starts={d.start for d in dates},
+        date_start_list=[d.start for d in dates],
+        place_ends={p.end: p for p in places},
+        place_starts={p.start: p for p in places},
+        place_end_list=[p.end for p in places],
+    )
