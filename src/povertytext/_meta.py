@@ -136,8 +136,7 @@ def check_meta(meta: Mapping[str, Any], where: str) -> dict[str, Any]:
     unknown = sorted(set(meta) - set(META_KEYS))
     if unknown:
         raise UsageError(
-            f"{where}: unknown page metadata {', '.join(unknown)}; "
-            f"expected {', '.join(META_KEYS)}"
+            f"{where}: unknown page metadata {', '.join(unknown)}; expected {', '.join(META_KEYS)}"
         )
     return {
         "date": page_date(meta.get("date"), f"{where} date"),

@@ -36,8 +36,8 @@ from . import regions
 from ._data import read_text as _read_data_text
 from ._meta import check_meta
 from .errors import UnreadableTextError, UsageError, require_count
-from .layout import parse
 from .models import Page
+from .page import parse
 from .readers import decode, parse_file, read_text
 
 __all__ = [

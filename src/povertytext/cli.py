@@ -305,9 +305,7 @@ def _input_options() -> argparse.ArgumentParser:
         "inputs",
         nargs="*",
         metavar="DIR_OR_FILE",
-        help=(
-            "text, HTML or PDF files, or folders of them; '-' or none reads standard input"
-        ),
+        help=("text, HTML or PDF files, or folders of them; '-' or none reads standard input"),
     )
     parse.add_argument(
         "--example", action="store_true", help="parse the example text shipped with povertytext"

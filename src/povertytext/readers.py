@@ -43,8 +43,8 @@ from pydantic import BaseModel, ConfigDict
 from ._html import html_text, looks_like_markup
 from ._pdf import pdf_text
 from .errors import UnreadableTextError, UsageError
-from .layout import parse
 from .models import Page
+from .page import parse
 
 __all__ = ["KINDS", "Kind", "SourceText", "decode", "kind_of", "parse_file", "read_bytes",
            "read_file", "read_text"]  # fmt: skip
@@ -73,14 +73,13 @@ _BOMS = (
 _CANDIDATES = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "gb18030", "big5", "big5hkscs"]
 # Characters a right decoding of a real text does not give: the replacement character,
 # private-use characters, and control characters other than tab, line and page breaks.
-_UNCLEAN = re.compile(
-    "[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
-)
+_UNCLEAN = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Characters outside the blocks Chinese texts are written in (ASCII, Latin-1 and general
 # punctuation, CJK symbols, unified ideographs, full-width forms): kana, Hangul, Cyrillic,
 # rare ideographs and radicals tell a wrong guess between encodings.
-_UNLIKELY = re.compile("[^\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f"
-                       "\u4e00-\u9fff\uff00-\uffef]")
+_UNLIKELY = re.compile(
+    "[^\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
 _PDF_MAGIC = b"%PDF-"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_SCAN = 4096  # bytes of an HTML page searched for its <meta charset>

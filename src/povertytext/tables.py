@@ -333,9 +333,7 @@ def rows_to_arrow(rows: Iterable[Row], table: Table = "indicators") -> pyarrow.T
     return pa.Table.from_pylist([_floated(row) for row in rows], schema=schema(table))
 
 
-def write_parquet(
-    pages: Page | Iterable[Page], table: Table, path: str | os.PathLike[str]
-) -> None:
+def write_parquet(pages: Page | Iterable[Page], table: Table, path: str | os.PathLike[str]) -> None:
     """Write the rows of ``table`` to the Parquet file ``path``, with :func:`schema`.
 
     Files written for separate batches of pages (or by separate Dask tasks) share
@@ -410,7 +408,7 @@ def codebook(tables: Iterable[Table] = TABLES) -> str:
         "Every table povertytext writes, with the type of each column in Parquet (pyarrow),",
         "in Stata (`.dta`) and in the rows of `records`, and what the column holds. The same",
         "columns, in the same order, are in every format: CSV, JSON Lines, JSON, Parquet and",
-        "Stata. An empty cell (`null` in Parquet and JSON, `.` or `\"\"` in Stata) means",
+        'Stata. An empty cell (`null` in Parquet and JSON, `.` or `""` in Stata) means',
         "the text gives no value.",
         "",
         "An amount is two columns: a double to compute with (`value`) and the exact value",
