@@ -50,14 +50,13 @@ of the page (分享到, copyright lines, 责任编辑, site navigation, licence 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ._data import words
+from ._data import loader, words
 from .bylines import Byline, Line, find_bylines, lines_of, source_of_role
 from .dates import extract_dates, parse_date
 from .errors import PovertyTextError
@@ -150,18 +149,18 @@ def _alternation(role: str) -> str:
     return "|".join(re.escape(word) for word in words(_WORDS, role))
 
 
-@functools.cache
+@loader
 def _meta_field() -> re.Pattern[str]:
     """A field label of a meta line (日期:, 来源：)."""
     return re.compile(f"(?:{_alternation('meta_field')})\\s*[:：]")
 
 
-@functools.cache
+@loader
 def _footer_words() -> re.Pattern[str]:
     return re.compile(_alternation("footer_word"), re.IGNORECASE)
 
 
-@functools.cache
+@loader
 def _footer_starts() -> tuple[str, ...]:
     return tuple(word.lower() for word in words(_WORDS, "footer_start"))
 
@@ -275,7 +274,7 @@ def _is_subtitle(line: Line) -> bool:
     )
 
 
-@functools.cache
+@loader
 def _news_lead() -> re.Pattern[str]:
     """How a news item's first paragraph opens: 本报讯, 新华社北京9月1日电."""
     outlets = _alternation("lead_outlet")
@@ -308,7 +307,7 @@ def _is_issue_line(line: Line) -> bool:
     )
 
 
-@functools.cache
+@loader
 def _source_mark() -> re.Pattern[str]:
     return re.compile(f"[（(【\\[]?(?:{_alternation('source_mark')})\\s*[:：]")
 
