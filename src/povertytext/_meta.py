@@ -18,6 +18,7 @@ from typing import Any
 
 from .errors import AmbiguousRegionError, DateError, UnknownRegionError, UsageError
 from .models import Region
+from .regions import resolve_region
 
 __all__ = [
     "META_COLUMNS",
@@ -107,8 +108,6 @@ def page_region(value: object, where: str = "parse(region=...)") -> Region | Non
     >>> page_region("韶关").code
     '440200'
     """
-    from .regions import resolve_region
-
     if value is None or isinstance(value, Region):
         return value
     if not isinstance(value, str):

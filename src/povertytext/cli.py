@@ -97,6 +97,7 @@ from ._meta import MetaRow, page_date, page_region, read_meta_table, real_path
 from ._staging import Staged
 from .batch import AHEAD, Item, parse_iter, parse_many, usable_cores
 from .errors import PovertyTextError
+from .graph import import_extra, network, plot_network
 from .models import Page
 from .readers import KINDS, SourceText, kind_of, read_bytes, read_file
 from .tables import TABLES, Table, records
@@ -404,12 +405,10 @@ def _run_network(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         parser.error("give -o EDGES.graphml, --plot NETWORK.png, or both")
     if args.output is not None and _graph_format(args.output) is None:
         parser.error(f"-o {args.output}: write the graph to a .graphml or .gexf file")
-    from .graph import _import, network, plot_network
-
     try:
-        nx = _import("networkx", "networkx is needed for the network")
+        nx = import_extra("networkx", "networkx is needed for the network")
         if args.plot is not None:
-            _import("matplotlib", "matplotlib is needed to draw the network")
+            import_extra("matplotlib", "matplotlib is needed to draw the network")
     except PovertyTextError as error:
         parser.error(str(error))
 
