@@ -586,4 +586,5 @@ def test_pages_of_the_wrong_type_are_a_usage_error_naming_the_function(
 def test_a_generator_of_pages_is_read() -> None:
     page = pt.parse("县里的报告\n\n投入帮扶资金1.2亿元。", source="a.txt")
     rows = records(iter([page, page]), "documents")
-    assert rows == records([page, page], "documents") and len(rows) == 2
+    assert rows == records([page, page], "documents")
+    assert len(rows) == 2

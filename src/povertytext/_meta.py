@@ -47,7 +47,8 @@ def page_date(value: object, where: str = "parse(date=...)") -> str | None:
     ``"2020-09-01"``) or a :class:`datetime.date` (a ``datetime`` gives its day).
 
     Raises:
-        DateError: naming ``where``, for any other string or a date that does not exist.
+        DateError: naming ``where``, for any other value (a string of another form, a
+            number) or a date that does not exist.
 
     >>> page_date("2020-09"), page_date(datetime.date(2020, 9, 1)), page_date(None)
     ('2020-09', '2020-09-01', None)

@@ -109,9 +109,11 @@ def parse_many(
             pages per second, time left).
 
     Raises:
-        UsageError: when an input is neither a ``str`` nor a ``(source, text)``
-            pair or ``(source, text, meta)`` triple, ``meta`` has a key other than
-            ``date`` and ``region``, or ``processes`` or ``chunksize`` is below 1.
+        UsageError: when ``texts`` is no iterable of inputs (a text, a number), an
+            input is neither a ``str`` nor a ``(source, text)`` pair or ``(source,
+            text, meta)`` triple, ``meta`` has a key other than ``date`` and
+            ``region``, or ``processes`` or ``chunksize`` is no whole number of at
+            least 1.
         DateError, UnknownRegionError, AmbiguousRegionError: for a ``date`` or
             ``region`` of ``meta`` that :func:`~povertytext.parse` cannot use,
             naming the input.

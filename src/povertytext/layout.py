@@ -56,7 +56,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ._data import loader, words
+from ._data import loader, read_table, words
 from .bylines import Byline, Line, find_bylines, lines_of, source_of_role
 from .dates import extract_dates, parse_date
 from .errors import PovertyTextError
@@ -583,12 +583,23 @@ def _last_meta(lines: Sequence[Line], first: int) -> int:
 def _is_date_line(line: Line) -> bool:
     """A line that is one dated expression and nothing else (2020年12月31日, 2020-08-19)."""
     content = line.stripped
-    if not content or len(content) > _MAX_DATE_LINE:
+    if not content or len(content) > _MAX_DATE_LINE or _numeral_chars().isdisjoint(content):
         return False
     try:
         return parse_date(content).value is not None
     except PovertyTextError:
         return False
+
+
+@loader
+def _numeral_chars() -> frozenset[str]:
+    """The characters that write a digit or a numeral (7, ７, 〇, 二, 贰, 百): a dated line
+    holds one in its year, so a line without any is read as no date without the date
+    reader (a page of short lines stays fast)."""
+    chars = set("0123456789")
+    chars.update(row["char"] for row in read_table("numeral_values.csv"))
+    chars.update(row["char"] for row in read_table("numeral_chars.csv"))
+    return frozenset(chars)
 
 
 def _is_meta(line: Line) -> bool:

@@ -98,7 +98,10 @@ def parse(
     an article's place names lie in, unless that place lies inside it.
 
     Raises:
-        DateError: when ``date`` is no ISO date.
+        NotTextError: when ``text`` is no ``str`` (bytes: decode them first).
+        UsageError: when ``source`` is neither None nor a ``str``, or ``region`` is
+            neither a name nor a :class:`Region`.
+        DateError: when ``date`` is no ISO date (a string of another form, a number).
         UnknownRegionError, AmbiguousRegionError: when ``region`` names no single unit.
 
     >>> import povertytext as pt

@@ -15,8 +15,9 @@ alone, and :func:`parse_file` parses it. The kind of a file:
 * ``text``: anything else.
 
 Bytes are decoded as their byte order mark says (UTF-8, UTF-16, UTF-32), else
-as UTF-8 when they are, else as charset-normalizer detects among UTF-16,
-GB18030 (which covers GBK and GB2312) and Big5. A text that still holds a
+as the charset that a ``<meta>`` near their start declares (not for a ``text``
+file), else as UTF-8 when they are, else as charset-normalizer detects among
+UTF-16, UTF-32, GB18030 (which covers GBK and GB2312) and Big5. A text that still holds a
 replacement character, a private-use character or a control character was not
 decoded right: that is an :class:`~povertytext.UnreadableTextError`, never
 garbage.
@@ -237,7 +238,8 @@ def read_bytes(data: bytes, name: str, kind: Kind | None = None) -> SourceText:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Return ``data`` decoded as its byte order mark says, else as UTF-8, else as detected.
+    """Return ``data`` decoded as its byte order mark says, else as a ``<meta>`` charset
+    near its start declares, else as UTF-8, else as detected.
 
     Raises:
         UnreadableTextError: naming ``name``, when no encoding gives a clean text.
