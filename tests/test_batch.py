@@ -8,12 +8,14 @@ must give the same pages, and the same rows, as one process, in input order.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import povertytext as pt
 from povertytext.batch import (
+    AHEAD,
     Item,
     UnreadableTextError,
     parse_file,
@@ -73,6 +75,45 @@ def test_parse_iter_can_stop_early(corpus: list[tuple[str, str]], single: list[p
     pages = parse_iter(corpus * 4, processes=2, chunksize=1)
     assert next(pages) == single[0]
     pages.close()  # the pool shuts down, work not started is dropped
+
+
+def _numbered(count: int, taken: list[int]) -> Iterator[tuple[str, str]]:
+    """``count`` inputs made one at a time, each index put in ``taken`` when it is made."""
+    for index in range(count):
+        taken.append(index)
+        yield f"{index}.txt", f"第{index}篇。" + SAMPLE
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_parse_iter_takes_a_generator_lazily(processes: int) -> None:
+    taken: list[int] = []
+    pages = parse_iter(_numbered(200, taken), processes=processes)
+    assert taken == []  # nothing is read before the first page is asked for
+    assert next(pages).source == "0.txt"
+    assert len(taken) <= processes * AHEAD < 50  # a window ahead, never the whole input
+    pages.close()
+    assert len(taken) <= processes * AHEAD
+
+
+def test_parse_iter_over_processes_keeps_the_order_of_a_generator() -> None:
+    taken: list[int] = []
+    sources = [page.source for page in parse_iter(_numbered(40, taken), processes=2)]
+    assert sources == [f"{index}.txt" for index in range(40)]
+    assert taken == list(range(40))
+
+
+def test_parse_iter_checks_its_arguments_at_once() -> None:
+    with pytest.raises(UsageError, match="iterable"):
+        parse_iter(SAMPLE)
+    with pytest.raises(UsageError, match="processes"):
+        parse_iter([SAMPLE], processes="2")  # type: ignore[arg-type]
+
+
+def test_a_bad_input_stops_the_pages_where_it_stands() -> None:
+    pages = parse_iter(iter([SAMPLE, ("b.txt", SAMPLE), b"x"]), processes=1)  # type: ignore[list-item]
+    assert [next(pages).source, next(pages).source] == [None, "b.txt"]
+    with pytest.raises(UsageError, match="source, text"):
+        next(pages)
 
 
 @pytest.mark.parametrize(

@@ -144,3 +144,13 @@ def test_cli_network_rejects_an_unknown_graph_format(
         main(["network", str(corpus), "-o", str(tmp_path / "edges.xyz")])
     assert exit_info.value.code == 2
     assert ".graphml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, 5, "page.txt", b"page", [pt.Page(length=0), 5], object()],
+    ids=lambda v: type(v).__name__,
+)
+def test_pages_of_the_wrong_type_are_a_usage_error(value: object) -> None:
+    with pytest.raises(pt.UsageError, match=r"^network\(pages=\.\.\.\): "):
+        pt.network(value)  # type: ignore[arg-type]

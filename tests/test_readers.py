@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import povertytext as pt
 from povertytext._pdf import Line, join_lines
@@ -323,3 +326,55 @@ def test_cli_reports_an_undecodable_file(
     out, err = capsys.readouterr()
     assert f"cannot decode {bad}" in err
     assert [pt.Page.model_validate_json(line).source for line in out.splitlines()] == [str(good)]
+
+
+# ---------------------------------------------------------------- arguments of the wrong type
+
+NOT_A_PATH = [None, 5, 2.5, b"a.txt", ["a.txt"], {"a.txt": 1}, object()]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [pt.read_text, pt.read_file, pt.parse_file, kind_of],
+    ids=["read_text", "read_file", "parse_file", "kind_of"],
+)
+@pytest.mark.parametrize("value", NOT_A_PATH, ids=lambda v: type(v).__name__)
+def test_a_path_of_the_wrong_type_is_a_usage_error_naming_it(call: Any, value: object) -> None:
+    with pytest.raises(pt.UsageError, match=r"\(path=\.\.\.\): expected a file path"):
+        call(value)
+
+
+def test_a_path_with_a_nul_character_is_a_usage_error() -> None:
+    with pytest.raises(pt.UsageError, match="NUL"):
+        pt.read_text("a\x00b.txt")
+
+
+def test_a_path_like_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("投入3000万元。", encoding="utf-8")
+    assert pt.read_text(path) == pt.read_text(str(path)) == "投入3000万元。"
+    assert pt.parse_file(path).source == str(path)
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: decode("扶贫", "a.txt"), r"decode\(data=\.\.\.\): expected bytes, got str"),
+        (lambda: decode(b"x", 5), r"decode\(name=\.\.\.\): expected a str, got int"),
+        (lambda: read_bytes(None, "a.txt"), r"read_bytes\(data=\.\.\.\): expected bytes"),
+    ],
+    ids=["text-as-data", "name-not-str", "none-as-data"],
+)
+def test_bytes_of_the_wrong_type_are_usage_errors(call: Any, match: str) -> None:
+    with pytest.raises(pt.UsageError, match=match):
+        call()
+
+
+@settings(max_examples=40, deadline=None)
+@given(value=st.one_of(st.none(), st.integers(), st.floats(), st.binary(max_size=6),
+                       st.lists(st.text(max_size=3), max_size=2), st.dates(),
+                       st.text(max_size=8).map(lambda t: f"missing/{t}")))  # fmt: skip
+def test_readers_raise_only_our_errors_on_any_argument(value: object) -> None:
+    for call in (pt.read_text, pt.read_file, pt.parse_file, kind_of):
+        with contextlib.suppress(pt.PovertyTextError):  # any other error fails the test
+            call(value)

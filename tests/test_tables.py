@@ -563,3 +563,28 @@ if __name__ == "__main__":  # regenerate the pinned schema
     print(f"wrote {SCHEMA}")
     COLUMNS_DOC.write_text(tables.codebook(), encoding="utf-8")
     print(f"wrote {COLUMNS_DOC}")
+
+
+# ---------------------------------------------------------------- pages of the wrong type
+
+NOT_PAGES = [None, 5, "page.txt", b"page", [pt.Page(length=0), "page.txt"], {"a": 1}, object()]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [records, tables.to_dataframe, tables.to_arrow, tables.to_stata_frame],
+    ids=["records", "to_dataframe", "to_arrow", "to_stata_frame"],
+)
+@pytest.mark.parametrize("value", NOT_PAGES, ids=lambda v: type(v).__name__)
+def test_pages_of_the_wrong_type_are_a_usage_error_naming_the_function(
+    call: Any, value: object
+) -> None:
+    with pytest.raises(pt.UsageError, match=rf"^{call.__name__}\(pages=\.\.\.\): "):
+        call(value, "documents")
+
+
+def test_a_generator_of_pages_is_read() -> None:
+    page = pt.parse("县里的报告\n\n投入帮扶资金1.2亿元。", source="a.txt")
+    rows = records(iter([page, page]), "documents")
+    assert rows == records([page, page], "documents")
+    assert len(rows) == 2

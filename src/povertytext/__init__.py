@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # the names below load on first use (__getattr__), so importi
     from .dates import extract_dates, parse_date
     from .graph import network
     from .indicators import extract_indicators
-    from .layout import parse
     from .models import (
         Article,
         AssistancePair,
@@ -52,6 +51,7 @@ if TYPE_CHECKING:  # the names below load on first use (__getattr__), so importi
     )
     from .numerals import parse_number
     from .officials import extract_officials
+    from .page import parse
     from .pairs import extract_pairs
     from .quantities import extract_numbers, extract_quantities, parse_quantity
     from .readers import SourceText, parse_file, read_file, read_text
@@ -65,10 +65,10 @@ _LAZY = {
     "dates": "extract_dates parse_date",
     "graph": "network",
     "indicators": "extract_indicators",
-    "layout": "parse",
     "models": _MODELS + " Position Quantity Region RegionMention Span Speech",
     "numerals": "parse_number",
     "officials": "extract_officials",
+    "page": "parse",
     "pairs": "extract_pairs",
     "quantities": "extract_numbers extract_quantities parse_quantity",
     "readers": "SourceText parse_file read_file read_text",

@@ -18,6 +18,7 @@ from typing import Any
 
 from .errors import AmbiguousRegionError, DateError, UnknownRegionError, UsageError
 from .models import Region
+from .regions import resolve_region
 
 __all__ = [
     "META_COLUMNS",
@@ -46,7 +47,8 @@ def page_date(value: object, where: str = "parse(date=...)") -> str | None:
     ``"2020-09-01"``) or a :class:`datetime.date` (a ``datetime`` gives its day).
 
     Raises:
-        DateError: naming ``where``, for any other string or a date that does not exist.
+        DateError: naming ``where``, for any other value (a string of another form, a
+            number) or a date that does not exist.
 
     >>> page_date("2020-09"), page_date(datetime.date(2020, 9, 1)), page_date(None)
     ('2020-09', '2020-09-01', None)
@@ -107,8 +109,6 @@ def page_region(value: object, where: str = "parse(region=...)") -> Region | Non
     >>> page_region("韶关").code
     '440200'
     """
-    from .regions import resolve_region
-
     if value is None or isinstance(value, Region):
         return value
     if not isinstance(value, str):
@@ -136,8 +136,7 @@ def check_meta(meta: Mapping[str, Any], where: str) -> dict[str, Any]:
     unknown = sorted(set(meta) - set(META_KEYS))
     if unknown:
         raise UsageError(
-            f"{where}: unknown page metadata {', '.join(unknown)}; "
-            f"expected {', '.join(META_KEYS)}"
+            f"{where}: unknown page metadata {', '.join(unknown)}; expected {', '.join(META_KEYS)}"
         )
     return {
         "date": page_date(meta.get("date"), f"{where} date"),

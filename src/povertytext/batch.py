@@ -10,7 +10,9 @@ process first calls :func:`warmup`, so tables and dictionaries load once per
 worker and not inside the first chunk (where workers fork, the default on Linux,
 the calling process warms up first and they start with everything loaded).
 :func:`parse_iter` yields the same pages one by one, as they are ready, still in
-input order.
+input order; it streams, taking inputs from any iterable (a generator of files
+read one by one) as they are needed, with a bounded window of texts and pages in
+memory.
 
 Files: :func:`read_text` reads a text, HTML or PDF file, its encoding detected,
 and :func:`parse_file` is ``parse(read_text(path), source=str(path))``, an
@@ -25,22 +27,26 @@ other engine (see ``docs/tutorial.md``). Pages pickle too.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Generator, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sized
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Union
 
 from . import regions
 from ._data import read_text as _read_data_text
 from ._meta import check_meta
 from .errors import UnreadableTextError, UsageError, require_count
-from .layout import parse
 from .models import Page
+from .page import parse
 from .readers import decode, parse_file, read_text
 
 __all__ = [
+    "AHEAD",
     "Item",
     "UnreadableTextError",
     "decode",
@@ -48,6 +54,7 @@ __all__ = [
     "parse_iter",
     "parse_many",
     "read_text",
+    "usable_cores",
     "warmup",
 ]
 
@@ -57,7 +64,11 @@ Item = Union[str, tuple[str | None, str], tuple[str | None, str, Mapping[str, An
 
 _Checked = tuple[str | None, str, dict[str, Any]]
 
-_CHUNKS_PER_WORKER = 4  # chunks handed to each worker: small enough to balance uneven texts
+_CHUNKS_PER_WORKER = 4  # chunks of a sized input per worker: small enough to balance uneven texts
+_MAX_CHUNK = 8  # inputs per chunk at most by default: the window of texts stays small
+
+AHEAD = 4
+"""Chunks per worker process that :func:`parse_iter` submits ahead of the page it yields."""
 
 
 def warmup() -> None:
@@ -91,15 +102,18 @@ def parse_many(
             :func:`~povertytext.parse`.
         processes: worker processes; None for one per CPU core, 1 to run in
             the calling process.
-        chunksize: inputs sent to a worker at a time; by default the inputs
-            are cut into about four chunks per worker.
+        chunksize: inputs sent to a worker at a time; by default a list (any
+            sized input) is cut into about four chunks per worker, of at most
+            eight inputs, and an iterator is sent one input at a time.
         progress: draw a progress bar on standard error (tqdm: pages done,
             pages per second, time left).
 
     Raises:
-        UsageError: when an input is neither a ``str`` nor a ``(source, text)``
-            pair or ``(source, text, meta)`` triple, ``meta`` has a key other than
-            ``date`` and ``region``, or ``processes`` or ``chunksize`` is below 1.
+        UsageError: when ``texts`` is no iterable of inputs (a text, a number), an
+            input is neither a ``str`` nor a ``(source, text)`` pair or ``(source,
+            text, meta)`` triple, ``meta`` has a key other than ``date`` and
+            ``region``, or ``processes`` or ``chunksize`` is no whole number of at
+            least 1.
         DateError, UnknownRegionError, AmbiguousRegionError: for a ``date`` or
             ``region`` of ``meta`` that :func:`~povertytext.parse` cannot use,
             naming the input.
@@ -112,10 +126,10 @@ def parse_many(
         return list(parse_iter(texts, processes, chunksize=chunksize))
     from tqdm import tqdm
 
-    items = list(texts)
-    with tqdm(total=len(items), unit="page", file=sys.stderr, dynamic_ncols=True) as bar:
+    total = len(texts) if isinstance(texts, Sized) else None
+    with tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True) as bar:
         pages = []
-        for page in parse_iter(items, processes, chunksize=chunksize):
+        for page in parse_iter(texts, processes, chunksize=chunksize):
             pages.append(page)
             bar.update()
     return pages
@@ -126,25 +140,77 @@ def parse_iter(
 ) -> Generator[Page, None, None]:
     """Yield the :class:`~povertytext.Page` of every input, in input order, as each is ready.
 
-    Arguments and errors are those of :func:`parse_many`, raised when iteration
-    starts: the inputs are all read and checked before the first page is made.
+    Arguments are those of :func:`parse_many`. It streams: inputs are taken from
+    ``texts`` as they are needed (any iterable, a generator of any length), and at
+    most :data:`AHEAD` chunks per worker process are read ahead of the page being
+    yielded, so memory holds a bounded window of texts and pages, never the whole
+    input. In the calling process (``processes=1``) one input is read per page.
+
+    Raises:
+        UsageError: at once, when ``texts`` is no iterable of inputs (a text, a
+            number) or ``processes`` or ``chunksize`` is below 1; when an input is
+            read that is no text, pair or triple, or has a ``meta`` key of no page
+            metadata (the pages before it have been yielded, or are being parsed).
+        DateError, UnknownRegionError, AmbiguousRegionError: likewise, for a
+            ``date`` or ``region`` of ``meta``.
+
     Closing the generator early (``close()``, or leaving a ``with
     contextlib.closing(...)`` block) stops the pool and drops the work not started.
+    Worker processes leave Ctrl-C (SIGINT) to the calling process, which stops them.
     """
-    items = [_checked(item, index) for index, item in enumerate(_iterable(texts))]
+    inputs = _iterable(texts)
     workers = _workers(processes)
-    require_count(chunksize, "chunksize")
-    if workers == 1 or len(items) < 2:
-        yield from (_parse_item(item) for item in items)
+    size = require_count(chunksize, "chunksize")
+    checked = (_checked(item, index) for index, item in enumerate(inputs))
+    return _pages(checked, workers, size or _default_chunksize(inputs, workers))
+
+
+def _pages(checked: Iterator[_Checked], workers: int, size: int) -> Generator[Page, None, None]:
+    """The page of every checked input, in order: in this process, or over ``workers``
+    processes when more than one input comes (as many as there are inputs, at most)."""
+    head = list(itertools.islice(checked, workers if workers > 1 else 1))
+    if len(head) < 2:
+        yield from (_parse_item(item) for item in itertools.chain(head, checked))
         return
-    workers = min(workers, len(items))
-    size = chunksize or max(1, len(items) // (workers * _CHUNKS_PER_WORKER))
+    chunks = _chunks(itertools.chain(head, checked), size)
+    yield from _pooled(chunks, min(workers, len(head)))
+
+
+def _pooled(chunks: Iterator[list[_Checked]], workers: int) -> Generator[Page, None, None]:
+    """The pages of ``chunks`` parsed over ``workers`` processes, in order, with at most
+    :data:`AHEAD` chunks per worker submitted and not yet yielded."""
     _warm_parent()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=warmup)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+    pending: deque[Future[list[Page]]] = deque()
     try:
-        yield from pool.map(_parse_item, items, chunksize=size)
+        for chunk in chunks:
+            pending.append(pool.submit(_parse_chunk, chunk))
+            if len(pending) >= workers * AHEAD:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:  # also when the caller stops early: drop the work not yet started
         pool.shutdown(cancel_futures=True)
+
+
+def _chunks(items: Iterator[_Checked], size: int) -> Iterator[list[_Checked]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+def _default_chunksize(texts: Iterable[Item], workers: int) -> int:
+    """Inputs per chunk when none is asked: about four chunks per worker of a sized
+    input, at most :data:`_MAX_CHUNK`; one at a time from an iterator."""
+    if not isinstance(texts, Sized):
+        return 1
+    return max(1, min(len(texts) // (workers * _CHUNKS_PER_WORKER), _MAX_CHUNK))
+
+
+def _start_worker() -> None:
+    """Start a worker process: Ctrl-C is the calling process's to handle; tables loaded."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warmup()
 
 
 def _warm_parent() -> None:
@@ -164,11 +230,11 @@ def _workers(processes: int | None) -> int:
         UsageError: when ``processes`` is below 1.
     """
     count = require_count(processes, "processes")
-    return _cpu_count() if count is None else count
+    return usable_cores() if count is None else count
 
 
-def _cpu_count() -> int:
-    """Return the CPU cores this process may run on."""
+def usable_cores() -> int:
+    """Return the number of CPU cores this process may run on (``processes=None``)."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -211,6 +277,11 @@ def _checked(item: Item, index: int) -> _Checked:
 
 
 def _parse_item(item: _Checked) -> Page:
-    """Return the page of one ``(source, text, meta)`` input (the function workers run)."""
+    """Return the page of one ``(source, text, meta)`` input."""
     source, text, meta = item
     return parse(text, source=source, **meta)
+
+
+def _parse_chunk(chunk: list[_Checked]) -> list[Page]:
+    """Return the pages of a chunk of inputs (the function workers run)."""
+    return [_parse_item(item) for item in chunk]

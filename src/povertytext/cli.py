@@ -70,13 +70,9 @@ import argparse
 import contextlib
 import json
 import logging
-import multiprocessing
 import os
-import signal
 import sys
-from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -99,8 +95,9 @@ from ._export import (
 )
 from ._meta import MetaRow, page_date, page_region, read_meta_table, real_path
 from ._staging import Staged
-from .batch import Item, parse_many, warmup
+from .batch import AHEAD, Item, parse_iter, parse_many, usable_cores
 from .errors import PovertyTextError
+from .graph import import_extra, network, plot_network
 from .models import Page
 from .readers import KINDS, SourceText, kind_of, read_bytes, read_file
 from .tables import TABLES, Table, records
@@ -112,7 +109,7 @@ _STDIN = "-"
 _EXAMPLE = "example"
 _HIDDEN = "."  # names that start with it are hidden files and folders
 _PROGRESS_FROM = 10  # files: fewer finish before a progress line would help
-_AHEAD = 4  # texts read ahead per worker process: memory stays that of a few files
+_AHEAD = AHEAD  # texts read ahead per worker process: memory stays that of a few files
 _INTERRUPTED = 130  # the exit status of a run stopped by SIGINT (128 + 2), as shells give
 
 
@@ -305,9 +302,7 @@ def _input_options() -> argparse.ArgumentParser:
         "inputs",
         nargs="*",
         metavar="DIR_OR_FILE",
-        help=(
-            "text, HTML or PDF files, or folders of them; '-' or none reads standard input"
-        ),
+        help=("text, HTML or PDF files, or folders of them; '-' or none reads standard input"),
     )
     parse.add_argument(
         "--example", action="store_true", help="parse the example text shipped with povertytext"
@@ -410,12 +405,10 @@ def _run_network(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         parser.error("give -o EDGES.graphml, --plot NETWORK.png, or both")
     if args.output is not None and _graph_format(args.output) is None:
         parser.error(f"-o {args.output}: write the graph to a .graphml or .gexf file")
-    from .graph import _import, network, plot_network
-
     try:
-        nx = _import("networkx", "networkx is needed for the network")
+        nx = import_extra("networkx", "networkx is needed for the network")
         if args.plot is not None:
-            _import("matplotlib", "matplotlib is needed to draw the network")
+            import_extra("matplotlib", "matplotlib is needed to draw the network")
     except PovertyTextError as error:
         parser.error(str(error))
 
@@ -604,46 +597,14 @@ def _pages(
 ) -> Generator[Page, None, None]:
     """Return the pages of ``sources``, in order, each read and parsed as its turn comes.
 
-    Over several processes, at most :data:`_AHEAD` texts per process are read ahead.
+    Over several processes (:func:`povertytext.parse_iter`, one text per chunk), at
+    most :data:`_AHEAD` texts per process are read ahead.
     """
     items = _readable(sources, summary, meta, progress)
-    workers = min(_workers(processes), len(sources))
+    workers = min(processes or usable_cores(), len(sources))
     if workers <= 1:
         return (_parse_one(item) for item in items)
-    return _pooled(items, workers)
-
-
-def _workers(processes: int | None) -> int:
-    """Return the number of processes asked for (None: one per usable CPU core)."""
-    if processes is not None:
-        return processes
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _pooled(items: Iterator[Item], workers: int) -> Generator[Page, None, None]:
-    """Yield the page of every item, in order, parsed over ``workers`` processes."""
-    if multiprocessing.get_start_method() == "fork":
-        warmup()  # the workers fork with the tables loaded
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
-    pending: deque[Future[Page]] = deque()
-    try:
-        for item in items:
-            pending.append(pool.submit(_parse_one, item))
-            if len(pending) >= workers * _AHEAD:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:  # also when interrupted or stopped early: drop the work not started
-        pool.shutdown(cancel_futures=True)
-
-
-def _start_worker() -> None:
-    """Start a worker process: Ctrl-C is the parent's to handle; the tables loaded."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warmup()
+    return parse_iter(items, workers, chunksize=1)
 
 
 def _parse_one(item: Item) -> Page:

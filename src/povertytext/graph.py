@@ -26,6 +26,7 @@ graph as it is.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -34,12 +35,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from .errors import MissingDependencyError
 from .models import AssistancePair, Document, Page, Region
 from .regions import ancestor_at
-from .tables import pair_row
+from .tables import pages_of, pair_row
 
 if TYPE_CHECKING:
     import networkx
 
-__all__ = ["Labels", "network", "plot_network"]
+__all__ = ["Labels", "import_extra", "network", "plot_network"]
 
 Labels = Literal["auto", "name", "code"]
 """What :func:`plot_network` writes beside a node: its name, its code, or ``auto``:
@@ -77,12 +78,14 @@ def network(pages: Page | Iterable[Page]) -> networkx.MultiDiGraph:
     no document (``document`` left out), as in the ``pairs`` table.
 
     Raises:
+        UsageError: when ``pages`` is neither a page nor an iterable of pages.
         MissingDependencyError: when networkx is not installed
             (``pip install 'povertytext[network]'``).
     """
-    nx = _import("networkx", "networkx is needed for the network")
+    checked = pages_of(pages, "network")
+    nx = import_extra("networkx", "networkx is needed for the network")
     graph = nx.MultiDiGraph()
-    for page in [pages] if isinstance(pages, Page) else pages:
+    for page in checked:
         for index, document, pair in _pairs(page):
             for region in (pair.helper, pair.helped):
                 if region.code not in graph:
@@ -109,7 +112,7 @@ def plot_network(
         MissingDependencyError: when matplotlib is not installed
             (``pip install 'povertytext[network]'``).
     """
-    _import("matplotlib", "matplotlib is needed to draw the network")
+    import_extra("matplotlib", "matplotlib is needed to draw the network")
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
@@ -264,14 +267,12 @@ def _cjk_font() -> str | None:
     return next((name for name in _CJK_FONTS if name in installed), None)
 
 
-def _import(module: str, why: str) -> Any:
-    """Return ``module``, imported on first use.
+def import_extra(module: str, why: str) -> Any:
+    """Return ``module`` of the ``network`` extra (networkx, matplotlib), imported on first use.
 
     Raises:
         MissingDependencyError: saying ``why`` and how to install it.
     """
-    import importlib
-
     try:
         return importlib.import_module(module)
     except ImportError:

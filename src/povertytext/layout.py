@@ -1,4 +1,8 @@
-"""Layout: a page of text split into the documents it holds, and :func:`parse`.
+"""Layout: a page of text split into the documents it holds, as document plans.
+
+:func:`plan_page` finds where each document of a page lies (its kind, title, body,
+speaker, date and source, a :class:`Plan`); :mod:`povertytext.page` extracts what
+each body holds and assembles the :class:`~povertytext.Page`.
 
 A page is read line by line (offsets into the caller's text, nothing stripped):
 
@@ -46,42 +50,26 @@ of the page (分享到, copyright lines, 责任编辑, site navigation, licence 
 from __future__ import annotations
 
 import bisect
-import datetime
-import functools
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ._data import words
-from ._meta import page_date, page_region
-from .bylines import Byline, Line, find_authors, find_bylines, lines_of, source_of_role
-from .characters import read_simplified
+from ._data import loader, read_table, words
+from .bylines import Byline, Line, find_bylines, lines_of, source_of_role
 from .dates import extract_dates, parse_date
-from .errors import PovertyTextError, require_label, require_text
-from .indicators import find_indicators
+from .errors import PovertyTextError
 from .models import (
-    Article,
     Author,
-    DateMention,
     DocumentKind,
-    Essay,
     Official,
-    Page,
-    Quantity,
     Region,
-    RegionLevel,
     RegionMention,
-    Speech,
 )
-from .officials import officials_of
-from .pairs import find_pairs
-from .quantities import extract_quantities
-from .regions import ancestor_at, extract_regions, is_within, region_for_code
+from .regions import is_within
 
-__all__ = ["parse"]
+__all__ = ["Plan", "Spans", "plan_page", "starting_in", "within"]
 
 _MAX_TITLE = 60  # characters of a title line
 _MAX_DATE_LINE = 20  # characters of a line holding nothing but a date
@@ -114,9 +102,10 @@ class _Span(Protocol):
 _S = TypeVar("_S", bound=_Span)
 
 
-class _Spans(list[_S]):
-    """Spans of a page (quantities, mentions, authors) with their starts, for range
-    queries by bisect; ``starts`` is None when they are not in order of their starts."""
+class Spans(list[_S]):
+    """Spans of a page (quantities, mentions, authors) with their starts, for the range
+    queries of :func:`starting_in` and :func:`within` by bisect; ``starts`` is None when
+    they are not in order of their starts (the queries then scan)."""
 
     def __init__(self, spans: Sequence[_S]) -> None:
         super().__init__(spans)
@@ -126,8 +115,13 @@ class _Spans(list[_S]):
 
 
 @dataclass
-class _Plan:
-    """What the layout decided for one document, before its contents are extracted."""
+class Plan:
+    """Where one document of a page lies and what its head says, before its body is read.
+
+    ``body_start``/``body_end`` and ``title`` are offsets into the page's text;
+    ``region``, ``speaker``, ``date`` (ISO, any precision) and ``source`` are those the
+    layout read (a speech's signature, an article's meta lines), None when it read none.
+    """
 
     kind: DocumentKind
     body_start: int
@@ -137,7 +131,6 @@ class _Plan:
     speaker: Official | None = None
     date: str | None = None
     source: str | None = None
-    authors: list[Author] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,18 +149,18 @@ def _alternation(role: str) -> str:
     return "|".join(re.escape(word) for word in words(_WORDS, role))
 
 
-@functools.cache
+@loader
 def _meta_field() -> re.Pattern[str]:
     """A field label of a meta line (日期:, 来源：)."""
     return re.compile(f"(?:{_alternation('meta_field')})\\s*[:：]")
 
 
-@functools.cache
+@loader
 def _footer_words() -> re.Pattern[str]:
     return re.compile(_alternation("footer_word"), re.IGNORECASE)
 
 
-@functools.cache
+@loader
 def _footer_starts() -> tuple[str, ...]:
     return tuple(word.lower() for word in words(_WORDS, "footer_start"))
 
@@ -281,7 +274,7 @@ def _is_subtitle(line: Line) -> bool:
     )
 
 
-@functools.cache
+@loader
 def _news_lead() -> re.Pattern[str]:
     """How a news item's first paragraph opens: 本报讯, 新华社北京9月1日电."""
     outlets = _alternation("lead_outlet")
@@ -314,7 +307,7 @@ def _is_issue_line(line: Line) -> bool:
     )
 
 
-@functools.cache
+@loader
 def _source_mark() -> re.Pattern[str]:
     return re.compile(f"[（(【\\[]?(?:{_alternation('source_mark')})\\s*[:：]")
 
@@ -451,7 +444,7 @@ def _affinity(
     if region is not None:
         score += sum(
             1
-            for m in _starting_in(mentions, paragraph.start, paragraph.end)
+            for m in starting_in(mentions, paragraph.start, paragraph.end)
             if m.region is not None and is_within(m.region, region)
         )
     paragraph_text = text[paragraph.start : paragraph.end]
@@ -460,17 +453,17 @@ def _affinity(
     return score
 
 
-def _starting_in(spans: Sequence[_S], lo: int, hi: int) -> Sequence[_S]:
+def starting_in(spans: Sequence[_S], lo: int, hi: int) -> Sequence[_S]:
     """The spans starting in ``[lo, hi)``, in order (by bisect for an index of spans)."""
-    if isinstance(spans, _Spans) and spans.starts is not None:
+    if isinstance(spans, Spans) and spans.starts is not None:
         starts = spans.starts
         return spans[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
     return [span for span in spans if lo <= span.start < hi]
 
 
-def _within(spans: Sequence[_S], lo: int, hi: int) -> list[_S]:
+def within(spans: Sequence[_S], lo: int, hi: int) -> list[_S]:
     """The spans lying in ``[lo, hi]``, in order."""
-    if isinstance(spans, _Spans) and spans.starts is not None:
+    if isinstance(spans, Spans) and spans.starts is not None:
         starts = spans.starts
         candidates = spans[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
         return [span for span in candidates if span.end <= hi]
@@ -540,17 +533,17 @@ def _bodies(
 
 def _speech_plans(
     text: str, lines: Sequence[Line], bylines: Sequence[Byline], mentions: Sequence[RegionMention]
-) -> list[_Plan]:
+) -> list[Plan]:
     headers = [_header(text, lines, b) for b in bylines]
     groups = _groups(text, headers)
-    plans: list[_Plan] = []
+    plans: list[Plan] = []
     for g, group in enumerate(groups):
         zone_end = groups[g + 1][0].start if g + 1 < len(groups) else len(text)
         zone = (group[-1].byline.end, zone_end)
         bodies = _bodies(text, lines, group, zone, mentions)
         for header, (start, end) in zip(group, bodies, strict=True):
             plans.append(
-                _Plan(
+                Plan(
                     kind="speech",
                     body_start=start,
                     body_end=end,
@@ -590,12 +583,23 @@ def _last_meta(lines: Sequence[Line], first: int) -> int:
 def _is_date_line(line: Line) -> bool:
     """A line that is one dated expression and nothing else (2020年12月31日, 2020-08-19)."""
     content = line.stripped
-    if not content or len(content) > _MAX_DATE_LINE:
+    if not content or len(content) > _MAX_DATE_LINE or _numeral_chars().isdisjoint(content):
         return False
     try:
         return parse_date(content).value is not None
     except PovertyTextError:
         return False
+
+
+@loader
+def _numeral_chars() -> frozenset[str]:
+    """The characters that write a digit or a numeral (7, ７, 〇, 二, 贰, 百): a dated line
+    holds one in its year, so a line without any is read as no date without the date
+    reader (a page of short lines stays fast)."""
+    chars = set("0123456789")
+    chars.update(row["char"] for row in read_table("numeral_values.csv"))
+    chars.update(row["char"] for row in read_table("numeral_chars.csv"))
+    return frozenset(chars)
 
 
 def _is_meta(line: Line) -> bool:
@@ -733,7 +737,7 @@ def _story_plan(
     authors: Sequence[Author],
     bylines: Sequence[Byline],
     end: int,
-) -> _Plan | None:
+) -> Plan | None:
     """The article of ``head``, its body ending by ``end``."""
     span = _story_body(lines, head, end)
     if span is None:
@@ -745,12 +749,12 @@ def _story_plan(
     speaker = next(
         (
             b.official
-            for b in _starting_in(bylines, header_start, header_end + 1)
+            for b in starting_in(bylines, header_start, header_end + 1)
             if b.form == "author"
         ),
         None,
     )
-    return _Plan(
+    return Plan(
         kind="article",
         body_start=body_start,
         body_end=_body_end(lines, body_start, end),
@@ -767,7 +771,7 @@ def _is_credit_line(line: Line, authors: Sequence[Author]) -> bool:
     return (
         _is_subheadline(line)
         and not _is_caption(line)
-        and bool(_starting_in(authors, line.start, line.end))
+        and bool(starting_in(authors, line.start, line.end))
     )
 
 
@@ -815,7 +819,7 @@ def _story_plans(
     heads: Sequence[_Head],
     authors: Sequence[Author],
     bylines: Sequence[Byline],
-) -> list[_Plan]:
+) -> list[Plan]:
     """One article per head, each body running to the next head or section mark."""
     cuts = sorted(
         [lines[h.first].start for h in heads]
@@ -826,7 +830,7 @@ def _story_plans(
         sign = lines[head.sign].start
         k = bisect.bisect_right(cuts, sign)
         end = cuts[k] if k < len(cuts) else len(text)
-        own = _Spans(_starting_in(authors, lines[head.first].start, end))
+        own = Spans(starting_in(authors, lines[head.first].start, end))
         plan = _story_plan(text, lines, head, own, bylines, end)
         if plan is not None:
             plans.append(plan)
@@ -841,7 +845,7 @@ def _is_published(lines: Sequence[Line], authors: Sequence[Author]) -> bool:
     )
 
 
-def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author]) -> _Plan | None:
+def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author]) -> Plan | None:
     """An article recognized by a reporter credit among the first lines of the page."""
     content = _content(lines)[:_TOP_LINES]
     if not content or not authors or authors[0].start > content[-1].end:
@@ -857,7 +861,7 @@ def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author
     if body_index is None:
         return None
     body_start = lines[body_index].content_start
-    return _Plan(
+    return Plan(
         kind="article",
         body_start=body_start,
         body_end=_body_end(lines, body_start, len(text)),
@@ -866,7 +870,7 @@ def _credited_article(text: str, lines: Sequence[Line], authors: Sequence[Author
     )
 
 
-def _essay_plan(text: str, lines: Sequence[Line]) -> _Plan | None:
+def _essay_plan(text: str, lines: Sequence[Line]) -> Plan | None:
     content = _content(lines)
     if not content:
         return None
@@ -878,7 +882,7 @@ def _essay_plan(text: str, lines: Sequence[Line]) -> _Plan | None:
     else:
         body_start = first.content_start
     date = _title_year(text, title)
-    return _Plan(
+    return Plan(
         kind="essay",
         body_start=body_start,
         body_end=_body_end(lines, body_start, len(text)),
@@ -902,9 +906,9 @@ def _plans(
     bylines: Sequence[Byline],
     authors: Sequence[Author],
     mentions: Sequence[RegionMention],
-) -> list[_Plan]:
+) -> list[Plan]:
     signatures = [b for b in bylines if b.form != "author"]
-    closing = _Spans([b for k, b in enumerate(signatures) if _is_closing(lines, signatures, k)])
+    closing = Spans([b for k, b in enumerate(signatures) if _is_closing(lines, signatures, k)])
     headers = [b for b in signatures if not _among(b, closing)]
     if headers:
         return _speech_plans(text, lines, headers, mentions)
@@ -955,7 +959,7 @@ def _paragraph_ends_by(lines: Sequence[Line], offset: int) -> bool:
 
 def _among(byline: Byline, bylines: Sequence[Byline]) -> bool:
     """``byline in bylines``, looking only at those with its start (equal ones share it)."""
-    return any(b == byline for b in _starting_in(bylines, byline.start, byline.start + 1))
+    return any(b == byline for b in starting_in(bylines, byline.start, byline.start + 1))
 
 
 def _is_paragraph(line: Line) -> bool:
@@ -967,7 +971,7 @@ def _region_of_positions(official: Official) -> Region | None:
     return official.positions[0].region if official.positions else None
 
 
-def _signed(plan: _Plan, signature: Byline) -> _Plan:
+def _signed(plan: Plan, signature: Byline) -> Plan:
     """The plan with the closing signature's official as its speaker."""
     speaker = signature.official
     region = signature.region or _region_of_positions(speaker)
@@ -980,261 +984,22 @@ def _in(start: int, end: int, lo: int, hi: int) -> bool:
     return lo <= start and end <= hi
 
 
-def _dominant_region(mentions: Sequence[RegionMention]) -> Region | None:
-    """The province (or city) that at least two thirds of the mentions lie in, if any."""
-    resolved = [m.region for m in mentions if m.region is not None]
-    if len(resolved) < 2:
-        return None
-    levels: tuple[RegionLevel, ...] = ("city", "province")
-    for level in levels:
-        units = [unit for region in resolved if (unit := ancestor_at(region, level))]
-        if units:
-            code, count = Counter(unit.code for unit in units).most_common(1)[0]
-            if 3 * count >= 2 * len(resolved):
-                return region_for_code(code)
-    return None
-
-
-def _body_dates(
-    text: str, plan: _Plan, page_dates: Sequence[DateMention], *, reread: bool
-) -> list[DateMention]:
-    """The body's dates; with ``reread`` (an article, or a page given a date) they are
-    read again with the document's date as the reference."""
-    lo, hi = plan.body_start, plan.body_end
-    if not reread or plan.date is None:
-        return _within(page_dates, lo, hi)
-    try:
-        mentions = extract_dates(text[lo:hi], reference=plan.date)
-    except ValueError:  # a date line the reader cannot use as a reference
-        return _within(page_dates, lo, hi)
-    return [m.model_copy(update={"start": m.start + lo, "end": m.end + lo}) for m in mentions]
-
-
-@dataclass(frozen=True)
-class _Meta:
-    """What the caller says of the page: its publication date (ISO) and region."""
-
-    date: str | None = None
-    region: Region | None = None
-
-
-def _document_date(written: str | None, given: str | None) -> str | None:
-    """The date of a document: the one written in its head, unless the given date is the
-    same date told more precisely (2020 written, 2020-09-01 given); else the given one.
-
-    >>> _document_date("2020", "2020-09-01"), _document_date("2019", "2020-01-15")
-    ('2020-09-01', '2019')
-    >>> _document_date(None, "2020-09"), _document_date("2020-08-19", None)
-    ('2020-09', '2020-08-19')
-    """
-    if written is None:
-        return given
-    if given is not None and len(given) > len(written) and given.startswith(written):
-        return given
-    return written
-
-
-def _with_meta(plan: _Plan, meta: _Meta) -> _Plan:
-    """``plan`` with the page's given date where the text gives none (see _document_date)."""
-    plan.date = _document_date(plan.date, meta.date)
-    return plan
-
-
-def _given_or_dominant(given: Region | None, dominant: Region | None) -> Region | None:
-    """The given region, or the dominant one of the body when it lies inside it (or
-    none is given)."""
-    if given is None or (dominant is not None and is_within(dominant, given)):
-        return dominant or given
-    return given
-
-
-def _reference_dates(text: str, date: str | None) -> list[DateMention]:
-    """The page's dates, read with the given publication date as the reference."""
-    if date is None:
-        return extract_dates(text)
-    try:
-        return extract_dates(text, reference=date)
-    except ValueError:  # pragma: no cover - page_date gives what extract_dates reads
-        return extract_dates(text)
-
-
-def _officials_in(text: str, plan: _Plan, officials: Sequence[Official]) -> list[Official]:
-    found = [o for o in officials if text.find(o.name, plan.body_start, plan.body_end) >= 0]
-    if plan.speaker is not None and all(o.name != plan.speaker.name for o in found):
-        found.insert(0, plan.speaker)
-    return found
-
-
-def _speaker(plan: _Plan, officials: Sequence[Official]) -> Official | None:
-    """The page's record of the speaker (all positions merged), else the byline's."""
-    if plan.speaker is None:
-        return None
-    return next((o for o in officials if o.name == plan.speaker.name), plan.speaker)
-
-
-_KINDS: dict[str, type[Speech] | type[Article] | type[Essay]] = {
-    "speech": Speech,
-    "article": Article,
-    "essay": Essay,
-}
-
-
-def _document(
-    text: str,
-    plan: _Plan,
-    quantities: Sequence[Quantity],
-    mentions: Sequence[RegionMention],
-    officials: Sequence[Official],
-    authors: Sequence[Author],
-    page_dates: Sequence[DateMention],
-    meta: _Meta,
-) -> Speech | Article | Essay:
-    lo, hi = plan.body_start, plan.body_end
-    body_quantities = _within(quantities, lo, hi)
-    body_mentions = _within(mentions, lo, hi)
-    region = plan.region or _given_or_dominant(
-        meta.region, None if plan.kind == "speech" else _dominant_region(body_mentions)
-    )
-    dates = _body_dates(text, plan, page_dates, reread=plan.kind == "article" or bool(meta.date))
-    helper = region if plan.kind == "speech" else None
-    pairs = find_pairs(text, lo, hi, helper=helper, date=plan.date, regions=body_mentions)
-    indicators = find_indicators(
-        text,
-        lo,
-        hi,
-        region=region,
-        date=plan.date,
-        quantities=body_quantities,
-        dates=dates,
-        pairs=pairs,
-        regions=body_mentions,
-    )
-    title = text[plan.title[0] : plan.title[1]] if plan.title else None
-    speaker = _speaker(plan, officials)
-    return _KINDS[plan.kind](
-        title=title,
-        title_start=plan.title[0] if plan.title else None,
-        title_end=plan.title[1] if plan.title else None,
-        region=region,
-        speaker=speaker,
-        authors=tuple(a for a in authors if speaker is None or a.text != speaker.name),
-        date=plan.date,
-        source=plan.source,
-        body_start=lo,
-        body_end=hi,
-        quantities=tuple(body_quantities),
-        dates=tuple(dates),
-        regions=tuple(body_mentions),
-        officials=tuple(_officials_in(text, plan, officials)),
-        pairs=tuple(pairs),
-        indicators=tuple(indicators),
-    )
-
-
-def _in_any(mention: DateMention, documents: Sequence[Speech | Article | Essay]) -> bool:
-    """True when ``mention`` lies in the body of one of ``documents``."""
-    return any(_in(mention.start, mention.end, d.body_start, d.body_end) for d in documents)
-
-
-def _page_dates(
-    page_dates: Sequence[DateMention], documents: Sequence[Speech | Article | Essay]
-) -> list[DateMention]:
-    """Dates outside the bodies as read on the whole text, and each body's own."""
-    outside = [m for m in page_dates if not _in_any(m, documents)]
-    inside = [m for d in documents for m in d.dates]
-    return sorted([*outside, *inside], key=lambda m: m.start)
-
-
-def parse(
-    text: str,
-    source: str | None = None,
-    *,
-    date: str | datetime.date | None = None,
-    region: str | Region | None = None,
-) -> Page:
-    """Split ``text`` into its documents and extract everything in them.
-
-    ``source`` is a label of your choice (a file name) kept on the page. Never
-    raises on text: a text with no recognizable layout is one :class:`Essay`,
-    an empty one has no documents.
-
-    ``date`` is the page's publication date, an ISO date to any precision
-    (``"2020"``, ``"2020-09"``, ``"2020-09-01"``) or a :class:`datetime.date`;
-    ``region`` the place it comes from, a name that
-    :func:`~povertytext.resolve_region` reads or a :class:`Region`. Both are
-    kept on the page (``Page.date``, ``Page.region``). A date written in a
-    document's head (an article's date line, a year in a title) wins for that
-    document, unless the given date is the same date told more precisely
-    (``2020`` written, ``2020-09-01`` given); otherwise the given date is the
-    document's date and the reference of its relative dates (今年, 去年, 8月18日),
-    of its indicators' dates and of the check of its pairs against the table of
-    published pairings. Likewise a region the text states (a speech's region line,
-    an author's position) wins; the given region comes before the place most of
-    an article's place names lie in, unless that place lies inside it.
-
-    Raises:
-        DateError: when ``date`` is no ISO date.
-        UnknownRegionError, AmbiguousRegionError: when ``region`` names no single unit.
-
-    >>> import povertytext as pt
-    >>> page = pt.parse("县里的报告\\n\\n今年全县累计投入帮扶资金1.2亿元，带动3000多户脱贫。")
-    >>> [(d.kind, d.title) for d in page.documents]
-    [('essay', '县里的报告')]
-    >>> [str(q) for q in page.quantities]
-    ['1.2亿元 = 120000000 元', '3000多户 = 3000 户']
-    """
-    require_text(text, "parse")
-    require_label(source, "parse(source=...)")
-    meta = _Meta(page_date(date), page_region(region))
-    return read_simplified(text, lambda work: _parse(work, source, meta, original=text))
-
-
-def _layout(
+def plan_page(
     text: str, authors: Sequence[Author], mentions: Sequence[RegionMention]
-) -> tuple[list[Byline], list[_Plan]]:
-    """The bylines and document plans of a page. A long page without line breaks is
-    read in pieces (runs between white space, sentences) when they show a speech or
-    an article; otherwise as it stands."""
+) -> tuple[list[Byline], list[Plan]]:
+    """Return the bylines and the document plans of ``text`` (simplified characters).
+
+    ``authors`` are the page's author credits and ``mentions`` its region mentions, both
+    in text order. A long page without line breaks is read in pieces (runs between
+    white space, sentences) when they show a speech or an article; otherwise as it
+    stands.
+    """
     if _is_one_line_page(text):
         pieces = _pieces(text)
-        bylines = _Spans(find_bylines(text, pieces))
+        bylines = Spans(find_bylines(text, pieces))
         plans = _plans(text, _Lines(pieces), bylines, authors, mentions)
         if any(plan.kind != "essay" for plan in plans):
             return bylines, plans
     lines = lines_of(text)
-    bylines = _Spans(find_bylines(text, lines))
+    bylines = Spans(find_bylines(text, lines))
     return bylines, _plans(text, _Lines(lines), bylines, authors, mentions)
-
-
-def _parse(text: str, source: str | None, meta: _Meta, *, original: str) -> Page:
-    """:func:`parse` of a text in simplified characters (``original``: the caller's)."""
-    mentions = _Spans(extract_regions(text))
-    authors = _Spans(find_authors(text))
-    bylines, plans = _layout(text, authors, mentions)
-    quantities = _Spans(extract_quantities(text))
-    officials = officials_of(text, bylines, authors)
-    dates = _reference_dates(text, meta.date)
-    documents: list[Speech | Article | Essay] = []
-    previous_end = -1
-    for plan in plans:
-        own_authors = _starting_in(authors, previous_end + 1, plan.body_end)
-        plan = _with_meta(plan, meta)
-        documents.append(
-            _document(text, plan, quantities, mentions, officials, own_authors, dates, meta)
-        )
-        previous_end = plan.body_end
-    return Page(
-        source=source,
-        text=original,
-        date=meta.date,
-        region=meta.region,
-        length=len(text),
-        documents=tuple(documents),
-        quantities=tuple(quantities),
-        dates=tuple(_page_dates(dates, documents)),
-        regions=tuple(mentions),
-        officials=tuple(officials),
-        authors=tuple(authors),
-        pairs=tuple(p for d in documents for p in d.pairs),
-        indicators=tuple(i for d in documents for i in d.indicators),
-    )

@@ -15,8 +15,9 @@ alone, and :func:`parse_file` parses it. The kind of a file:
 * ``text``: anything else.
 
 Bytes are decoded as their byte order mark says (UTF-8, UTF-16, UTF-32), else
-as UTF-8 when they are, else as charset-normalizer detects among UTF-16,
-GB18030 (which covers GBK and GB2312) and Big5. A text that still holds a
+as the charset that a ``<meta>`` near their start declares (not for a ``text``
+file), else as UTF-8 when they are, else as charset-normalizer detects among
+UTF-16, UTF-32, GB18030 (which covers GBK and GB2312) and Big5. A text that still holds a
 replacement character, a private-use character or a control character was not
 decoded right: that is an :class:`~povertytext.UnreadableTextError`, never
 garbage.
@@ -43,11 +44,11 @@ from pydantic import BaseModel, ConfigDict
 from ._html import html_text, looks_like_markup
 from ._pdf import pdf_text
 from .errors import UnreadableTextError, UsageError
-from .layout import parse
 from .models import Page
+from .page import parse
 
-__all__ = ["KINDS", "Kind", "SourceText", "decode", "kind_of", "parse_file", "read_bytes",
-           "read_file", "read_text"]  # fmt: skip
+__all__ = ["KINDS", "Kind", "SourceText", "decode", "kind_of", "parse_file", "path_name",
+           "read_bytes", "read_file", "read_text"]  # fmt: skip
 
 Kind = Literal["text", "html", "pdf"]
 
@@ -73,14 +74,13 @@ _BOMS = (
 _CANDIDATES = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "gb18030", "big5", "big5hkscs"]
 # Characters a right decoding of a real text does not give: the replacement character,
 # private-use characters, and control characters other than tab, line and page breaks.
-_UNCLEAN = re.compile(
-    "[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
-)
+_UNCLEAN = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Characters outside the blocks Chinese texts are written in (ASCII, Latin-1 and general
 # punctuation, CJK symbols, unified ideographs, full-width forms): kana, Hangul, Cyrillic,
 # rare ideographs and radicals tell a wrong guess between encodings.
-_UNLIKELY = re.compile("[^\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f"
-                       "\u4e00-\u9fff\uff00-\uffef]")
+_UNLIKELY = re.compile(
+    "[^\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
 _PDF_MAGIC = b"%PDF-"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_SCAN = 4096  # bytes of an HTML page searched for its <meta charset>
@@ -112,7 +112,7 @@ def kind_of(path: str | os.PathLike[str]) -> Kind | None:
     >>> kind_of("A.TXT"), kind_of("news/page.Html"), kind_of("scan.pdf"), kind_of("notes.md")
     ('text', 'html', 'pdf', None)
     """
-    return KINDS.get(os.path.splitext(os.fspath(path))[1].lower())
+    return KINDS.get(os.path.splitext(path_name(path, "kind_of"))[1].lower())
 
 
 def read_file(path: str | os.PathLike[str]) -> SourceText:
@@ -122,8 +122,13 @@ def read_file(path: str | os.PathLike[str]) -> SourceText:
         UnreadableTextError: naming the file, when it cannot be opened or read
             (missing, a directory, no permission), decoded, or opened as a PDF.
         MissingDependencyError: for a PDF, when the ``pdf`` extra is not installed.
+        UsageError: when ``path`` is no path (see :func:`path_name`).
     """
-    name = os.fspath(path)
+    return _read_file(path_name(path, "read_file"))
+
+
+def _read_file(name: str) -> SourceText:
+    """:func:`read_file` of a checked path."""
     try:
         with open(name, "rb") as file:
             data = file.read()
@@ -140,8 +145,37 @@ def read_text(path: str | os.PathLike[str]) -> str:
     Raises:
         UnreadableTextError: as :func:`read_file`.
         MissingDependencyError: as :func:`read_file`.
+        UsageError: when ``path`` is no path (see :func:`path_name`).
     """
-    return read_file(path).text
+    return _read_file(path_name(path, "read_text")).text
+
+
+def path_name(path: object, function: str) -> str:
+    """Return ``path`` (a ``str`` or an :class:`os.PathLike` of one) as a ``str``.
+
+    Raises:
+        UsageError: naming ``function``, for anything else (bytes, None, a number) or
+            a name holding a NUL character, which no file has.
+
+    >>> path_name(__import__("pathlib").Path("a", "b.txt"), "read_file")
+    'a/b.txt'
+    >>> path_name(5, "read_file")
+    Traceback (most recent call last):
+    ...
+    povertytext.errors.UsageError: read_file(path=...): expected a file path (str or os.PathLike), got int
+    """  # noqa: E501
+    try:
+        name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    except TypeError:  # an os.PathLike whose __fspath__ gives no path
+        name = None
+    if not isinstance(name, str):
+        kind = type(path).__name__
+        raise UsageError(
+            f"{function}(path=...): expected a file path (str or os.PathLike), got {kind}"
+        )
+    if "\x00" in name:
+        raise UsageError(f"{function}(path=...): {name!r:.60} holds a NUL character")
+    return name
 
 
 def parse_file(path: str | os.PathLike[str], **meta: Any) -> Page:
@@ -155,17 +189,19 @@ def parse_file(path: str | os.PathLike[str], **meta: Any) -> Page:
     Raises:
         UnreadableTextError: when the file cannot be read or decoded.
         MissingDependencyError: for a PDF, when the ``pdf`` extra is not installed.
-        UsageError: for a keyword that ``parse`` does not take.
+        UsageError: when ``path`` is no path (see :func:`path_name`), for a
+            keyword that ``parse`` does not take, or a ``source`` that is no ``str``.
         DateError, UnknownRegionError, AmbiguousRegionError: for a ``date`` or
             ``region`` that ``parse`` cannot use.
     """
-    options: dict[str, Any] = {"source": os.fspath(path), **meta}
+    name = path_name(path, "parse_file")
+    options: dict[str, Any] = {"source": name, **meta}
     unknown = sorted(set(options) - set(_parse_options()))
     if unknown:
         raise UsageError(
             f"parse_file() got {', '.join(unknown)}; it passes on {', '.join(_parse_options())}"
         )
-    source = read_file(path)
+    source = _read_file(name)
     if options.get("date") is None and source.date is not None:
         options["date"] = source.date
     return parse(source.text, **options)
@@ -187,7 +223,9 @@ def read_bytes(data: bytes, name: str, kind: Kind | None = None) -> SourceText:
     Raises:
         UnreadableTextError: as :func:`read_file`.
         MissingDependencyError: as :func:`read_file`.
+        UsageError: when ``data`` is no ``bytes`` or ``name`` no ``str``.
     """
+    _require_bytes(data, name, "read_bytes")
     if kind == "pdf" or (kind is None and data.startswith(_PDF_MAGIC)):
         return SourceText(text=_checked(pdf_text(data, name), name, "PDF"), kind="pdf")
     text, encoding = _decoded(data, name, kind)
@@ -200,15 +238,26 @@ def read_bytes(data: bytes, name: str, kind: Kind | None = None) -> SourceText:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Return ``data`` decoded as its byte order mark says, else as UTF-8, else as detected.
+    """Return ``data`` decoded as its byte order mark says, else as a ``<meta>`` charset
+    near its start declares, else as UTF-8, else as detected.
 
     Raises:
         UnreadableTextError: naming ``name``, when no encoding gives a clean text.
+        UsageError: when ``data`` is no ``bytes`` or ``name`` no ``str``.
 
     >>> decode("扶贫".encode("gbk"), "old.txt"), decode("扶貧".encode("utf-16"), "hk.txt")
     ('扶贫', '扶貧')
     """
+    _require_bytes(data, name, "decode")
     return _decoded(data, name)[0]
+
+
+def _require_bytes(data: object, name: object, function: str) -> None:
+    """Raise :class:`UsageError` unless ``data`` is ``bytes`` and ``name`` a ``str``."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise UsageError(f"{function}(data=...): expected bytes, got {type(data).__name__}")
+    if not isinstance(name, str):
+        raise UsageError(f"{function}(name=...): expected a str, got {type(name).__name__}")
 
 
 def _decoded(data: bytes, name: str, kind: Kind | None = None) -> tuple[str, str]:

@@ -64,6 +64,7 @@ __all__ = [
     "codebook",
     "columns",
     "json_schema",
+    "pages_of",
     "records",
     "rows_to_arrow",
     "rows_to_dataframe",
@@ -240,17 +241,56 @@ def records(pages: Page | Iterable[Page], table: Table = "indicators") -> list[R
     with ``document`` None, so nothing the page holds is dropped.
 
     Raises:
-        UsageError: when ``table`` is not one of :data:`TABLES`.
+        UsageError: when ``table`` is not one of :data:`TABLES`, or ``pages`` is
+            neither a page nor an iterable of pages (see :func:`pages_of`).
 
     >>> import povertytext as pt
     >>> page = pt.Page(length=20, documents=[pt.Essay(body_start=0, body_end=20)])
     >>> records(page, "documents")[0]["document_kind"], records(page, "documents")[0]["n_pairs"]
     ('essay', 0)
     """
+    return _records(pages, table, "records")
+
+
+def pages_of(pages: object, function: str) -> Iterator[Page]:
+    """Return the pages of ``pages``, one :class:`~povertytext.Page` or an iterable of them.
+
+    Raises:
+        UsageError: naming ``function``, at once when ``pages`` is neither a page nor an
+            iterable (a text is neither), and when an item that is no page is reached.
+
+    >>> list(pages_of(Page(length=0), "records")) == [Page(length=0)]
+    True
+    >>> pages_of("page.txt", "records")
+    Traceback (most recent call last):
+    ...
+    povertytext.errors.UsageError: records(pages=...): expected a Page or an iterable of Pages, got str
+    """  # noqa: E501
+    if isinstance(pages, Page):
+        return iter((pages,))
+    if isinstance(pages, (str, bytes, bytearray)) or not isinstance(pages, Iterable):
+        raise UsageError(
+            f"{function}(pages=...): expected a Page or an iterable of Pages, "
+            f"got {type(pages).__name__}"
+        )
+    return _checked_pages(pages, function)
+
+
+def _checked_pages(pages: Iterable[object], function: str) -> Iterator[Page]:
+    """Yield each of ``pages``; UsageError for an item that is no page, naming its index."""
+    for index, page in enumerate(pages):
+        if not isinstance(page, Page):
+            raise UsageError(
+                f"{function}(pages=...): item {index} is {type(page).__name__}, not a Page"
+            )
+        yield page
+
+
+def _records(pages: object, table: Table, function: str) -> list[Row]:
+    """:func:`records`, its errors naming ``function``."""
     _spec(table)
     rows_of = _ROWS[table]
-    one_or_many = [pages] if isinstance(pages, Page) else pages
-    return [row for page in one_or_many for row in rows_of(page)]
+    return [row for page in pages_of(pages, function) for row in rows_of(page)]
 
 
 def to_dataframe(pages: Page | Iterable[Page], table: Table = "indicators") -> pandas.DataFrame:
@@ -266,14 +306,15 @@ def to_dataframe(pages: Page | Iterable[Page], table: Table = "indicators") -> p
     Raises:
         MissingDependencyError: when pandas is not installed
             (``pip install 'povertytext[pandas]'``).
-        UsageError: when ``table`` is not one of :data:`TABLES`.
+        UsageError: when ``table`` is not one of :data:`TABLES`, or ``pages`` is
+            neither a page nor an iterable of pages.
 
     >>> import povertytext as pt
     >>> frame = to_dataframe(pt.Page(length=0), "pairs")
     >>> len(frame), list(frame.columns) == list(columns("pairs"))
     (0, True)
     """
-    return rows_to_dataframe(records(pages, table), table)
+    return rows_to_dataframe(_records(pages, table, "to_dataframe"), table)
 
 
 def rows_to_dataframe(rows: Iterable[Row], table: Table = "indicators") -> pandas.DataFrame:
@@ -320,11 +361,15 @@ def schema(table: Table = "indicators") -> pyarrow.Schema:
 def to_arrow(pages: Page | Iterable[Page], table: Table = "indicators") -> pyarrow.Table:
     """Return the rows of ``table`` as a pyarrow ``Table`` of :func:`schema` (the ``pandas`` extra).
 
+    Raises:
+        MissingDependencyError: when pyarrow is not installed.
+        UsageError: as :func:`records`.
+
     >>> import povertytext as pt
     >>> to_arrow(pt.Page(length=0), "documents").schema == schema("documents")
     True
     """
-    return rows_to_arrow(records(pages, table), table)
+    return rows_to_arrow(_records(pages, table, "to_arrow"), table)
 
 
 def rows_to_arrow(rows: Iterable[Row], table: Table = "indicators") -> pyarrow.Table:
@@ -333,9 +378,7 @@ def rows_to_arrow(rows: Iterable[Row], table: Table = "indicators") -> pyarrow.T
     return pa.Table.from_pylist([_floated(row) for row in rows], schema=schema(table))
 
 
-def write_parquet(
-    pages: Page | Iterable[Page], table: Table, path: str | os.PathLike[str]
-) -> None:
+def write_parquet(pages: Page | Iterable[Page], table: Table, path: str | os.PathLike[str]) -> None:
     """Write the rows of ``table`` to the Parquet file ``path``, with :func:`schema`.
 
     Files written for separate batches of pages (or by separate Dask tasks) share
@@ -343,9 +386,11 @@ def write_parquet(
 
     Raises:
         MissingDependencyError: when pyarrow is not installed.
+        UsageError: as :func:`records`.
     """
     parquet = _import_pyarrow("parquet")
-    parquet.write_table(to_arrow(pages, table), path)
+    rows = _records(pages, table, "write_parquet")
+    parquet.write_table(rows_to_arrow(rows, table), path)
 
 
 def to_stata_frame(pages: Page | Iterable[Page], table: Table = "indicators") -> pandas.DataFrame:
@@ -359,8 +404,9 @@ def to_stata_frame(pages: Page | Iterable[Page], table: Table = "indicators") ->
 
     Raises:
         MissingDependencyError: when pandas is not installed.
+        UsageError: as :func:`records`.
     """
-    return rows_to_stata_frame(records(pages, table), table)
+    return rows_to_stata_frame(_records(pages, table, "to_stata_frame"), table)
 
 
 def rows_to_stata_frame(rows: Iterable[Row], table: Table = "indicators") -> pandas.DataFrame:
@@ -410,7 +456,7 @@ def codebook(tables: Iterable[Table] = TABLES) -> str:
         "Every table povertytext writes, with the type of each column in Parquet (pyarrow),",
         "in Stata (`.dta`) and in the rows of `records`, and what the column holds. The same",
         "columns, in the same order, are in every format: CSV, JSON Lines, JSON, Parquet and",
-        "Stata. An empty cell (`null` in Parquet and JSON, `.` or `\"\"` in Stata) means",
+        'Stata. An empty cell (`null` in Parquet and JSON, `.` or `""` in Stata) means',
         "the text gives no value.",
         "",
         "An amount is two columns: a double to compute with (`value`) and the exact value",
