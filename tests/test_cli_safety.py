@@ -346,7 +346,12 @@ def test_ctrl_c_in_a_real_run(tmp_path: Path) -> None:
 
     out = tmp_path / "pages.jsonl"
     out.write_text(OLD, encoding="utf-8")
-    start = "import sys; from povertytext.cli import main; sys.exit(main())"
+    # a shell that started the tests in the background ignores SIGINT, and children
+    # inherit that: give the command Python's own handler, as an interactive run has
+    start = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from povertytext.cli import main; sys.exit(main())"
+    )
     command = [sys.executable, "-c", start, "parse", "-", "-o", str(out)]
     process = subprocess.Popen(
         command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path

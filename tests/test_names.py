@@ -47,7 +47,7 @@ def test_context_regions_are_not_rescanned_per_title(
     unit: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bare 市长 reads the regions of the page once and a short window before it."""
-    counter = _Counter(officials.extract_regions)
+    counter = _Counter(officials.extract_regions)  # type: ignore[attr-defined]
     monkeypatch.setattr(officials, "extract_regions", counter)
     text = _repeated(unit, _SIZE)
     assert officials.extract_officials(text)
@@ -57,7 +57,7 @@ def test_context_regions_are_not_rescanned_per_title(
 
 @pytest.mark.parametrize("unit", _BARE_TITLES)
 def test_regions_scanned_grow_linearly(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    counter = _Counter(officials.extract_regions)
+    counter = _Counter(officials.extract_regions)  # type: ignore[attr-defined]
     monkeypatch.setattr(officials, "extract_regions", counter)
     officials.extract_officials(_repeated(unit, _SIZE))
     small = counter.characters
@@ -68,7 +68,7 @@ def test_regions_scanned_grow_linearly(unit: str, monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize("kind", ["titles", "bare_mayor"])
 def test_hostile_titles_cost_no_region_scan(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    counter = _Counter(officials.extract_regions)
+    counter = _Counter(officials.extract_regions)  # type: ignore[attr-defined]
     monkeypatch.setattr(officials, "extract_regions", counter)
     officials.extract_officials(page(kind, _SIZE))
     assert counter.characters <= _SIZE
@@ -76,7 +76,7 @@ def test_hostile_titles_cost_no_region_scan(kind: str, monkeypatch: pytest.Monke
 
 def test_block_start_cuts_only_the_first_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """jieba sees the block's first run only (市委书记 of 市委书记、市长、…), not 60 characters."""
-    counter = _Counter(blocks.cut)
+    counter = _Counter(blocks.cut)  # type: ignore[attr-defined]
     monkeypatch.setattr(blocks, "cut", counter)
     officials.extract_officials(page("titles", _SIZE))
     assert counter.calls > 0
@@ -134,5 +134,5 @@ def test_name_detection_lives_in_names() -> None:
     """bylines reads names from names, not from officials (no import circle)."""
     import povertytext.bylines as bylines
 
-    assert bylines.looks_like_name is names.looks_like_name
+    assert bylines.looks_like_name is names.looks_like_name  # type: ignore[attr-defined]
     assert officials.looks_like_name is names.looks_like_name
