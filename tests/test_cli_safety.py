@@ -131,11 +131,11 @@ def interrupt_on_second_file(monkeypatch: pytest.MonkeyPatch) -> None:
     real = cli._parse_one
     calls = []
 
-    def parse_one(item: Any) -> Any:
+    def parse_one(item: Any, vocabulary: Any) -> Any:
         calls.append(item)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(item)
+        return real(item, vocabulary)
 
     monkeypatch.setattr(cli, "_parse_one", parse_one)
 

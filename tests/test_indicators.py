@@ -549,6 +549,6 @@ def test_a_running_total_of_the_vocabulary_in_force_is_read() -> None:
     text = "历年来投入帮扶资金40亿元"
     row = {"pattern": "历年来", "note": "a caller's running-total word"}
     assert [i.cumulative for i in extract_indicators(text)] == [False]
-    with using("extra running total", {"cumulative.csv": (row,)}):
+    with using("extra running total", {"cumulative.csv": (*read_table("cumulative.csv"), row)}):
         assert [i.cumulative for i in extract_indicators(text)] == [True]
     assert [i.cumulative for i in extract_indicators(text)] == [False]

@@ -92,7 +92,7 @@ def test_pairings_follow_the_vocabulary_in_force() -> None:
     guizhou, ningbo = region_for_code("520000"), region_for_code("330200")
     assert not related_rows(guizhou, ningbo)
     assert pairing_for(guizhou, ningbo) is None
-    with using("extra pairing", {"pairings.csv": (EXTRA_PAIRING,)}):
+    with using("extra pairing", {"pairings.csv": (*read_table("pairings.csv"), EXTRA_PAIRING)}):
         assert len(known_pairings()) == len(PAIRINGS) + 1
         assert related_rows(guizhou, ningbo)
         row = pairing_for(guizhou, ningbo, "2021")

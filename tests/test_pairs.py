@@ -584,6 +584,6 @@ def test_a_predicate_of_the_vocabulary_in_force_is_read() -> None:
     text = "天津市手拉手甘肃省"
     row = {"word": "手拉手", "role": "predicate", "relation": "结对帮扶"}
     assert extract_pairs(text) == []
-    with using("extra predicate", {"pair_words.csv": (row,)}):
+    with using("extra predicate", {"pair_words.csv": (*read_table("pair_words.csv"), row)}):
         assert edges(extract_pairs(text)) == [("天津市", "甘肃省", "结对帮扶")]
     assert extract_pairs(text) == []

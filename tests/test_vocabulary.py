@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import pickle
 import threading
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -113,7 +115,7 @@ def test_rows_apply_inside_the_block_only() -> None:
     shipped = len(_data.read_table("region_aliases.csv"))
     with v:
         assert len(_data.read_table("region_aliases.csv")) == shipped + 1
-        assert _data.read_table("region_aliases.csv")[-1]["alias"] == "大凉山"
+        assert _data.read_table("region_aliases.csv")[0]["alias"] == "大凉山"
     assert len(_data.read_table("region_aliases.csv")) == shipped
 
 
@@ -127,3 +129,116 @@ def test_other_threads_see_the_shipped_tables() -> None:
         thread.start()
         thread.join()
     assert seen == [len(_data.read_shipped("region_aliases.csv"))]
+
+
+# ---------------------------------------------------------------- the tables it reaches
+
+METRIC = {
+    "metric": "ecommerce.sales",
+    "label_en": "rural e-commerce sales",
+    "label_zh": "农村电商销售额",
+    "kind": "money",
+    "unit_base": "元",
+    "units": "元",
+    "subject_patterns": "电商销售额|网络零售额",
+}
+# a pairing of a provincial document, made up for the test: no published table has it
+PAIRING = {
+    "helper_code": "350203",
+    "helped_code": "430626",
+    "relation": "结对帮扶",
+    "valid_from": "2018-01-01",
+    "source": "test row",
+}
+PAIR_TEXT = "2019年，厦门市思明区对口帮扶湖南省平江县，投入资金3000万元。"
+
+
+def officials_of(text: str) -> list[tuple[str, list[str]]]:
+    return [(o.name, [p.text for p in o.positions]) for o in pt.extract_officials(text)]
+
+
+def test_a_region_alias() -> None:
+    v = pt.Vocabulary.from_rows("region_aliases.csv", [ALIAS])
+    text = "大凉山深处的村庄通了公路"
+    assert [r.text for r in pt.extract_regions(text)] == ["凉山"]
+    with v:
+        assert [(r.text, r.region and r.region.code) for r in pt.extract_regions(text)] == [
+            ("大凉山", "513400")
+        ]
+    assert [r.text for r in pt.extract_regions(text)] == ["凉山"]
+
+
+def test_a_unit() -> None:
+    row = {"surface": "垧", "unit": "垧", "kind": "area", "scale": "1", "base": "Mu"}
+    row |= {"base_factor": "15", "standalone": "yes"}
+    with pt.Vocabulary.from_rows("units.csv", [row]):
+        (found,) = pt.extract_quantities("新增耕地300垧")
+    assert (found.text, found.value, found.unit) == ("300垧", Decimal(300), "垧")
+    assert pt.extract_quantities("新增耕地300垧") == []
+
+
+def test_a_title() -> None:
+    v = pt.Vocabulary.from_rows("titles.csv", [{"title": "产业指导员", "kind": "title"}])
+    assert officials_of("产业指导员王建国介绍") == []
+    with v:
+        assert officials_of("产业指导员王建国介绍") == [("王建国", ["产业指导员"])]
+
+
+def test_a_metric_comes_before_the_shipped_ones() -> None:
+    text = "2020年全县农村电商销售额达到3.5亿元。"
+    assert [i.metric for i in pt.parse(text).indicators] == ["consumption.sales"]
+    v = pt.Vocabulary.from_rows("metrics.csv", [METRIC])
+    assert [i.metric for i in pt.parse(text, vocabulary=v).indicators] == ["ecommerce.sales"]
+
+
+def test_a_pairing_and_parse_many_over_processes() -> None:
+    v = pt.Vocabulary.from_rows("pairings.csv", [PAIRING])
+    (before,) = pt.parse(PAIR_TEXT, date="2019-06-01").pairs
+    assert before.known is False
+    (after,) = pt.parse(PAIR_TEXT, date="2019-06-01", vocabulary=v).pairs
+    assert after.known is True
+    items = [("a", PAIR_TEXT, {"date": "2019-06-01"})] * 3
+    pages = pt.parse_many(items, processes=2, vocabulary=v)
+    assert [page.pairs[0].known for page in pages] == [True, True, True]
+    assert [page.pairs[0].known for page in pt.parse_many(items, processes=1)] == [False] * 3
+
+
+def test_a_shipped_row_of_the_same_key_is_replaced() -> None:
+    shipped = {row["alias"]: row for row in _data.read_shipped("region_aliases.csv")}
+    alias, row = next(iter(shipped.items()))
+    other = "110000" if row["code"] != "110000" else "120000"
+    with pt.Vocabulary.from_rows("region_aliases.csv", [{"alias": alias, "code": other}]):
+        codes = [r["code"] for r in _data.read_table("region_aliases.csv") if r["alias"] == alias]
+    assert codes == [other]
+
+
+def test_parse_takes_only_a_vocabulary() -> None:
+    with pytest.raises(pt.UsageError, match="vocabulary"):
+        pt.parse("扶贫", vocabulary={"titles.csv": []})  # type: ignore[arg-type]
+    with pytest.raises(pt.UsageError, match="vocabulary"):
+        pt.parse_many(["扶贫"], vocabulary="titles.csv")  # type: ignore[arg-type]
+
+
+def known_column(path: Path) -> list[str]:
+    return [row["known"] for row in csv.DictReader(path.read_text("utf-8").splitlines())]
+
+
+def test_the_command_line_reads_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from povertytext.cli import main
+
+    words = tmp_path / "words"
+    words.mkdir()
+    write(words, "pairings.csv", f"{','.join(PAIRING)}\n{','.join(PAIRING.values())}\n")
+    text = write(tmp_path, "a.txt", PAIR_TEXT)
+    out = tmp_path / "pairs.csv"
+    args = ["parse", str(text), "--date", "2019-06-01", "--tables", "pairs", "-o", str(out), "-q"]
+    assert main([*args, "--vocabulary", str(words)]) == 0
+    with_words = known_column(out)
+    assert main(args) == 0
+    assert (with_words, known_column(out)) == (["true"], ["false"])
+    write(words, "units.csv", "surface,unit\n垧,垧\n")
+    with pytest.raises(SystemExit):
+        main([*args, "--vocabulary", str(words)])
+    assert "--vocabulary: " in capsys.readouterr().err

@@ -6,11 +6,11 @@ and meaning). Each is read once, on first use, never at import time.
 Everything built from a table (a gazetteer, a compiled pattern, a lookup dict) is
 built by a function decorated with :func:`loader`: it runs once per vocabulary,
 under one lock, and its result is cached. A caller's vocabulary (see
-:class:`povertytext.Vocabulary`) adds rows to some tables for the duration of one
-call; :func:`read_table` returns the shipped rows followed by the vocabulary's
-rows, and :func:`loader` keeps one cache per vocabulary, so that nothing built for
-one caller's vocabulary is seen by another. No global state is changed by a
-vocabulary.
+:class:`povertytext.Vocabulary`) gives whole tables (the caller's rows merged
+with the shipped ones) for the duration of one call; :func:`read_table` returns
+them for the tables it holds, and :func:`loader` keeps one cache per vocabulary,
+so that nothing built for one caller's vocabulary is seen by another. No global
+state is changed by a vocabulary.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import resources
-from typing import Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 
 __all__ = [
     "Loader",
     "Rows",
     "active_rows",
+    "load_all",
     "loader",
     "pop",
     "push",
@@ -50,10 +51,11 @@ _ACTIVE: ContextVar[tuple[tuple[object, Mapping[str, Rows]], ...]] = ContextVar(
 )
 _LOCK = threading.RLock()
 _MISSING = object()
+_LOADERS: list[Loader[Any, Any]] = []  # every loader, in the order they were defined
 
 
 def push(key: object, rows: Mapping[str, Rows]) -> None:
-    """Make ``rows`` (extra rows per table name) the vocabulary in force in this context.
+    """Make ``rows`` (the rows of whole tables, by name) the vocabulary in force here.
 
     ``key`` names the vocabulary for the caches: two vocabularies with equal keys
     must hold the same rows. The innermost vocabulary in force applies alone.
@@ -76,12 +78,12 @@ def using(key: object, rows: Mapping[str, Rows]) -> Iterator[None]:
         pop()
 
 
-def active_rows(name: str) -> Rows:
-    """The rows the vocabulary in force adds to table ``name`` (none by default)."""
+def active_rows(name: str) -> Rows | None:
+    """The rows of table ``name`` in the vocabulary in force (None: the shipped rows)."""
     active = _ACTIVE.get()
     if not active:
-        return ()
-    return active[-1][1].get(name, ())
+        return None
+    return active[-1][1].get(name)
 
 
 def _key() -> object:
@@ -96,6 +98,12 @@ class Loader(Generic[P, R]):
         self._func = func
         self._cache: dict[tuple[object, ...], R] = {}
         functools.update_wrapper(self, func)
+        _LOADERS.append(self)
+
+    def takes_arguments(self) -> bool:
+        """Whether the function takes arguments (then :func:`load_all` leaves it out)."""
+        code = self._func.__code__
+        return bool(code.co_argcount or code.co_kwonlyargcount)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         active = _ACTIVE.get()
@@ -120,6 +128,17 @@ class Loader(Generic[P, R]):
         """Forget every cached result."""
         with _LOCK:
             self._cache.clear()
+
+
+def load_all() -> int:
+    """Build everything the loaders of the imported modules build without arguments.
+
+    Returns how many loaders ran. The modules to load must have been imported.
+    """
+    ready = [each for each in list(_LOADERS) if not each.takes_arguments()]
+    for each in ready:
+        each()
+    return len(ready)
 
 
 def loader(func: Callable[P, R]) -> Loader[P, R]:
@@ -149,12 +168,14 @@ def read_shipped(name: str) -> Rows:
 def read_table(name: str) -> Rows:
     """Return the rows of the CSV table ``name`` as dicts keyed by its header.
 
-    The rows of the vocabulary in force, if any, follow the shipped ones.
+    A vocabulary in force that holds the table gives its rows (the caller's rows
+    merged with the shipped ones) instead.
 
     >>> read_table("numeral_values.csv")[0]
     {'char': '零', 'value': '0', 'role': 'digit'}
     """
-    return read_shipped(name) + active_rows(name)
+    rows = active_rows(name)
+    return read_shipped(name) if rows is None else rows
 
 
 @loader

@@ -37,13 +37,13 @@ from collections.abc import Generator, Iterable, Iterator, Mapping, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Union
 
-from . import regions
-from ._data import read_text as _read_data_text
+from ._data import load_all
 from ._meta import check_meta
 from .errors import UnreadableTextError, UsageError, require_count
 from .models import Page
 from .page import parse
 from .readers import decode, parse_file, read_text
+from .vocabulary import Vocabulary, check_vocabulary
 
 __all__ = [
     "AHEAD",
@@ -75,15 +75,15 @@ def warmup() -> None:
     """Load every table and dictionary that parsing uses, now rather than on first use.
 
     Called once in each worker process of :func:`parse_many`; call it in your
-    own workers (Dask, a web server) before the first request. It preloads the
-    region gazetteer and parses the example speech shipped in the package, which
-    loads whatever else the pipeline reads lazily. Safe to call again: it costs
-    almost nothing once loaded.
+    own workers (Dask, a web server) before the first request. It runs every
+    loader of the pipeline (the region gazetteer, the tables of units, titles,
+    pairings…, jieba's dictionary), each of which is built once. Safe to call
+    again: it costs almost nothing once loaded. A caller's
+    :class:`~povertytext.Vocabulary` is built on its first use.
 
     >>> warmup()
     """
-    regions.preload()
-    parse(_read_data_text("example.txt"))
+    load_all()
 
 
 def parse_many(
@@ -92,6 +92,7 @@ def parse_many(
     *,
     chunksize: int | None = None,
     progress: bool = False,
+    vocabulary: Vocabulary | None = None,
 ) -> list[Page]:
     """Return the :class:`~povertytext.Page` of every input, in input order.
 
@@ -107,13 +108,15 @@ def parse_many(
             eight inputs, and an iterator is sent one input at a time.
         progress: draw a progress bar on standard error (tqdm: pages done,
             pages per second, time left).
+        vocabulary: the caller's own rows for the shipped tables, used for
+            every input (:class:`~povertytext.Vocabulary`; sent to the workers).
 
     Raises:
         UsageError: when ``texts`` is no iterable of inputs (a text, a number), an
             input is neither a ``str`` nor a ``(source, text)`` pair or ``(source,
             text, meta)`` triple, ``meta`` has a key other than ``date`` and
             ``region``, or ``processes`` or ``chunksize`` is no whole number of at
-            least 1.
+            least 1, or ``vocabulary`` is no :class:`~povertytext.Vocabulary`.
         DateError, UnknownRegionError, AmbiguousRegionError: for a ``date`` or
             ``region`` of ``meta`` that :func:`~povertytext.parse` cannot use,
             naming the input.
@@ -123,20 +126,24 @@ def parse_many(
     [('a.txt', 13)]
     """
     if not progress:
-        return list(parse_iter(texts, processes, chunksize=chunksize))
+        return list(parse_iter(texts, processes, chunksize=chunksize, vocabulary=vocabulary))
     from tqdm import tqdm
 
     total = len(texts) if isinstance(texts, Sized) else None
     with tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True) as bar:
         pages = []
-        for page in parse_iter(texts, processes, chunksize=chunksize):
+        for page in parse_iter(texts, processes, chunksize=chunksize, vocabulary=vocabulary):
             pages.append(page)
             bar.update()
     return pages
 
 
 def parse_iter(
-    texts: Iterable[Item], processes: int | None = None, *, chunksize: int | None = None
+    texts: Iterable[Item],
+    processes: int | None = None,
+    *,
+    chunksize: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Generator[Page, None, None]:
     """Yield the :class:`~povertytext.Page` of every input, in input order, as each is ready.
 
@@ -148,7 +155,8 @@ def parse_iter(
 
     Raises:
         UsageError: at once, when ``texts`` is no iterable of inputs (a text, a
-            number) or ``processes`` or ``chunksize`` is below 1; when an input is
+            number), ``processes`` or ``chunksize`` is below 1 or ``vocabulary`` is
+            no :class:`~povertytext.Vocabulary`; when an input is
             read that is no text, pair or triple, or has a ``meta`` key of no page
             metadata (the pages before it have been yielded, or are being parsed).
         DateError, UnknownRegionError, AmbiguousRegionError: likewise, for a
@@ -161,22 +169,27 @@ def parse_iter(
     inputs = _iterable(texts)
     workers = _workers(processes)
     size = require_count(chunksize, "chunksize")
+    words = check_vocabulary(vocabulary, "parse_iter(vocabulary=...)")
     checked = (_checked(item, index) for index, item in enumerate(inputs))
-    return _pages(checked, workers, size or _default_chunksize(inputs, workers))
+    return _pages(checked, workers, size or _default_chunksize(inputs, workers), words)
 
 
-def _pages(checked: Iterator[_Checked], workers: int, size: int) -> Generator[Page, None, None]:
+def _pages(
+    checked: Iterator[_Checked], workers: int, size: int, words: Vocabulary | None
+) -> Generator[Page, None, None]:
     """The page of every checked input, in order: in this process, or over ``workers``
     processes when more than one input comes (as many as there are inputs, at most)."""
     head = list(itertools.islice(checked, workers if workers > 1 else 1))
     if len(head) < 2:
-        yield from (_parse_item(item) for item in itertools.chain(head, checked))
+        yield from (_parse_item(item, words) for item in itertools.chain(head, checked))
         return
     chunks = _chunks(itertools.chain(head, checked), size)
-    yield from _pooled(chunks, min(workers, len(head)))
+    yield from _pooled(chunks, min(workers, len(head)), words)
 
 
-def _pooled(chunks: Iterator[list[_Checked]], workers: int) -> Generator[Page, None, None]:
+def _pooled(
+    chunks: Iterator[list[_Checked]], workers: int, words: Vocabulary | None
+) -> Generator[Page, None, None]:
     """The pages of ``chunks`` parsed over ``workers`` processes, in order, with at most
     :data:`AHEAD` chunks per worker submitted and not yet yielded."""
     _warm_parent()
@@ -184,7 +197,7 @@ def _pooled(chunks: Iterator[list[_Checked]], workers: int) -> Generator[Page, N
     pending: deque[Future[list[Page]]] = deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(_parse_chunk, chunk))
+            pending.append(pool.submit(_parse_chunk, chunk, words))
             if len(pending) >= workers * AHEAD:
                 yield from pending.popleft().result()
         while pending:
@@ -276,12 +289,12 @@ def _checked(item: Item, index: int) -> _Checked:
     )
 
 
-def _parse_item(item: _Checked) -> Page:
+def _parse_item(item: _Checked, words: Vocabulary | None) -> Page:
     """Return the page of one ``(source, text, meta)`` input."""
     source, text, meta = item
-    return parse(text, source=source, **meta)
+    return parse(text, source=source, vocabulary=words, **meta)
 
 
-def _parse_chunk(chunk: list[_Checked]) -> list[Page]:
+def _parse_chunk(chunk: list[_Checked], words: Vocabulary | None) -> list[Page]:
     """Return the pages of a chunk of inputs (the function workers run)."""
-    return [_parse_item(item) for item in chunk]
+    return [_parse_item(item, words) for item in chunk]

@@ -51,6 +51,11 @@ empty cells give nothing; ``source`` replaces the path as the page's label). A
 row's value wins over ``--date``/``--region``, which win over an HTML page's own
 publication date.
 
+Your own vocabulary: ``--vocabulary DIR`` adds the rows of the CSV files in
+``DIR`` (``titles.csv``, ``organizations.csv``, ``region_aliases.csv``,
+``metrics.csv``, ``units.csv``, ``pairings.csv``, with the columns of the shipped
+tables) to the shipped tables for this run (:class:`povertytext.Vocabulary`).
+
 Standard error gets a progress bar while many files are parsed (when it is a
 terminal; tqdm: files done, files per second, time left), then the files of a
 folder that are of no known kind, by name (skipped, not errors), then a summary
@@ -101,6 +106,7 @@ from .graph import import_extra, network, plot_network
 from .models import Page
 from .readers import KINDS, SourceText, kind_of, read_bytes, read_file
 from .tables import TABLES, Table, records
+from .vocabulary import Vocabulary
 
 __all__ = ["main"]
 
@@ -331,6 +337,16 @@ def _input_options() -> argparse.ArgumentParser:
         metavar="FILE.csv",
         help="date, region and source of each file: CSV with columns path,date,region,source",
     )
+    parse.add_argument(
+        "--vocabulary",
+        metavar="DIR_OR_CSV",
+        action="append",
+        help=(
+            "your own rows for the shipped tables: a folder of titles.csv, organizations.csv, "
+            "region_aliases.csv, metrics.csv, units.csv, pairings.csv (their columns), or "
+            "such files; may be given again"
+        ),
+    )
     return parse
 
 
@@ -534,10 +550,14 @@ def _run_inputs(
     except PovertyTextError as error:
         parser.error(f"--meta: {error.message}")
     meta = _Meta(args.date, args.region, table)
+    try:
+        vocabulary = Vocabulary.from_files(*args.vocabulary) if args.vocabulary else None
+    except PovertyTextError as error:
+        parser.error(f"--vocabulary: {error}")
     progress = _Progress(len(sources), shown=_show_progress(len(sources), args.quiet))
     staged = Staged()
     try:
-        pages = _pages(sources, summary, meta, progress, args.processes)
+        pages = _pages(sources, summary, meta, progress, args.processes, vocabulary)
         with contextlib.closing(pages):  # closing: stops the pool
             write(_counted(pages, summary, progress), staged)
     except KeyboardInterrupt:
@@ -593,7 +613,12 @@ def _interrupted_line(summary: _Summary, kept: list[str]) -> str:
 
 
 def _pages(
-    sources: list[str], summary: _Summary, meta: _Meta, progress: _Progress, processes: int | None
+    sources: list[str],
+    summary: _Summary,
+    meta: _Meta,
+    progress: _Progress,
+    processes: int | None,
+    vocabulary: Vocabulary | None,
 ) -> Generator[Page, None, None]:
     """Return the pages of ``sources``, in order, each read and parsed as its turn comes.
 
@@ -603,13 +628,13 @@ def _pages(
     items = _readable(sources, summary, meta, progress)
     workers = min(processes or usable_cores(), len(sources))
     if workers <= 1:
-        return (_parse_one(item) for item in items)
-    return parse_iter(items, workers, chunksize=1)
+        return (_parse_one(item, vocabulary) for item in items)
+    return parse_iter(items, workers, chunksize=1, vocabulary=vocabulary)
 
 
-def _parse_one(item: Item) -> Page:
-    """Return the page of one ``(source, text, metadata)`` input (what workers run)."""
-    return parse_many([item])[0]
+def _parse_one(item: Item, vocabulary: Vocabulary | None) -> Page:
+    """Return the page of one ``(source, text, metadata)`` input."""
+    return parse_many([item], processes=1, vocabulary=vocabulary)[0]
 
 
 def _quiet_jieba() -> None:

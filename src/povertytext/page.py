@@ -44,6 +44,7 @@ from .officials import officials_of
 from .pairs import find_pairs
 from .quantities import extract_quantities
 from .regions import ancestor_at, extract_regions, is_within, region_for_code
+from .vocabulary import Vocabulary, check_vocabulary
 
 __all__ = ["parse"]
 
@@ -76,6 +77,7 @@ def parse(
     *,
     date: str | datetime.date | None = None,
     region: str | Region | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Page:
     """Split ``text`` into its documents and extract everything in them.
 
@@ -97,11 +99,17 @@ def parse(
     an author's position) wins; the given region comes before the place most of
     an article's place names lie in, unless that place lies inside it.
 
+    ``vocabulary`` adds the caller's own rows (titles, organizations, region
+    aliases, metrics, units, pairings) to the shipped tables for this call only
+    (see :class:`~povertytext.Vocabulary`); ``None`` keeps the vocabulary in force,
+    if any (``with vocabulary:``), or the shipped tables.
+
     Raises:
         NotTextError: when ``text`` is no ``str`` (bytes: decode them first).
         UsageError: when ``source`` is neither None nor a ``str``, or ``region`` is
             neither a name nor a :class:`Region`.
         DateError: when ``date`` is no ISO date (a string of another form, a number).
+        UsageError: when ``vocabulary`` is neither None nor a :class:`Vocabulary`.
         UnknownRegionError, AmbiguousRegionError: when ``region`` names no single unit.
 
     >>> import povertytext as pt
@@ -113,6 +121,10 @@ def parse(
     """
     require_text(text, "parse")
     require_label(source, "parse(source=...)")
+    words = check_vocabulary(vocabulary, "parse(vocabulary=...)")
+    if words is not None:
+        with words:
+            return parse(text, source, date=date, region=region)
     meta = _Meta(page_date(date), page_region(region))
     return read_simplified(text, lambda work: _page(work, source, meta, original=text))
 

@@ -53,6 +53,7 @@ __all__ = ["VOCABULARY_TABLES", "Vocabulary", "VocabularyError"]
 class _Spec:
     """What a vocabulary table must hold."""
 
+    key: tuple[str, ...]  # a row with the key of a shipped row replaces it
     required: tuple[str, ...]  # non-empty in every row
     optional: tuple[str, ...] = ()  # may be left out of the header or empty
     enumerated: tuple[str, ...] = ()  # values must be ones the shipped table uses
@@ -64,22 +65,30 @@ class _Spec:
 # the tables a vocabulary may extend, and the checks of their rows
 _SPECS: dict[str, _Spec] = {
     "titles.csv": _Spec(
-        required=("title", "kind"), optional=("bare_full", "holders"), enumerated=("kind",)
+        key=("title",),
+        required=("title", "kind"),
+        optional=("bare_full", "holders"),
+        enumerated=("kind",),
     ),
-    "organizations.csv": _Spec(required=("word", "kind"), enumerated=("kind",)),
-    "region_aliases.csv": _Spec(required=("alias", "code"), optional=("note",), codes=("code",)),
+    "organizations.csv": _Spec(key=("word",), required=("word", "kind"), enumerated=("kind",)),
+    "region_aliases.csv": _Spec(
+        key=("alias",), required=("alias", "code"), optional=("note",), codes=("code",)
+    ),
     "metrics.csv": _Spec(
+        key=("metric",),
         required=("metric", "label_en", "label_zh", "kind", "unit_base", "units"),
         optional=("subject_patterns", "bare_units", "verbs"),
         enumerated=("kind",),
     ),
     "units.csv": _Spec(
+        key=("surface",),
         required=("surface", "unit", "kind", "scale", "base", "base_factor"),
         optional=("currency", "standalone"),
         enumerated=("kind", "standalone"),
         decimals=("scale", "base_factor"),
     ),
     "pairings.csv": _Spec(
+        key=("helper_code", "helped_code", "relation"),
         required=("helper_code", "helped_code", "relation", "valid_from"),
         optional=("helper", "helped", "valid_to", "evidence", "source", "note"),
         enumerated=("relation", "evidence"),
@@ -167,7 +176,7 @@ class Vocabulary:
         return Vocabulary({n: self._rows.get(n, ()) + other._rows.get(n, ()) for n in names})
 
     def __enter__(self) -> Vocabulary:
-        _data.push(self._key, self._rows)
+        _data.push(self._key, _merged(self._key, self._rows))
         return self
 
     def __exit__(
@@ -180,6 +189,27 @@ class Vocabulary:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Vocabulary, ({name: list(rows) for name, rows in self._rows.items()},))
+
+
+_MERGED: dict[str, Mapping[str, tuple[dict[str, str], ...]]] = {}  # by vocabulary key
+
+
+def _merged(
+    key: str, rows: Mapping[str, tuple[dict[str, str], ...]]
+) -> Mapping[str, tuple[dict[str, str], ...]]:
+    """The whole tables a vocabulary gives: its rows first, then the shipped rows of other keys."""
+    found = _MERGED.get(key)
+    if found is None:
+        found = MappingProxyType({name: _merge(name, own) for name, own in rows.items()})
+        _MERGED[key] = found
+    return found
+
+
+def _merge(table: str, own: tuple[dict[str, str], ...]) -> tuple[dict[str, str], ...]:
+    spec = _SPECS[table]
+    keys = {tuple(row[name] for name in spec.key) for row in own}
+    shipped = _data.read_shipped(table)
+    return own + tuple(row for row in shipped if tuple(row[n] for n in spec.key) not in keys)
 
 
 def check_vocabulary(vocabulary: object, argument: str = "vocabulary") -> Vocabulary | None:
