@@ -84,6 +84,8 @@ def _unit_ends_at(s: str, i: int) -> bool:
     )
 
 
+_ONE = Decimal(1)
+_MINUS_ONE = Decimal(-1)
 _ROUND_MONEY_SUFFIX = ("整", "正")
 _DIVISION_WORD = "分之"
 
@@ -129,7 +131,7 @@ def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
     per = _PER_PREFIX.match(s, i) if s.startswith(_PER_FIRST, i) else None
     if per is not None:
         return _read_percent_prefix(s, i, per.group(), _per_scale(per.group()))
-    sign = Decimal(1)
+    sign = _ONE
     j = i
     if i >= len(s):
         return None
@@ -145,7 +147,7 @@ def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
                 draft.start = i
                 draft.value = -draft.value
             return draft
-        sign = Decimal(-1)
+        sign = _MINUS_ONE
         j = i + 1
         while whole and j < len(s) and s[j] == " ":
             j += 1
@@ -776,9 +778,10 @@ def _read_trailing_qualifier(s: str, draft: Draft) -> None:
     j = draft.end
     inclusive = _INCLUSIVE_MARK.match(s, j)
     k = inclusive.end() if inclusive is not None else j
+    table = qualifier_table()
     for length in (2, 1):
         word = s[k : k + length]
-        qualifier = qualifier_table().get(word)
+        qualifier = table.get(word)
         if qualifier is None or qualifier.position != "after" or len(word) != length:
             continue
         if word == "来" or (

@@ -60,13 +60,15 @@ class Blocked:
     """Answers whether a span of normalized text lies inside a lexicon phrase."""
 
     text: str
-    words_only: bool = False
+    words_only: bool
+    # phrases_by_char(words_only), fetched once per text by blocked_spans
+    by_char: dict[str, tuple[tuple[int, int, frozenset[str]], ...]]
 
     def covers(self, start: int, end: int) -> bool:
         """True when a phrase covers ``start`` and the span ends within that phrase."""
         if start >= len(self.text):
             return False
-        for offset, length, phrases in phrases_by_char(self.words_only).get(self.text[start], ()):
+        for offset, length, phrases in self.by_char.get(self.text[start], ()):
             begin = start - offset
             if (
                 begin >= 0
@@ -79,7 +81,7 @@ class Blocked:
 
 def blocked_spans(normalized: str, *, words_only: bool = False) -> Blocked:
     """The lexicon view of ``normalized`` text (phrases are looked up lazily)."""
-    return Blocked(normalized, words_only)
+    return Blocked(normalized, words_only, phrases_by_char(words_only))
 
 
 def is_number(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:

@@ -57,6 +57,7 @@ _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _ARABIC_INT = re.compile(r"\d+")
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)|\^([+-]?-?\d+)")
 MASK_CHARS = "*＊×xX"
+_MASK_SET = frozenset(MASK_CHARS)
 # A rendered number whose digits may be masked: digits and mask characters, groups
 # joined by a decimal point or a thousands comma (**3, 3.**, *1, 1,2**,000).
 _DIGITS_OR_MASKS = re.compile(
@@ -66,6 +67,8 @@ _RUN_CHAR = r"(?:[0-9零〇一二三四五六七八九]|[,.．](?=[0-9]{3}(?![0-
 _LONG_RUN = re.compile(f"{_RUN_CHAR}{{{MAX_DIGITS + 1},}}")
 _SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
 _WHOLE_SUFFIX_MAGNITUDES = {**_SUFFIX_MAGNITUDES, "G": 1000000000}
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
 _PAIR_RANGES = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
 
 
@@ -185,10 +188,13 @@ class _State:
     trailing_magnitude: Decimal = Decimal(1)
 
     def total(self) -> Decimal:
-        return sum((amount for _, amount in self.groups), Decimal(0)) + self.section
+        total = _ZERO
+        for _, amount in self.groups:
+            total += amount
+        return total + self.section
 
     def value(self) -> Decimal:
-        pending = self.pending or Decimal(0)
+        pending = self.pending or _ZERO
         colloquial = (
             self.pending is not None
             and self.pending_single
@@ -238,7 +244,7 @@ def masked_end(s: str, i: int) -> int | None:
     (4, 3, None)
     """
     match = _DIGITS_OR_MASKS.match(s, i)
-    if match is None or not any(char in MASK_CHARS for char in match.group()):
+    if match is None or _MASK_SET.isdisjoint(match.group()):
         return None
     end = match.end()
     if _letter_at(s, i - 1) or _letter_at(s, end):
@@ -251,6 +257,8 @@ def overlong_run(s: str, i: int) -> int | None:
 
     Such a run is no numeral (the input-size limit): extractors skip it whole.
     """
+    if len(s) - i <= MAX_DIGITS:
+        return None  # too short for such a run: no regex needed
     match = _LONG_RUN.match(s, i)
     return None if match is None else match.end()
 
@@ -427,7 +435,7 @@ def read_fraction_digits(s: str, i: int) -> tuple[str, int]:
 def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:
     """The place-value grammar: digits, units, sections, 零, colloquial endings, 点."""
     digits, units, sections, tens = _roles()
-    state = _State(groups=[], section=Decimal(0))
+    state = _State(groups=[], section=_ZERO)
     n = len(s)
     j = i
     end = i
@@ -448,12 +456,12 @@ def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:
                 continue
             if c == "零":
                 if j == i:
-                    state.pending = Decimal(0)
+                    state.pending = _ZERO
                     end = j + 1
                 else:
                     state.after_zero = True
                     if state.pending is None:
-                        state.pending = Decimal(0)
+                        state.pending = _ZERO
                 j += 1
                 continue
             state.pending = Decimal(digits[c])
@@ -467,7 +475,7 @@ def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:
             if state.pending is None or state.pending == 0:
                 if not _implicit_one_allowed(s, i, j, c, whole, state):
                     break
-                multiplier = Decimal(1)
+                multiplier = _ONE
             else:
                 multiplier = state.pending
             state.section += multiplier * unit
@@ -475,7 +483,7 @@ def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:
             state.after_zero = False
             state.last_unit = unit
             state.last_magnitude = unit
-            state.trailing_magnitude = Decimal(unit) if unit > 10 else Decimal(1)
+            state.trailing_magnitude = Decimal(unit) if unit > 10 else _ONE
             j += 1
             end = j
         elif c in sections:
@@ -484,7 +492,7 @@ def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:
             j += 1
             end = j
         elif c in tens:
-            if state.pending not in (None, Decimal(0)) or (
+            if state.pending not in (None, _ZERO) or (
                 state.last_unit is not None and state.last_unit <= 10
             ):
                 break
@@ -492,7 +500,7 @@ def _read_chinese(s: str, i: int, *, whole: bool) -> Numeral | None:
             state.pending = None
             state.last_unit = 10
             state.last_magnitude = 10
-            state.trailing_magnitude = Decimal(1)
+            state.trailing_magnitude = _ONE
             j += 1
             end = j
         elif c in ".点" and end > i and j == end:
@@ -521,7 +529,7 @@ def _apply_section(state: _State, section: int, s: str, i: int, j: int, whole: b
     """Multiply what was read since the last larger section by ``section`` (万, 亿)."""
     digits, _, _, _ = _roles()
     current = state.section + (state.pending or 0)
-    smaller = sum((amount for size, amount in state.groups if size < section), Decimal(0))
+    smaller = sum((amount for size, amount in state.groups if size < section), _ZERO)
     if (
         section == 10000
         and state.groups
@@ -543,15 +551,15 @@ def _apply_section(state: _State, section: int, s: str, i: int, j: int, whole: b
         nxt = s[j + 1] if j + 1 < len(s) else ""
         if not (whole and nxt in digits and nxt != "零"):
             return False
-        current = Decimal(1)  # 萬九 = 一万九
+        current = _ONE  # 萬九 = 一万九
     kept = [(size, amount) for size, amount in state.groups if size > section]
     state.groups = [*kept, (section, (current + smaller) * section)]
-    state.section = Decimal(0)
+    state.section = _ZERO
     state.pending = None
     state.after_zero = False
     state.last_unit = None
     state.last_magnitude = section
-    previous = state.trailing_magnitude if smaller and current == 0 else Decimal(1)
+    previous = state.trailing_magnitude if smaller and current == 0 else _ONE
     state.trailing_magnitude = previous * section
     return True
 
@@ -565,7 +573,7 @@ def _read_decimal_tail(
         return None
     integer = state.value()
     value = integer + Decimal("0." + fraction)
-    magnitude = Decimal(1)
+    magnitude = _ONE
     if not state.groups:
         magnitude, end = _read_magnitudes(s, end, whole=whole)
     return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=arabic)
@@ -573,9 +581,9 @@ def _read_decimal_tail(
 
 def _finish(i: int, end: int, state: _State, arabic: bool) -> Numeral:
     value = state.value()
-    magnitude = state.trailing_magnitude if state.pending is None else Decimal(1)
+    magnitude = state.trailing_magnitude if state.pending is None else _ONE
     if magnitude == 0:
-        magnitude = Decimal(1)
+        magnitude = _ONE
     return Numeral(i, end, value, magnitude=magnitude, arabic=arabic)
 
 
@@ -659,6 +667,8 @@ def canonical(value: Decimal) -> Decimal:
     if value == 0:
         return Decimal(0)
     _, digits, exponent = value.as_tuple()
+    if exponent == 0 or (isinstance(exponent, int) and exponent < 0 and digits[-1] != 0):
+        return value  # already canonical: an integer, or a decimal with no trailing zero
     width = len(digits) + (exponent if isinstance(exponent, int) and exponent > 0 else 0) + 1
     context = Context(prec=max(width, 28))
     normalized = value.normalize(context)

@@ -79,18 +79,21 @@ def currency_words() -> dict[str, str]:
 
 
 @loader
-def _unit_lengths_by_char() -> dict[str, tuple[int, ...]]:
-    """For each first character of a unit, the lengths of the units it starts, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for surface in unit_table():
-        lengths.setdefault(surface[:1], set()).add(len(surface))
-    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+def _units_by_char() -> dict[str, tuple[tuple[int, dict[str, Unit]], ...]]:
+    """For each first character of a unit: (length, the units of that length starting
+    with it), longest first; one lookup of the loader per :func:`match_unit`."""
+    grouped: dict[str, dict[int, dict[str, Unit]]] = {}
+    for surface, unit in unit_table().items():
+        grouped.setdefault(surface[:1], {}).setdefault(len(surface), {})[surface] = unit
+    return {
+        char: tuple((length, by_length[length]) for length in sorted(by_length, reverse=True))
+        for char, by_length in grouped.items()
+    }
 
 
 def match_unit(s: str, i: int, *, whole: bool) -> Unit | None:
     """The longest unit written at ``i`` (one space before it is allowed)."""
-    units = unit_table()
-    for length in _unit_lengths_by_char().get(s[i : i + 1], ()):
+    for length, units in _units_by_char().get(s[i : i + 1], ()):
         surface = s[i : i + length]
         unit = units.get(surface)
         if unit is None or (not unit.standalone and not whole):
