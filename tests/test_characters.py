@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -28,6 +30,7 @@ def to_traditional(text: str) -> str:
         pytest.param("對口幫扶雲南省", "对口帮扶云南省", id="programme-words"),
         pytest.param("７００餘萬人", "７００余万人", id="full-width-digits-stay"),
         pytest.param("乾坤氣象新", "乾坤气象新", id="qian-of-qiankun-stays"),
+        pytest.param("關於脫貧攻堅", "关于脱贫攻坚", id="yu-of-guanyu-from-the-supplement"),
         pytest.param("", "", id="empty"),
     ],
 )
@@ -53,6 +56,17 @@ def test_table_header_names_its_source() -> None:
     first = read_text("traditional.csv").splitlines()[0]
     assert "OpenCC" in first
     assert "Apache-2.0" in first
+
+
+def test_supplement_adds_one_character_for_one_that_the_table_lacks() -> None:
+    rows = read_table("traditional_supplement.csv")
+    assert rows
+    listed = {row["traditional"] for row in read_table("traditional.csv")}
+    for row in rows:
+        assert len(row["traditional"]) == len(row["simplified"]) == 1, row
+        assert row["traditional"] not in listed, row
+        assert simplify(row["traditional"]) == row["simplified"]
+    assert "通用规范汉字表" in read_text("traditional_supplement.csv").splitlines()[0]
 
 
 def test_the_csv_is_what_the_script_builds() -> None:
@@ -104,3 +118,27 @@ def test_restore_copies_only_what_differs() -> None:
     assert [q.text for q in restored] == [text[q.start : q.end] for q in found]
     assert [a is b for a, b in zip(restored, found, strict=True)] == [True, True, False]
     assert restore(found, work) is found
+
+
+def _shapes(found: list[Any]) -> list[tuple[Any, ...]]:
+    """What an extractor found, without the characters of its spans."""
+    return [
+        (item.start, item.end, *(getattr(item, f, None) for f in ("value", "unit", "region")))
+        for item in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "extract",
+    [pt.extract_quantities, pt.extract_numbers, pt.extract_dates, pt.extract_regions],
+    ids=lambda f: f.__name__,
+)
+@pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
+def test_each_extractor_reads_a_traditional_text_as_the_simplified_one(
+    path: Path, extract: Callable[[str], list[Any]]
+) -> None:
+    simplified = path.read_text(encoding="utf-8")
+    traditional = to_traditional(simplified)
+    found, twin = extract(simplified), extract(traditional)
+    assert _shapes(twin) == _shapes(found)
+    assert all(traditional[item.start : item.end] == item.text for item in twin)

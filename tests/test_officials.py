@@ -442,3 +442,11 @@ def test_gold_all_officials() -> None:
 )
 def test_known_gaps(text: str) -> None:
     assert [o.name for o in extract_officials(text)] in (["习近平"], ["王伟中"], ["刘永富"])
+
+
+def test_yu_of_guanyu_in_traditional_text_is_no_name() -> None:
+    # 於 is missing from OpenCC's one-candidate characters; the supplement reads it as 于
+    found = extract_officials("堅持以習近平總書記關於脫貧攻堅的重要講話")
+    assert [(o.name, [p.text for p in o.positions]) for o in found] == [
+        ("習近平", ["中共中央总书记"])
+    ]

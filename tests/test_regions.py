@@ -396,12 +396,6 @@ def test_aliases_and_word_list_refer_to_known_names() -> None:
     assert {w for w in words if w} <= names
 
 
-def test_traditional_table_maps_one_character_to_one() -> None:
-    rows = read_table("region_traditional.csv")
-    assert all(len(row["traditional"]) == 1 == len(row["simplified"]) for row in rows)
-    assert len({row["traditional"] for row in rows}) == len(rows)
-
-
 def test_every_current_unit_resolves_by_its_full_name() -> None:
     preload()
     for row in shipped_rows():

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ._data import loader, read_table, words
+from ._text import LEVELS, LEVELS_BELOW_COUNTY
 from .names import cut
 from .positions import organization_words, titles
 from .regions import extract_regions
@@ -34,7 +35,7 @@ _STOPS = frozenset("，,。；;：:！!？?…【】《》<>|/\\—")
 _OPENERS = "“‘(（「『〔"
 _CLOSERS = "”’)）」』〕"
 _CONNECTORS = "、和及与暨"  # written between the official before and this block
-_LEVELS = "省市县区州旗盟镇乡村"
+_LEVELS = LEVELS + LEVELS_BELOW_COUNTY
 _MAX_BLOCK = 60  # characters of the longest block read
 _MAX_REGION_NAME = 16
 # jieba tags of a word written before a post: verbs, adverbs and function words

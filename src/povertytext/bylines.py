@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ._data import loader, words
+from ._text import CLAUSE_ENDS, HAN, SENTENCE_ENDS_OR_SEMICOLON, is_han
 from .errors import PovertyTextError
 from .models import Author, Official, Region
 from .names import looks_like_name
@@ -42,12 +43,12 @@ BylineForm = Literal["block", "line", "author"]
 
 _MAX_REGION_LINE = 12  # characters of a region line (肇庆, 云南省昭通市)
 _MAX_POSITION_LINE = 40  # characters of one position line
-_SENTENCE_MARKS = frozenset("。！？；!?;")
-_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+_SENTENCE_MARKS = frozenset(SENTENCE_ENDS_OR_SEMICOLON)
+_HAN_NAME = re.compile(f"[{HAN}]{{2,4}}")
 _LAYOUT_GLYPHS = "□■◆●▲△○◇·•\u3000\xa0 \t"
 _MAX_OUTLET = 8  # Han characters of an outlet written before the role word (新快报记者)
 _WORDS = "page_words.csv"  # reporter roles, writer roles, own outlets (see its header)
-_HAN = "[\u3400-\u9fff]"
+_HAN = f"[{HAN}]"
 
 
 def _alternation(role: str) -> str:
@@ -67,7 +68,7 @@ def _author_field() -> re.Pattern[str]:
     """An 作者 field of a meta line, up to the next field label (字号:, 来源:), a paragraph
     run into the line (作者:张三 近日，……) or the line end."""
     labels = f"{_alternation('meta_field')}|责任编辑|编辑"
-    paragraph = "[\\s\u00a0\u3000]+[^\\s\u00a0\u3000]*[，。！？；,;!?]"  # run into the line
+    paragraph = f"[\\s\u00a0\u3000]+[^\\s\u00a0\u3000]*[{CLAUSE_ENDS}]"  # run into the line
     return re.compile(
         f"作\\s*者\\s*[:：]\\s*(?P<value>.*?)\\s*(?=(?:{labels})\\s*[:：]|{paragraph}|$)"
     )
@@ -223,9 +224,9 @@ def _block_at(text: str, lines: list[Line], index: int) -> Byline | None:
 
 
 _ONE_LINE_FORMS = (
-    re.compile(r"(?P<name>[\u3400-\u9fff]{2,4})[\s\u3000\xa0]+(?P<posts>\S.*)"),
-    re.compile(r"(?P<posts>.*\S)[\s\u3000\xa0□]+(?P<name>[\u3400-\u9fff]{2,4})"),
-    re.compile(r"(?P<name>[\u3400-\u9fff]{2,4})[（(](?P<posts>[^（()）]+)[)）]"),
+    re.compile(rf"(?P<name>{_HAN}{{2,4}})[\s\u3000\xa0]+(?P<posts>\S.*)"),
+    re.compile(rf"(?P<posts>.*\S)[\s\u3000\xa0□]+(?P<name>{_HAN}{{2,4}})"),
+    re.compile(rf"(?P<name>{_HAN}{{2,4}})[（(](?P<posts>[^（()）]+)[)）]"),
 )
 
 
@@ -272,7 +273,7 @@ def _one_line_at(text: str, lines: list[Line], index: int) -> Byline | None:
 def _trailing_name(value: str) -> tuple[int, int] | None:
     """Span (within ``value``) of the name that ends an author field, if it has one."""
     stripped = value.rstrip(_LAYOUT_GLYPHS)
-    match = re.search(r"[\u3400-\u9fff]{2,4}$", stripped)
+    match = re.search(rf"{_HAN}{{2,4}}$", stripped)
     if match is None:
         return None
     for size in (4, 3, 2):
@@ -336,7 +337,7 @@ def find_bylines(text: str, lines: list[Line] | None = None) -> list[Byline]:
 
 def _reporter_names(names: str, base: int) -> Iterator[tuple[int, int]]:
     """Spans of the names in a reporter credit's name list (朱清海、孙毅)."""
-    for match in re.finditer(r"[\u3400-\u9fff]{2,4}", names):
+    for match in _HAN_NAME.finditer(names):
         word = match.group()
         for stop in words(_WORDS, "name_end"):
             if word.endswith(stop) and len(word) - len(stop) >= 2:
@@ -363,7 +364,7 @@ def _role_start(text: str, word_start: int, low: int) -> int:
 
 
 def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff"
+    return is_han(char)
 
 
 def find_authors(text: str) -> list[Author]:

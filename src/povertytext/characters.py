@@ -35,7 +35,8 @@ _SLICES = (
 
 @loader
 def _table() -> dict[int, str]:
-    return {ord(row["traditional"]): row["simplified"] for row in read_table("traditional.csv")}
+    rows = read_table("traditional.csv") + read_table("traditional_supplement.csv")
+    return {ord(row["traditional"]): row["simplified"] for row in rows}
 
 
 @loader

@@ -1,8 +1,8 @@
 """Date mentions: 2020年12月底, 2020-08-19, 8月17日—18日, 今年, 20__年 → :class:`DateMention`.
 
 The reader works on a *normalized* copy of the text, made by mapping characters one
-for one (full-width ``２０２０`` → ``2020``, traditional 過 → 过; see
-``data/date_chars.csv``), so every offset in the copy is an offset in the original.
+for one (full-width ``２０２０`` → ``2020``, traditional 過 → 过 by
+:func:`povertytext.characters.simplify`), so every offset in the copy is an offset in the original.
 A trigger pattern finds the places where a date can start; from each, small anchored
 patterns read one date left to right (year → month → day or part word), then the
 other end of a range. Every pattern repeats a bounded number of times, so a scan is
@@ -232,10 +232,9 @@ def _alternation(words: list[str]) -> str:
 
 
 def _translation() -> dict[int, str]:
-    """Full-width ASCII forms (！ to ～) by code point, and the traditional date characters."""
+    """Full-width ASCII forms (！ to ～) by code point (traditional ones: :func:`_normalize`)."""
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
     table[ord("〜")] = "~"
-    table.update({ord(row["char"]): row["canonical"] for row in read_table("date_chars.csv")})
     return table
 
 
@@ -288,7 +287,7 @@ def _shared_unit_range(number: str, separators: tuple[str, ...], unit: str) -> r
 
 def _normalize(text: str) -> str:
     """Map full-width and traditional characters one for one; the length never changes."""
-    return _tables().translation(text)
+    return _tables().translation(simplify(text))
 
 
 # ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._data import loader, read_table
+from ._text import is_han
 from .indicator_window import CLAUSE_BREAKS, Token, Tokens, Window
 from .models import Quantity
 
@@ -60,7 +61,7 @@ def _lexicon() -> _Lexicon:
 
 
 def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+    return is_han(ch)
 
 
 def _word_at(text: str, i: int) -> tuple[str, str] | None:

@@ -14,14 +14,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ._text import CLAUSE_BREAKS as _CLAUSE_BREAK_CHARS
+from ._text import LINE_OR_SENTENCE_ENDS
 from .models import AssistancePair, DateMention, Quantity, Region, RegionMention
 from .names import cut
 from .regions import extract_regions
 
 __all__ = ["CLAUSE_BREAKS", "Place", "Token", "Tokens", "Window", "build_window"]
 
-_SENTENCE_BREAKS = frozenset("。！？!?\n")
-CLAUSE_BREAKS = _SENTENCE_BREAKS | frozenset("，,；;：:")
+_SENTENCE_BREAKS = frozenset(LINE_OR_SENTENCE_ENDS)
+CLAUSE_BREAKS = frozenset(_CLAUSE_BREAK_CHARS)
 _SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_BREAKS))) + "]")
 _CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 

@@ -57,6 +57,14 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from ._data import loader, read_table, words
+from ._text import (
+    ASCII_DIGITS,
+    CLAUSE_ENDS,
+    HAN,
+    SENTENCE_ENDS,
+    SENTENCE_ENDS_FULL_WIDTH,
+    SENTENCE_ENDS_OR_SEMICOLON,
+)
 from .bylines import Byline, Line, find_bylines, lines_of, source_of_role
 from .dates import extract_dates, parse_date
 from .errors import PovertyTextError
@@ -81,8 +89,8 @@ _WORDS = "page_words.csv"  # field labels, caption marks and page chrome (see it
 _SPLIT_TITLE = re.compile(r"[\s\xa0\u3000，,]+")
 _MIN_ONE_LINE_PAGE = 150  # characters of a text without line breaks read as a page of pieces
 _MIN_TITLE_HALF = 5  # characters of each half of a two-part headline on a one-line page
-_CLAUSE_MARKS = "，。！？；,;!?"
-_SENTENCE_END = re.compile(r".+?(?:[。！？!?][”’」』）)]*|$)")
+_CLAUSE_MARKS = CLAUSE_ENDS
+_SENTENCE_END = re.compile(f".+?(?:[{SENTENCE_ENDS}][”’」』）)]*|$)")
 _TOKEN = re.compile(r"[^\s\xa0\u3000]+")
 _CHROME_GLUE = re.compile(r"[\s\xa0\u3000【】\[\]（）()<>＜＞»›|｜/／:：、·•\-—]+")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
@@ -280,8 +288,8 @@ def _news_lead() -> re.Pattern[str]:
     outlets = _alternation("lead_outlet")
     day = f"{_DAY}月{_DAY}日"
     return re.compile(
-        f"[（(【\\[]?(?:(?P<outlet>{outlets})[\u4e00-\u9fff]{{0,6}}?(?:{day})?|[\u4e00-\u9fff]{{2,12}}?{day})"
-        f"(?:{_alternation('lead_end')})(?![\u4e00-\u9fff])"
+        f"[（(【\\[]?(?:(?P<outlet>{outlets})[{HAN}]{{0,6}}?(?:{day})?|[{HAN}]{{2,12}}?{day})"
+        f"(?:{_alternation('lead_end')})(?![{HAN}])"
     )
 
 
@@ -301,7 +309,7 @@ def _is_issue_line(line: Line) -> bool:
     content = line.stripped
     return (
         len(content) <= _MAX_SUBHEADLINE
-        and not any(mark in content for mark in "。！？")
+        and not any(mark in content for mark in SENTENCE_ENDS_FULL_WIDTH)
         and any(word in content for word in words(_WORDS, "edition_mark"))
         and any(m.value is not None and len(m.value) == 10 for m in extract_dates(content))
     )
@@ -596,7 +604,7 @@ def _numeral_chars() -> frozenset[str]:
     """The characters that write a digit or a numeral (7, ７, 〇, 二, 贰, 百): a dated line
     holds one in its year, so a line without any is read as no date without the date
     reader (a page of short lines stays fast)."""
-    chars = set("0123456789")
+    chars = set(ASCII_DIGITS)
     chars.update(row["char"] for row in read_table("numeral_values.csv"))
     chars.update(row["char"] for row in read_table("numeral_chars.csv"))
     return frozenset(chars)
@@ -626,7 +634,9 @@ def _is_caption(line: Line) -> bool:
 
 def _is_subheadline(line: Line) -> bool:
     content = line.stripped
-    return len(content) <= _MAX_SUBHEADLINE and not any(c in content for c in "。！？!?；;")
+    return len(content) <= _MAX_SUBHEADLINE and not any(
+        c in content for c in SENTENCE_ENDS_OR_SEMICOLON
+    )
 
 
 def _first_paragraph(lines: Sequence[Line], after: int) -> int | None:

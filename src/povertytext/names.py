@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._data import loader, read_text
+from ._text import HAN
 from .errors import AmbiguousRegionError, PovertyTextError
 from .positions import credits, is_credit, is_role, organization_words, roles, titles
 from .regions import resolve_region
@@ -54,10 +55,10 @@ _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _NOT_GIVEN_NAME_TAGS = frozenset(
     {"n", "v", "vn", "vd", "f", "s", "ns", "nt", "p", "c", "r", "m", "q", "d", "u", "uj", "ul"}
 )
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
-_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]{1,8}")
-_DOT_NAME = re.compile(r"[\u3400-\u9fff]{2,6}[·・•‧．](?P<tail>[\u3400-\u9fff]{2,8})")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_WORD = re.compile(f"[{HAN}]+")
+_HAN_RUN = re.compile(f"[{HAN}]{{1,8}}")
+_DOT_NAME = re.compile(f"[{HAN}]{{2,6}}[·・•‧．](?P<tail>[{HAN}]{{2,8}})")
 _NAME_WINDOW = 8  # characters jieba sees beside a title
 _MAX_CLOSED_NAME = 3  # a name closed by punctuation right after a title (陈绩、) is read whole
 _COMMON_WORD = 2000  # jieba frequency from which a word is a common word, not a given name

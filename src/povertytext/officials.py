@@ -46,6 +46,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ._data import loader
+from ._text import LEVELS, LEVELS_BELOW_COUNTY
 from .blocks import block_start, only_connectors, opens_post
 from .bylines import Byline, find_authors, find_bylines
 from .characters import read_simplified
@@ -77,8 +78,8 @@ __all__ = ["extract_officials", "looks_like_name", "tagged_as_name", "warmup"]
 _GAP = re.compile(r"[ \u3000\xa0□]{0,2}")  # layout between a title and a name (厅长□ 刘志杰)
 _MAX_CONTEXT = 2000  # characters searched back for the region of a bare 市委书记
 _NEAR = 32  # of them, the characters right before the title read on their own
-_LEVELS = "省市县区州旗盟"
-_TITLE_LEVEL = re.compile(r"(?:常务副|专职副|副|代)?([省市县区州旗盟镇乡村])")
+_LEVELS = LEVELS
+_TITLE_LEVEL = re.compile(f"(?:常务副|专职副|副|代)?([{LEVELS}{LEVELS_BELOW_COUNTY}])")
 _MAX_CREDIT = 4  # characters of the longest credit word
 _FORMER_LINK = "的"  # 时任易贡茶场场长的帕甲
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from ._text import SENTENCE_BREAKS as _SENTENCE_BREAKS
 from .errors import PovertyTextError
 from .models import PairDirection, PairStatus, Region
 from .numerals import parse_number
@@ -36,7 +37,7 @@ __all__ = [
     "Sentence",
 ]
 
-SENTENCE_BREAKS = "。！？；!?;\n"
+SENTENCE_BREAKS = _SENTENCE_BREAKS
 _BREAK_MARK = re.compile(f"[{re.escape(BREAKS)}]")
 MAX_HELPER_GAP = 8  # characters between a written helper and its predicate
 _MAX_AMOUNT_GAP = 16  # the same gap when it states an amount (山东20年累计援助9亿多元帮扶)

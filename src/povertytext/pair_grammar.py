@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._data import loader, read_table
+from ._text import CLAUSE_BREAKS, HAN
 from .models import PairStatus
 
 __all__ = ["BREAKS", "PairGrammar", "pair_grammar"]
 
 # characters that end a clause or open or close a title, quote or bracket
-BREAKS = "，。；！？：,;!?:\n《》“”「」()（）"
+BREAKS = CLAUSE_BREAKS + "《》“”「」()（）"
 _COUNT = "(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)"  # a count written after a list
 
 
@@ -144,7 +145,7 @@ def pair_grammar() -> PairGrammar:
         apposition_tail=re.compile(rf"等{_COUNT}个?[^，。；,;:：、]{{0,16}}"),
         other_subject=re.compile(_alternation(_words(rows, "other_subject"))),
         below_county=re.compile(
-            rf"的[\u4e00-\u9fff]{{1,4}}?(?:{_alternation(_words(rows, 'below_county'))})"
+            rf"的[{HAN}]{{1,4}}?(?:{_alternation(_words(rows, 'below_county'))})"
         ),
         visit=re.compile(rf"(?:{_alternation(_words(rows, 'visit'))})$"),
         strong_context=re.compile(
@@ -156,7 +157,7 @@ def pair_grammar() -> PairGrammar:
         not_helper=re.compile(_alternation(_words(rows, "not_helper")) + r"|[的、]"),
         organisation=re.compile(_alternation(_words(rows, "not_helper"))),
         organisation_ahead=re.compile(
-            rf"[\u4e00-\u9fff]{{0,8}}?(?:{_alternation(_words(rows, 'not_helper'))})"
+            rf"[{HAN}]{{0,8}}?(?:{_alternation(_words(rows, 'not_helper'))})"
         ),
         before_helper=frozenset(_words(rows, "before_helper")),
         passive=frozenset(_words(rows, "passive")),

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ._text import CLAUSE_BREAKS
 from .pair_body import SENTENCE_BREAKS, Body, Clause, Parts, Sentence
 from .pair_grammar import BREAKS
 from .pair_sides import can_help, related
@@ -24,7 +25,7 @@ from .regions import is_within, region_for_code
 
 __all__ = ["ImpliedForms"]
 
-_CLAUSE_BREAKS = "，。；！？：,;!?:\n"  # brackets and quotes do not end a clause
+_CLAUSE_BREAKS = CLAUSE_BREAKS  # brackets and quotes do not end a clause
 _SOFT_BREAKS = "《》“”「」\"'‘’"  # quotes and titles a cooperative gap may cross
 _MAX_COOPERATION_GAP = 24  # characters between "X与Y" and its programme word
 _MAX_COOCCURRING = 12  # regions of one sentence at most for pairs read from context

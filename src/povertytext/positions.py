@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from ._data import loader, read_table
+from ._text import HAN, LEVELS, LEVELS_BELOW_COUNTY
 from .models import Position, Region
 from .regions import extract_regions, self_and_above
 
@@ -55,18 +56,18 @@ __all__ = [
     "titles",
 ]
 
-_LEVELS = "省市县区州旗盟"  # a bare level that takes the region of the byline or of the post before
-_HEADS = _LEVELS + "镇乡村"  # a bare level that may open a body written before a title
+_LEVELS = LEVELS  # a bare level that takes the region of the byline or of the post before
+_HEADS = _LEVELS + LEVELS_BELOW_COUNTY  # a bare level that may open a body written before a title
 _POST_SEPARATORS = re.compile(r"[、，,;；□\s\u3000\xa0]+")
-_HAN = re.compile(r"[\u3400-\u9fff]+")
+_HAN = re.compile(f"[{HAN}]+")
 _JOINERS = "兼暨"  # a post joined to the next one: 常务副会长兼秘书长
 _PREDICATE_AFTER_JOINER = "任职顾管"  # 兼任, 兼职, 兼顾, 兼管: a predicate, no second post
 # the party organ of a body, left out of the head a later post takes (国务院扶贫办党组成员、副主任
 # → 国务院扶贫办副主任), and a region's party committee (玉屏县委, 扎赉特旗旗委 → 玉屏县, 扎赉特旗)
 _PARTY_ORGAN = re.compile(r"(?:党委|党组|党工委|党总支|党支部)$")
-_REGION_COMMITTEE = re.compile(r"(.+?[省市县区州旗盟镇乡村])[省市县区州旗盟]?委")
+_REGION_COMMITTEE = re.compile(f"(.+?[{_HEADS}])[{LEVELS}]?委")
 # the level a title names (市长, 副市长, 常务副县长, 代区长: 市, 市, 县, 区)
-_TITLE_LEVEL = re.compile(r"(?:常务副|专职副|副|代)?([省市县区州旗盟镇乡村])")
+_TITLE_LEVEL = re.compile(f"(?:常务副|专职副|副|代)?([{_HEADS}])")
 _MAX_REGION_NAME = 16  # characters looked at for a region name before a body
 _MAX_STEM = 4  # characters of a body's name not in the table (经协 of 经协办)
 

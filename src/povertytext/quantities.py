@@ -25,6 +25,7 @@ from .amounts import (
     Draft,
     read_quantity,
 )
+from .characters import read_simplified, simplify
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityKind, validated_copy
 from .nonamounts import blocked_spans, is_amount, is_date_part, is_number
@@ -138,7 +139,7 @@ def parse_quantity(text: str) -> Quantity:
 
 
 def _parse_quantity(text: str) -> Quantity:
-    s = normalize(text)
+    s = normalize(simplify(text))
     start = len(s) - len(s.lstrip())
     stripped_end = len(s.rstrip())
     if start == stripped_end:
@@ -296,7 +297,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     []
     """
     require_text(text, "extract_quantities")
-    return _scan(text, numbers=False)
+    return read_simplified(text, lambda work: _scan(work, numbers=False))
 
 
 def extract_numbers(text: str) -> list[Quantity]:
@@ -310,7 +311,7 @@ def extract_numbers(text: str) -> list[Quantity]:
     [('二〇〇二', Decimal('2002')), ('一场', Decimal('1'))]
     """
     require_text(text, "extract_numbers")
-    return _scan(text, numbers=True)
+    return read_simplified(text, lambda work: _scan(work, numbers=True))
 
 
 def _scan(text: str, *, numbers: bool) -> list[Quantity]:

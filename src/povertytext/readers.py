@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ._html import html_text, looks_like_markup
 from ._pdf import pdf_text
+from ._text import UNIFIED_HAN
 from .errors import UnreadableTextError, UsageError
 from .models import Page
 from .page import parse
@@ -79,7 +80,7 @@ _UNCLEAN = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0
 # punctuation, CJK symbols, unified ideographs, full-width forms): kana, Hangul, Cyrillic,
 # rare ideographs and radicals tell a wrong guess between encodings.
 _UNLIKELY = re.compile(
-    "[^\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+    f"[^\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u3000-\u303f{UNIFIED_HAN}\uff00-\uffef]"
 )
 _PDF_MAGIC = b"%PDF-"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)

@@ -8,7 +8,6 @@ import time; :func:`preload` loads them ahead, e.g. in worker processes):
   units with ``valid_to`` and ``successor``;
 * ``region_aliases.csv``: hand-kept aliases (凉山州, 黔南州, 博州, 内蒙古);
 * ``region_words.txt``: names that are also everyday words (和平, 大关, 通道);
-* ``region_traditional.csv``: traditional characters of the names (雲 → 云);
 * ``region_blockers.csv``: contexts in which a short name is no mention (中山东路,
   中山大学, 洞庭湖南岸).
 
@@ -57,7 +56,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ._data import loader, read_table, read_text
-from ._substitute import Substitution
+from ._text import SENTENCE_BREAKS, is_han
+from .characters import read_simplified, simplify
 from .errors import AmbiguousRegionError, UnknownRegionError, require_text
 from .models import Region, RegionLevel, RegionMention
 
@@ -75,7 +75,7 @@ __all__ = [
 
 _NAME = 0  # an official name (大关县, 凉山彝族自治州)
 _OTHER = 1  # a short name (大关, 凉山) or an alias (凉山州)
-_SENTENCE_END = frozenset("。！？；!?;\n")
+_SENTENCE_END = frozenset(SENTENCE_BREAKS)
 _LEAD_INS = frozenset("在到赴和与及对从向至自往是、的")
 _LINKS = frozenset("与和及同跟、")
 _NOT_AFTER_SHORT_NAME = frozenset("级域")
@@ -99,7 +99,6 @@ class _Gazetteer:
     surfaces: dict[str, tuple[_Hit, ...]]
     lengths: dict[str, tuple[int, ...]]
     words: frozenset[str]
-    simplify: Substitution  # traditional → simplified, one for one
     suffixes: tuple[str, ...]  # longest first
     straddling: dict[str, tuple[str, ...]]  # last character of a blocking word → the words
     inner_words: tuple[str, ...]  # the blocking words, which may also start inside a name
@@ -156,13 +155,6 @@ def _read_blockers() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return tuple(suffixes), {ch: tuple(ws) for ch, ws in words.items()}
 
 
-def _read_simplify() -> dict[int, str]:
-    """Return the traditional → simplified translation table for :meth:`str.translate`."""
-    return {
-        ord(row["traditional"]): row["simplified"] for row in read_table("region_traditional.csv")
-    }
-
-
 def _current_by_code(regions: Iterable[Region]) -> dict[str, Region]:
     """Map each code to its unit, the current one where a code was reused after a rename."""
     by_code: dict[str, Region] = {}
@@ -213,7 +205,6 @@ def _load() -> _Gazetteer:
         surfaces=surfaces,
         lengths={ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()},
         words=_read_words(),
-        simplify=Substitution(_read_simplify()),
         suffixes=suffixes,
         straddling=straddling,
         inner_words=tuple(sorted({w for ws in straddling.values() for w in ws})),
@@ -365,7 +356,7 @@ def _sort_key(region: Region) -> tuple[str, int]:
 
 def _normalize(name: str, g: _Gazetteer) -> str:
     """Return ``name`` in simplified characters without whitespace."""
-    return "".join(g.simplify(name).split())
+    return "".join(simplify(name).split())
 
 
 def _inside_any(hits: Sequence[_Hit], parents: Sequence[_Hit]) -> list[_Hit]:
@@ -468,7 +459,7 @@ class _Found:
 
 def _is_han(ch: str) -> bool:
     """Tell whether ``ch`` is a CJK unified ideograph."""
-    return "\u4e00" <= ch <= "\u9fff"
+    return is_han(ch)
 
 
 def _supports(hit: _Hit, context: Sequence[Region]) -> bool:
@@ -648,10 +639,13 @@ def extract_regions(text: str) -> list[RegionMention]:
     [('昭通市大关', '530624'), ('盐津', '530623')]
     """
     require_text(text, "extract_regions")
-    g = _gazetteer()
-    norm = g.simplify(text)
-    found = _by_later_context(norm, _Scan(norm, g).run())
-    return [_mention(text, item) for item in found]
+    return read_simplified(text, _regions_in)
+
+
+def _regions_in(norm: str) -> list[RegionMention]:
+    """:func:`extract_regions` of a text in simplified characters."""
+    found = _by_later_context(norm, _Scan(norm, _gazetteer()).run())
+    return [_mention(norm, item) for item in found]
 
 
 def _by_later_context(norm: str, found: list[_Found]) -> list[_Found]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ._data import loader, read_table
+from ._text import LINE_OR_SENTENCE_ENDS
 from .models import Quantity, QuantityKind
 from .numerals import canonical, exact_context, normalize
 
@@ -138,7 +139,7 @@ def _ends_in_word(s: str, start: int) -> bool:
     return any(s[max(0, start - len(word)) : start] == word for word in _qualifier_blockers())
 
 
-_SENTENCE_END = "。！？!?\n"
+_SENTENCE_END = LINE_OR_SENTENCE_ENDS
 _SCOPE_WINDOW = 120
 
 
