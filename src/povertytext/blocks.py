@@ -182,11 +182,19 @@ def _after_verb(text: str, start: int, end: int) -> int:
     if not body or opens_post(body):
         return start
     run = _JIEBA_RUN.match(body)
-    word, tag = cut(run.group() if run is not None else body)[0]
+    stretch = run.group() if run is not None else body
+    if not any(_opens_after(text, start + size, end) for size in range(1, len(stretch) + 1)):
+        return start  # whatever jieba's first word, what follows it opens no post
+    word, tag = cut(stretch)[0]
     rest = start + len(word)
-    if tag[:1] in _LEAD_TAGS and (rest == end or opens_post(text[rest:end])):
+    if tag[:1] in _LEAD_TAGS and _opens_after(text, rest, end):
         return rest
     return start
+
+
+def _opens_after(text: str, rest: int, end: int) -> bool:
+    """Tell whether a first word ending at ``rest`` leaves a post (or the title) after it."""
+    return rest == end or opens_post(text[rest:end])
 
 
 def only_connectors(text: str, start: int, end: int) -> bool:

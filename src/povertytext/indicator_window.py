@@ -46,24 +46,43 @@ class Token:
     tag: str
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    """jieba's words of a stretch, by where they start and by where they end."""
+    """jieba's words of ``text[lo:hi]``, by where they start and by where they end.
 
-    by_start: dict[int, Token]
-    by_end: dict[int, Token]
+    The stretch is cut on first use of :attr:`by_start` or :attr:`by_end`: a reader that
+    decides from the tables alone never cuts it, and jieba is not loaded for it.
+    """
 
+    __slots__ = ("_by_end", "_by_start", "_hi", "_lo", "_text")
 
-def _tokens(text: str, lo: int, hi: int) -> Tokens:
-    """jieba's words of ``text[lo:hi]``, in offsets into ``text``."""
-    by_start: dict[int, Token] = {}
-    by_end: dict[int, Token] = {}
-    pos = lo
-    for word, tag in cut(text[lo:hi]) if lo < hi else ():
-        token = Token(pos, pos + len(word), tag)
-        by_start[token.start] = by_end[token.end] = token
-        pos = token.end
-    return Tokens(by_start, by_end)
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self._text, self._lo, self._hi = text, lo, hi
+        self._by_start: dict[int, Token] | None = None
+        self._by_end: dict[int, Token] = {}
+
+    @property
+    def by_start(self) -> dict[int, Token]:
+        """The words by where they start (cut on first use)."""
+        if self._by_start is None:
+            self._by_start = self._cut()
+        return self._by_start
+
+    @property
+    def by_end(self) -> dict[int, Token]:
+        """The words by where they end (cut on first use)."""
+        if self._by_start is None:
+            self._by_start = self._cut()
+        return self._by_end
+
+    def _cut(self) -> dict[int, Token]:
+        """jieba's words of the stretch, in offsets into the text; fills ``_by_end`` too."""
+        by_start: dict[int, Token] = {}
+        pos, lo, hi = self._lo, self._lo, self._hi
+        for word, tag in cut(self._text[lo:hi]) if lo < hi else ():
+            token = Token(pos, pos + len(word), tag)
+            by_start[token.start] = self._by_end[token.end] = token
+            pos = token.end
+        return by_start
 
 
 @dataclass
@@ -95,10 +114,11 @@ class Window:
         self.pair_starts = [p.start for p in self.pairs]
 
     def cut(self, lo: int, hi: int) -> Tokens:
-        """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached)."""
+        """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached; cut
+        on first lookup)."""
         found = self.tokens.get((lo, hi))
         if found is None:
-            found = self.tokens[(lo, hi)] = _tokens(self.text, lo, hi)
+            found = self.tokens[(lo, hi)] = Tokens(self.text, lo, hi)
         return found
 
     def bounds(self, i: int, breaks: list[int]) -> tuple[int, int]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,10 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_WORD = re.compile(f"[{HAN}]+")
 _HAN_RUN = re.compile(f"[{HAN}]{{1,8}}")
 _DOT_NAME = re.compile(f"[{HAN}]{{2,6}}[·・•‧．](?P<tail>[{HAN}]{{2,8}})")
+# what jieba's POS cut reads as part of a word; any other character is a word of its own
+# tagged x (and \r\n together)
+_JIEBA_WORD_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._]")
+_NON_WORD_PIECE = re.compile(r"\r\n|.", re.DOTALL)
 _NAME_WINDOW = 8  # characters jieba sees beside a title
 _MAX_CLOSED_NAME = 3  # a name closed by punctuation right after a title (陈绩、) is read whole
 _COMMON_WORD = 2000  # jieba frequency from which a word is a common word, not a given name
@@ -188,9 +193,8 @@ def _load_tokenizer() -> Any:
     the dictionary loads (jieba announces the load at DEBUG level) and put back after.
     """
     import jieba
-    import jieba.posseg
 
-    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    tokenizer = _pos_tokenizer(jieba.Tokenizer())
     # jieba announces its dictionary load at DEBUG level on its own stderr handler;
     # keep it quiet for this one load and put the caller's level back.
     level = jieba.default_logger.level
@@ -205,6 +209,25 @@ def _load_tokenizer() -> Any:
     for word, kind in organization_words().items():
         if len(word) > 1 and kind in ("national", "body", "department"):
             tokenizer.add_word(word, tag="nt")
+    return tokenizer
+
+
+def _pos_tokenizer(words: Any) -> Any:
+    """A ``jieba.posseg.POSTokenizer`` over ``words`` (a ``jieba.Tokenizer`` of jieba's dictionary).
+
+    Importing ``jieba.posseg`` reads the tags of jieba's dictionary into its global
+    tokenizer; when this import is the first, that table is still as read (nothing can
+    have added to it) and a copy of it is taken rather than reading the 350,000 lines
+    again (about 0.4 s). Otherwise the tokenizer reads them itself.
+    """
+    fresh = "jieba.posseg" not in sys.modules
+    import jieba.posseg
+
+    if not fresh or jieba.posseg.dt.tokenizer.dictionary != words.dictionary:
+        return jieba.posseg.POSTokenizer(words)
+    tokenizer = object.__new__(jieba.posseg.POSTokenizer)
+    tokenizer.tokenizer = words  # what POSTokenizer.__init__ sets, tags read from the copy
+    tokenizer.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
     return tokenizer
 
 
@@ -230,7 +253,17 @@ def _frequency(word: str) -> int:
 
 
 def cut(window: str) -> list[tuple[str, str]]:
-    """jieba's (word, tag) pairs for a short window."""
+    """jieba's (word, tag) pairs for a short window.
+
+    A window with no character jieba reads as part of a word (Han, Latin letters, digits,
+    ``+#&._``) is cut as jieba cuts it without loading jieba: a pair per character
+    (CR LF is one), each tagged ``x``.
+
+    >>> cut("，、")
+    [('，', 'x'), ('、', 'x')]
+    """
+    if _JIEBA_WORD_CHAR.search(window) is None:
+        return [(piece, "x") for piece in _NON_WORD_PIECE.findall(window)]
     return [(pair.word, pair.flag) for pair in _tokenizer().cut(window)]
 
 
@@ -315,6 +348,16 @@ def _dotted(text: str, start: int) -> tuple[int, int] | None:
     return match.span()
 
 
+def _name_start_in_doubt(run: str) -> bool:
+    """Tell whether a reading of :func:`name_after` past the follower and element rules may
+    find a name in ``run``, whatever jieba's cut: a whole run closed by punctuation that has
+    the form of a name, or a start of it that looks like one (jieba is only asked then)."""
+    double = run[:2] in _surnames()[1]
+    if len(run) <= _MAX_CLOSED_NAME + double and _could_be_name(run):
+        return True
+    return any(looks_like_name(run[:size]) for size in _NAME_SIZES)
+
+
 def name_after(text: str, start: int) -> tuple[int, int] | None:
     """Span of a name written at ``start`` (after a title), or None. Rules: module docstring.
 
@@ -333,7 +376,7 @@ def name_after(text: str, start: int) -> tuple[int, int] | None:
         return start, start + followed
     if _is_element_name(run.group()) and not _is_word(run.group()):
         return run.span()
-    if not any(_could_be_name(run.group()[:size]) for size in _NAME_SIZES):
+    if not _name_start_in_doubt(run.group()):
         return None  # every reading below is a name-like start of the run: no cut needed
     pairs = cut(run.group())
     if _closed_name(run.group(), pairs):
@@ -410,7 +453,7 @@ def name_before(text: str, end: int) -> tuple[int, int] | None:
     while first > 0 and end - first < _NAME_WINDOW and _HAN_CHAR.fullmatch(text[first - 1]):
         first -= 1
     if first == end or not any(
-        _could_be_name(text[max(first, end - size) : end]) for size in _NAME_SIZES
+        looks_like_name(text[max(first, end - size) : end]) for size in _NAME_SIZES
     ):
         return None  # every reading below is a name-like end of the window: no cut needed
     pairs = cut(text[first:end])
