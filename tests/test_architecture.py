@@ -226,3 +226,24 @@ def test_import_povertytext_loads_no_other_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
+
+
+def _reached_at_import(start: str) -> set[str]:
+    """The modules that importing ``start`` imports, directly or not (module level only)."""
+    edges: dict[str, set[str]] = {}
+    for i in imports():
+        if not i.function and i.target != i.module:
+            edges.setdefault(i.module, set()).add(i.target)
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for name in edges.get(todo.pop(), set()) - seen:
+            seen.add(name)
+            todo.append(name)
+    return seen
+
+
+def test_models_sit_at_the_bottom() -> None:
+    """The models import only the errors and the two helpers their methods need."""
+    assert _reached_at_import("models") <= {"errors", "_exact", "_chinese"}
+    assert "models" in _reached_at_import("quantities")  # the reader sees the edges

@@ -425,3 +425,15 @@ def test_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     with contextlib.redirect_stderr(io.StringIO()):
         assert main(["parse", "--example"]) == 1
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-m", "povertytext", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout.split()[0]) == (0, "povertytext")
