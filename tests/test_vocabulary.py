@@ -242,3 +242,16 @@ def test_the_command_line_reads_a_folder(
     with pytest.raises(SystemExit):
         main([*args, "--vocabulary", str(words)])
     assert "--vocabulary: " in capsys.readouterr().err
+
+
+def test_the_command_line_reads_region_names_with_the_vocabulary(tmp_path: Path) -> None:
+    from povertytext.cli import main
+
+    words = write(tmp_path, "region_aliases.csv", "alias,code\n大凉山,513400\n")
+    text = write(tmp_path, "a.txt", "今年全州投入帮扶资金3亿元。")
+    out = tmp_path / "pages.jsonl"
+    args = ["parse", str(text), "--region", "大凉山", "-o", str(out), "-q"]
+    assert main([*args, "--vocabulary", str(words)]) == 0
+    assert '"code":"513400"' in out.read_text("utf-8").replace(" ", "")
+    with pytest.raises(SystemExit):
+        main(args)

@@ -329,9 +329,7 @@ def _input_options() -> argparse.ArgumentParser:
         metavar="YYYY[-MM[-DD]]",
         help="publication date of every input: the reference of 今年, 去年 and yearless dates",
     )
-    parse.add_argument(
-        "--region", type=_cli_region, metavar="NAME", help="region every input comes from (韶关)"
-    )
+    parse.add_argument("--region", metavar="NAME", help="region every input comes from (韶关)")
     parse.add_argument(
         "--meta",
         metavar="FILE.csv",
@@ -371,14 +369,6 @@ def _cli_date(text: str) -> str | None:
     """Return the ``--date`` value checked (see :func:`povertytext._meta.page_date`)."""
     try:
         return page_date(text, "--date")
-    except PovertyTextError as error:
-        raise argparse.ArgumentTypeError(error.message) from None
-
-
-def _cli_region(text: str) -> object:
-    """Return the ``--region`` value as a Region (see :func:`povertytext._meta.page_region`)."""
-    try:
-        return page_region(text, "--region")
     except PovertyTextError as error:
         raise argparse.ArgumentTypeError(error.message) from None
 
@@ -546,14 +536,10 @@ def _run_inputs(
         parser.error("no input: give DIR_OR_FILE, '-' for standard input, or --example")
     _refuse_inputs_as_outputs(targets, sources, parser)
     try:
-        table = read_meta_table(args.meta) if args.meta else {}
-    except PovertyTextError as error:
-        parser.error(f"--meta: {error.message}")
-    meta = _Meta(args.date, args.region, table)
-    try:
         vocabulary = Vocabulary.from_files(*args.vocabulary) if args.vocabulary else None
     except PovertyTextError as error:
         parser.error(f"--vocabulary: {error}")
+    meta = _run_meta(args, parser, vocabulary)
     progress = _Progress(len(sources), shown=_show_progress(len(sources), args.quiet))
     staged = Staged()
     try:
@@ -576,6 +562,22 @@ def _run_inputs(
             print(unused, file=sys.stderr)
         _print_summary(summary)
     return 1 if summary.errors else 0
+
+
+def _run_meta(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, vocabulary: Vocabulary | None
+) -> _Meta:
+    """The page metadata of the run, its region names read with the run's vocabulary."""
+    with vocabulary if vocabulary is not None else contextlib.nullcontext():
+        try:
+            table = read_meta_table(args.meta) if args.meta else {}
+        except PovertyTextError as error:
+            parser.error(f"--meta: {error.message}")
+        try:
+            region = page_region(args.region, "--region") if args.region else None
+        except PovertyTextError as error:
+            parser.error(f"argument --region: {error.message}")
+    return _Meta(args.date, region, table)
 
 
 def _refuse_inputs_as_outputs(
