@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 
 from ._text import CLAUSE_BREAKS as _CLAUSE_BREAK_CHARS
 from ._text import LINE_OR_SENTENCE_ENDS
-from .models import AssistancePair, DateMention, Quantity, Region, RegionMention
+from .models import (
+    AssistancePair,
+    DateMention,
+    Quantity,
+    Region,
+    RegionMention,
+    validated_copy,
+)
 from .names import cut
 from .regions import extract_regions
 
@@ -179,7 +186,7 @@ def build_window(
     """
     if regions is None:
         regions = [
-            m.model_copy(update={"start": m.start + start, "end": m.end + start})
+            validated_copy(m, {"start": m.start + start, "end": m.end + start})
             for m in extract_regions(text[start:end])
         ]
     places = [
