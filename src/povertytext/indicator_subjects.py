@@ -131,9 +131,8 @@ class _Run:
 
 def _read_forward(w: Window, i: int) -> _Run:
     text = w.text
-    _, clause_end = w.bounds(i, w.clause_breaks)
+    _, clause_end = w.clause(i)
     limit = min(clause_end, w.next_quantity_start(i), i + _MAX_SUBJECT)
-    tokens = w.cut(i, limit)
     head_end: int | None = None
     noun_end: int | None = None
     nouns_only = True  # 6市与粤东西北地区: an untabled noun counts only before any other word
@@ -167,7 +166,8 @@ def _read_forward(w: Window, i: int) -> _Run:
             continue
         if ch == "的":
             return _Run(head_end, pos, "de", noun_end)
-        token = _noun_at(tokens.by_start.get(pos), limit)
+        by_start = w.cut(i, limit).by_start  # looked up only where the table is silent
+        token = _noun_at(by_start.get(pos), limit)
         if token is not None and (nouns_only or _ends_with_head(text, token)):
             pos = token.end
             if _ends_with_head(text, token):
@@ -175,7 +175,7 @@ def _read_forward(w: Window, i: int) -> _Run:
             else:
                 noun_end = pos
             continue
-        start_token = tokens.by_start.get(pos)
+        start_token = by_start.get(pos)
         nouns_only = nouns_only and (start_token is None or start_token.tag in _MODIFIER_TAGS)
         pos += 1
     return _Run(head_end, pos, "edge", noun_end)
@@ -298,7 +298,8 @@ def _subject_from(w: Window, head_start: int, end: int, floor: int) -> tuple[int
 
 def _subject_before(w: Window, q: Quantity, floor: int) -> tuple[int, int] | None:
     text = w.text
-    tokens = w.cut(max(floor, q.start - _MAX_SUBJECT - _MAX_GAP), q.start)
+    lo = max(floor, q.start - _MAX_SUBJECT - _MAX_GAP)
+    tokens: Tokens | None = None  # the window before q, looked up once something is there
     j, gap, attribute = q.start, 0, False
     while j > floor and gap <= _MAX_GAP:
         if j in w.date_ends:  # 距离年底还有136天: no untabled noun across a date either
@@ -308,6 +309,7 @@ def _subject_before(w: Window, q: Quantity, floor: int) -> tuple[int, int] | Non
             j = w.place_ends[j].start
             gap += 1
             continue
+        tokens = tokens or w.cut(lo, q.start)
         token = tokens.by_end.get(j)
         if token is not None and token.tag in _STOP_TAGS and token.start >= floor:
             return None  # 某村共有15家, 该县共有15个: a place said with a pronoun is where
@@ -382,7 +384,7 @@ def subjects(w: Window) -> list[tuple[int, int] | None]:
         if n > 0 and found[n - 1] is not None:
             before = w.quantities[n - 1]
             latest[(before.unit, before.kind)] = n - 1
-        clause_start, _ = w.bounds(q.start, w.clause_breaks)
+        clause_start, _ = w.clause(q.start)
         floor = clause_start
         if n > 0:
             floor = max(floor, w.quantities[n - 1].end)
@@ -431,8 +433,8 @@ def _inherited(
     m = latest.get((q.unit, q.kind))
     if m is None:
         return None
-    sentence_start, _ = w.bounds(q.start, w.sentence_breaks)
-    clause_start, _ = w.bounds(q.start, w.clause_breaks)
+    sentence_start, _ = w.sentence(q.start)
+    clause_start, _ = w.clause(q.start)
     earlier = w.quantities[m]
     if earlier.start < sentence_start:
         return None

@@ -10,13 +10,21 @@ and the metric, region, date and scope (:mod:`povertytext.indicators`) read thro
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._text import CLAUSE_BREAKS as _CLAUSE_BREAK_CHARS
 from ._text import LINE_OR_SENTENCE_ENDS
-from .models import AssistancePair, DateMention, Quantity, Region, RegionMention
+from .models import (
+    AssistancePair,
+    DateMention,
+    Quantity,
+    Region,
+    RegionMention,
+    validated_copy,
+)
 from .names import cut
 from .regions import extract_regions
 
@@ -108,10 +116,17 @@ class Window:
     place_end_list: list[int]
     tokens: dict[tuple[int, int], Tokens] = field(default_factory=dict)
     cumulative_words: dict[int, re.Match[str] | None] = field(default_factory=dict)
+    group_units: dict[tuple[int, int], Region | None] = field(default_factory=dict, init=False)
     pair_starts: list[int] = field(default_factory=list)
+    date_end_list: list[int] = field(default_factory=list, init=False)
+    dates_disjoint: bool = field(default=False, init=False)
+    _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
+    _sentences: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.pair_starts = [p.start for p in self.pairs]
+        self.date_end_list = [d.end for d in self.dates]
+        self.dates_disjoint = _disjoint(self.dates)
 
     def cut(self, lo: int, hi: int) -> Tokens:
         """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached; cut
@@ -128,10 +143,32 @@ class Window:
         hi = breaks[k] + 1 if k < len(breaks) else self.end
         return max(lo, self.start), min(hi, self.end)
 
+    def clause(self, i: int) -> tuple[int, int]:
+        """The clause around offset ``i`` (:meth:`bounds` of the clause breaks, kept)."""
+        found = self._clauses.get(i)
+        if found is None:
+            found = self._clauses[i] = self.bounds(i, self.clause_breaks)
+        return found
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The sentence around offset ``i`` (:meth:`bounds` of the sentence breaks, kept)."""
+        found = self._sentences.get(i)
+        if found is None:
+            found = self._sentences[i] = self.bounds(i, self.sentence_breaks)
+        return found
+
     def next_quantity_start(self, i: int) -> int:
         """Where the first quantity starting at or after ``i`` starts (the end if none)."""
         k = bisect.bisect_left(self.quantity_starts, i)
         return self.quantity_starts[k] if k < len(self.quantity_starts) else self.end
+
+
+def _disjoint(dates: Sequence[DateMention]) -> bool:
+    """True when every date is non-empty and ends at or before the next one starts: their
+    starts and their ends then both rise strictly, and a lookup by either is a bisection."""
+    if any(d.start >= d.end for d in dates):
+        return False
+    return all(a.end <= b.start for a, b in itertools.pairwise(dates))
 
 
 def build_window(
@@ -149,7 +186,7 @@ def build_window(
     """
     if regions is None:
         regions = [
-            m.model_copy(update={"start": m.start + start, "end": m.end + start})
+            validated_copy(m, {"start": m.start + start, "end": m.end + start})
             for m in extract_regions(text[start:end])
         ]
     places = [

@@ -121,6 +121,14 @@ def _metrics() -> tuple[_Metric, ...]:
 
 
 @loader
+def _metrics_by_kind() -> dict[str, tuple[_Metric, ...]]:
+    """The rows of :func:`_metrics` that fit each kind of quantity, in file order."""
+    rows = _metrics()
+    kinds = {kind for row in rows for kind in row.kinds}
+    return {kind: tuple(row for row in rows if kind in row.kinds) for kind in kinds}
+
+
+@loader
 def _cumulative_pattern() -> re.Pattern[str]:
     """The running-total patterns of ``cumulative.csv`` as one regex (once per vocabulary)."""
     return re.compile("|".join(f"(?:{row['pattern']})" for row in read_table("cumulative.csv")))
@@ -146,10 +154,13 @@ def _has_verb(text: str, lo: int, hi: int, verbs: tuple[str, ...]) -> bool:
     return False
 
 
-def _metric(w: Window, q: Quantity, subject: str | None) -> str | None:
-    lo, hi = w.bounds(q.start, w.clause_breaks)
-    for row in _metrics():
-        if q.kind not in row.kinds or (row.units and (q.unit or _NO_UNIT) not in row.units):
+def _metric(
+    w: Window, q: Quantity, subject: str | None, rows: dict[str, tuple[_Metric, ...]]
+) -> str | None:
+    """The first of ``rows`` (:func:`_metrics_by_kind`) that fits ``q`` and its subject."""
+    lo, hi = w.clause(q.start)
+    for row in rows.get(q.kind, ()):
+        if row.units and (q.unit or _NO_UNIT) not in row.units:
             continue
         if subject is None:
             if q.unit not in row.bare_units:
@@ -188,11 +199,21 @@ def _group_ending_at(w: Window, place: Place, lo: int) -> list[Region]:
     return group
 
 
-def _place_before(w: Window, i: int, lo: int) -> list[Region] | None:
+def _group_unit(w: Window, place: Place, lo: int) -> Region | None:
+    """The common unit of the group ending at ``place`` (:func:`_group_ending_at`), kept per
+    place and floor: the quantities after a long list of places share one reading of it."""
+    key = (place.end, lo)  # the window's places have distinct ends (``place_ends``)
+    if key not in w.group_units:
+        w.group_units[key] = _common_unit(_group_ending_at(w, place, lo))
+    return w.group_units[key]
+
+
+def _place_before(w: Window, i: int, lo: int) -> Place | None:
+    """The last place ending by ``i`` and starting at or after ``lo``, if any."""
     k = bisect.bisect_right(w.place_end_list, i) - 1
     if k < 0 or w.places[k].start < lo:
         return None
-    return _group_ending_at(w, w.places[k], lo)
+    return w.places[k]
 
 
 def _helped_place_before(w: Window, i: int, lo: int, helped: Sequence[Region]) -> Place | None:
@@ -221,20 +242,20 @@ def _helped_at(w: Window, start: int) -> list[Region]:
 
 
 def _region(w: Window, q: Quantity, default: Region | None) -> Region | None:
-    clause_start, clause_end = w.bounds(q.start, w.clause_breaks)
-    sentence_start, _ = w.bounds(q.start, w.sentence_breaks)
+    clause_start, clause_end = w.clause(q.start)
+    sentence_start, _ = w.sentence(q.start)
     adjacent = w.place_ends.get(q.start)
     if adjacent is not None:
-        return _common_unit(_group_ending_at(w, adjacent, clause_start))
+        return _group_unit(w, adjacent, clause_start)
     stated = _last_statement(w, sentence_start, q.start)
     if stated is not None:  # the last statement before the quantity; its edges share the evidence
         helped = _helped_at(w, stated)
         near = _helped_place_before(w, q.start, stated, helped)
-        return _common_unit(_group_ending_at(w, near, stated) if near else helped)
+        return _group_unit(w, near, stated) if near else _common_unit(helped)
     for lo in (clause_start, sentence_start):
-        group = _place_before(w, q.start, lo)
-        if group is not None:
-            return _common_unit(group)
+        place = _place_before(w, q.start, lo)
+        if place is not None:
+            return _group_unit(w, place, lo)
     k = bisect.bisect_left(w.place_end_list, q.end + 1)
     if k < len(w.places) and w.places[k].end <= clause_end:
         return w.places[k].region
@@ -245,19 +266,49 @@ def _region(w: Window, q: Quantity, default: Region | None) -> Region | None:
 
 
 def _date(w: Window, q: Quantity, default: str | None) -> str | None:
-    lo, hi = w.bounds(q.start, w.sentence_breaks)
-    clause_start, _ = w.bounds(q.start, w.clause_breaks)
+    lo, hi = w.sentence(q.start)
+    clause_start, _ = w.clause(q.start)
     first = bisect.bisect_left(w.date_start_list, lo)
     last = bisect.bisect_left(w.date_start_list, hi)
-    in_sentence = [d for d in w.dates[first:last] if d.end <= hi]
-    before = [d for d in in_sentence if clause_start <= d.start and d.end <= q.start]
-    if before:
-        best = before[-1]
-    elif in_sentence:
-        best = min(in_sentence, key=lambda d: _distance(d, q))
+    if w.dates_disjoint:
+        last = min(last, bisect.bisect_right(w.date_end_list, hi))
+        best = _date_bisected(w, q, first, last, clause_start)
     else:
+        best = _date_scanned(q, w.dates[first:last], hi, clause_start)
+    if best is None:
         return default
     return best.value or best.resolved
+
+
+def _date_scanned(
+    q: Quantity, dates: Sequence[DateMention], hi: int, clause_start: int
+) -> DateMention | None:
+    """The date of ``q`` among ``dates`` (those starting in its sentence): the last one
+    before it in its clause, else the nearest one of the sentence (the first of equals)."""
+    in_sentence = [d for d in dates if d.end <= hi]
+    before = [d for d in in_sentence if clause_start <= d.start and d.end <= q.start]
+    if before:
+        return before[-1]
+    return min(in_sentence, key=lambda d: _distance(d, q)) if in_sentence else None
+
+
+def _date_bisected(
+    w: Window, q: Quantity, first: int, last: int, clause_start: int
+) -> DateMention | None:
+    """What :func:`_date_scanned` finds in ``w.dates[first:last]`` (the dates of the sentence),
+    for disjoint dates (their starts and ends rise strictly): the last one ending by ``q``
+    is the nearest before it, the next one the nearest after; no scan of the sentence."""
+    if first >= last:
+        return None
+    k = bisect.bisect_right(w.date_end_list, q.start) - 1  # the last date ending by q
+    before = w.dates[k] if k >= first else None
+    if before is not None and before.start >= clause_start:
+        return before
+    following = max(k + 1, first)  # the first date of the sentence ending after q starts
+    after = w.dates[following] if following < last else None
+    if before is None or (after is not None and _distance(after, q) < _distance(before, q)):
+        return after
+    return before
 
 
 def _distance(mention: DateMention, q: Quantity) -> int:
@@ -272,7 +323,7 @@ def _cumulative(w: Window, q: Quantity) -> bool:
     character after it); else the short stretch from it to ``q`` is searched. The table's
     patterns hold no negative lookahead and no end anchor, so a search stopping earlier
     finds no match that a longer one does not."""
-    lo, hi = w.bounds(q.start, w.sentence_breaks)
+    lo, hi = w.sentence(q.start)
     if lo not in w.cumulative_words:
         w.cumulative_words[lo] = _cumulative_pattern().search(w.text, lo, hi)
     first = w.cumulative_words[lo]
@@ -342,16 +393,17 @@ def find_indicators(
         regions,
     )
     indicators = []
+    rows = _metrics_by_kind()
     for q, span in zip(w.quantities, subjects(w), strict=True):
         subject = None if span is None else text[span[0] : span[1]]
-        sentence_start, sentence_end = w.bounds(q.start, w.sentence_breaks)
+        sentence_start, sentence_end = w.sentence(q.start)
         indicators.append(
             Indicator(
                 quantity=q,
                 subject=subject,
                 subject_start=None if span is None else span[0],
                 subject_end=None if span is None else span[1],
-                metric=_metric(w, q, subject),
+                metric=_metric(w, q, subject, rows),
                 region=_region(w, q, default_region),
                 date=_date(w, q, date),
                 cumulative=_cumulative(w, q),

@@ -70,6 +70,7 @@ _COMMON_WORD = 2000  # jieba frequency from which a word is a common word, not a
 _LIST_ENDS = "及和等与"  # what may end the last member of a list of names (…、马文云及秘书长)
 _MIN_OPEN_LIST = 3  # members of a list in which a name with no listed surname is read
 _NAME_SIZES = (2, 3, 4)  # characters of a name
+_CUT_MEMO_SIZE = 4096  # windows whose cut is kept (short strings: a few MB at most)
 
 
 # ---------------------------------------------------------------- tables
@@ -264,7 +265,26 @@ def cut(window: str) -> list[tuple[str, str]]:
     """
     if _JIEBA_WORD_CHAR.search(window) is None:
         return [(piece, "x") for piece in _NON_WORD_PIECE.findall(window)]
-    return [(pair.word, pair.flag) for pair in _tokenizer().cut(window)]
+    tokenizer = _tokenizer()
+    memo = _cut_memo()
+    found = memo.get(window)
+    if found is None:
+        found = tuple((pair.word, pair.flag) for pair in tokenizer.cut(window))
+        if len(memo) >= _CUT_MEMO_SIZE:
+            memo.clear()
+        memo[window] = found
+    return list(found)
+
+
+@loader
+def _cut_memo() -> dict[str, tuple[tuple[str, str], ...]]:
+    """jieba's cuts of recent windows, of this vocabulary's tokenizer (emptied when full).
+
+    A page repeats its phrases (a template, a table of rows), and every reader cuts a
+    short window beside what it reads: a window cut once is not cut again. The cut is
+    asked for the tokenizer first, so that it is loaded (and counted) as without a memo.
+    """
+    return {}
 
 
 def tagged_as_name(text: str, start: int, end: int) -> bool:

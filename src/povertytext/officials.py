@@ -51,7 +51,7 @@ from .blocks import block_start, only_connectors, opens_post
 from .bylines import Byline, find_authors, find_bylines
 from .characters import read_simplified
 from .errors import require_text
-from .models import Author, Official, Position, Region, RegionMention
+from .models import Author, Official, Position, Region, RegionMention, validated_copy
 from .names import (
     looks_like_name,
     name_after,
@@ -225,8 +225,8 @@ def _split_position(
     text = page.text
     joined = text[body : name[0]] + text[title[0] : title[1]]
     position = _one_position(joined, 0, len(joined), _bare_region(page, body))
-    return position.model_copy(
-        update={"as_written": text[body : title[1]], "start": body, "end": title[1]}
+    return validated_copy(
+        position, {"as_written": text[body : title[1]], "start": body, "end": title[1]}
     )
 
 
@@ -273,8 +273,8 @@ def _under_parent(positions: tuple[Position, ...], before: _Found) -> tuple[Posi
     parent = parent_body(before.positions[0].organization or "")
     if parent is None:
         return positions
-    moved = first.model_copy(
-        update={"text": parent + first.text, "organization": parent + first.organization}
+    moved = validated_copy(
+        first, {"text": parent + first.text, "organization": parent + first.organization}
     )
     return (moved, *positions[1:])
 

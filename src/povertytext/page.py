@@ -39,6 +39,7 @@ from .models import (
     RegionLevel,
     RegionMention,
     Speech,
+    validated_copy,
 )
 from .officials import officials_of
 from .pairs import find_pairs
@@ -265,7 +266,7 @@ def _body_dates(
         mentions = extract_dates(text[lo:hi], reference=plan.date)
     except ValueError:  # a date line the reader cannot use as a reference
         return within(page_dates, lo, hi)
-    return [m.model_copy(update={"start": m.start + lo, "end": m.end + lo}) for m in mentions]
+    return [validated_copy(m, {"start": m.start + lo, "end": m.end + lo}) for m in mentions]
 
 
 def _document_date(written: str | None, given: str | None) -> str | None:
