@@ -38,6 +38,7 @@ __all__ = [
     "exact_power",
     "masked_end",
     "normalize",
+    "normalized_chars",
     "parse_number",
     "read_numeral",
 ]
@@ -118,6 +119,11 @@ def _substitution() -> Substitution:
     return Substitution(
         {ord(row["char"]): row["canonical"] for row in read_table("numeral_chars.csv")}
     )
+
+
+def normalized_chars() -> frozenset[str]:
+    """The characters that :func:`normalize` changes (壹, 萬, １, 〇 …)."""
+    return _substitution().sources()
 
 
 @loader

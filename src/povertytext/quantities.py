@@ -25,7 +25,7 @@ from .amounts import (
     Draft,
     read_quantity,
 )
-from .characters import read_simplified, simplify
+from .characters import read_simplified, simplify, traditional_chars
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityKind, validated_copy
 from .nonamounts import blocked_spans, is_amount, is_date_part, is_number
@@ -34,6 +34,7 @@ from .numerals import (
     canonical,
     masked_end,
     normalize,
+    normalized_chars,
     numeral_start_chars,
     overlong_run,
     read_numeral,
@@ -297,6 +298,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     []
     """
     require_text(text, "extract_quantities")
+    if _written_starts().search(text) is None:
+        return []  # most lines: no character that could start a numeral
     return read_simplified(text, lambda work: _scan(work, numbers=False))
 
 
@@ -311,6 +314,8 @@ def extract_numbers(text: str) -> list[Quantity]:
     [('二〇〇二', Decimal('2002')), ('一场', Decimal('1'))]
     """
     require_text(text, "extract_numbers")
+    if _written_starts().search(text) is None:
+        return []
     return read_simplified(text, lambda work: _scan(work, numbers=True))
 
 
@@ -428,6 +433,20 @@ def _may_follow_a_digit() -> frozenset[str]:
     first character of every unit that may stand in running text."""
     units = frozenset(surface[0] for surface, unit in unit_table().items() if unit.standalone)
     return numeral_start_chars() | frozenset(_AFTER_DIGIT) | frozenset(" \n") | units
+
+
+@loader
+def _written_starts() -> re.Pattern[str]:
+    """The characters of the caller's text that may become the first character of a
+    candidate (:func:`_candidate_scan`) once simplified and normalized (萬, 億, 壹, １ …).
+
+    Both maps replace one character by one, so a text holding none of them has no
+    candidate: it is answered without copying it.
+    """
+    firsts = numeral_start_chars() | frozenset(_OTHER_STARTS)
+    mapped = firsts | traditional_chars() | normalized_chars()
+    chars = sorted(c for c in mapped if normalize(simplify(c)) in firsts)
+    return re.compile(f"[{re.escape(''.join(chars))}]")
 
 
 def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
