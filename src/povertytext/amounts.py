@@ -31,6 +31,7 @@ from .units import (
     leading_qualifier,
     match_unit,
     qualifier_table,
+    trailing_first_chars,
     unit_table,
 )
 
@@ -155,7 +156,9 @@ def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
     if mask is not None:
         return _read_masked(s, i, mask)
     numeral: Numeral | None
-    if whole and s.startswith("半", j) and match_unit(s, j + 1, whole=True) is not None:
+    if j < len(s) and "0" <= s[j] <= "9":
+        numeral = read_numeral(s, j, whole=whole)  # an Arabic digit: none of the forms below
+    elif whole and s.startswith("半", j) and match_unit(s, j + 1, whole=True) is not None:
         numeral = Numeral(j, j + 1, Decimal("0.5"))  # 半公升, 半个: one half
     elif not whole and _liang_pair(s, j) is not None:
         numeral = _liang_pair(s, j)  # 一两个, 两三天, 两三万
@@ -778,6 +781,8 @@ def _read_trailing_qualifier(s: str, draft: Draft) -> None:
     j = draft.end
     inclusive = _INCLUSIVE_MARK.match(s, j)
     k = inclusive.end() if inclusive is not None else j
+    if k >= len(s) or s[k] not in trailing_first_chars():
+        return
     table = qualifier_table()
     for length in (2, 1):
         word = s[k : k + length]

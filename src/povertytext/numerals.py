@@ -308,7 +308,16 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
     if "," in text:
         magnitude, end = _read_magnitudes(s, end, whole=whole)
         return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=True)
+    if _ascii_digit(s[i]) and (end == len(s) or s[end] not in _chinese_continuations()):
+        return Numeral(i, end, value, arabic=True)  # what _read_chinese reads: the integer alone
     return _read_chinese(s, i, whole=whole)
+
+
+@loader
+def _chinese_continuations() -> frozenset[str]:
+    """What may follow an Arabic integer inside a Chinese numeral (1万2千, 3百, 5点六)."""
+    digits, units, sections, tens = _roles()
+    return frozenset([*digits, *units, *sections, *tens, ".", "点"])
 
 
 def _read_exponent(i: int, match: re.Match[str], value: Decimal) -> Numeral:

@@ -91,6 +91,7 @@ def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quan
         table[q].approximate for q in qualifiers if q in table
     )
     qualifier = qualifiers[0] if qualifiers else None
+    named = table.get(qualifier or "")
     return Quantity(
         text=text[start : draft.end],
         start=start,
@@ -104,7 +105,7 @@ def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quan
         qualifier=qualifier,
         approximate=approximate,
         masked=draft.masked,
-        bound=qualifier_bound(qualifier),
+        bound=named.bound if named is not None else "exact",  # qualifier_bound(qualifier)
     )
 
 
