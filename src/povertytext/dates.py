@@ -68,6 +68,7 @@ from dataclasses import dataclass, replace
 
 from ._data import loader, read_table
 from ._substitute import Substitution
+from ._text import CLAUSE_BREAKS, SENTENCE_ENDS_OR_SEMICOLON, UNIFIED_HAN, is_unified_han
 from .characters import simplify
 from .errors import DateError, UsageError, require_text
 from .models import DateMention, DatePrecision
@@ -79,7 +80,8 @@ _FIRST_YEAR, _LAST_YEAR = 1000, 2199
 # A bare year (no 年) in a title line: the People's Republic onward, and short lines only.
 _FIRST_TITLE_YEAR, _LAST_TITLE_YEAR = 1949, 2100
 _TITLE_LINE_MAX = 60
-_SENTENCE_ENDS = frozenset("。!?;")  # matched in the normalized text: ！ is !
+# Matched in the normalized text, where ！ is ! (the full-width forms never stand there).
+_SENTENCE_ENDS = frozenset(SENTENCE_ENDS_OR_SEMICOLON)
 # Two-digit years with no month: only these leading digits can be read as a year.
 _TWO_DIGIT_YEAR_LEADS = frozenset("056789")
 
@@ -132,10 +134,10 @@ _DAY = re.compile(
 _MASKED_DAY = re.compile(rf"[_×Xx*]{{1,2}}{_SPACE}?[日号]")
 # A day alone after these is a count, an ordinal or a document number (〔2016〕8号).
 _NOT_BEFORE_LONE_DAY = frozenset("0123456789月第每近前后数〕]】")
-_CLAUSE_STARTS = frozenset('\n,。!?;:、()“"')  # normalized: ， is ,
+_CLAUSE_STARTS = frozenset(CLAUSE_BREAKS + '、()“"')  # normalized: ， is ,
 _SPACES = frozenset(" \u00a0\u3000")
 _LINE = re.compile(r"[^\n]+")
-_WORDS = re.compile(r"[\u4e00-\u9fff]+")  # the run of Chinese characters a name is made of
+_WORDS = re.compile(f"[{UNIFIED_HAN}]+")  # the run of Chinese characters a name is made of
 # What may follow the run of Arabic digits a date starts with, in any of the readers of
 # _read_at: a space, 年 月 日 号, a mask (20__年), an ISO separator (2020-08-19, 2020.8),
 # a list word (2018、2019年) or the first character of a range separator (see
@@ -824,7 +826,7 @@ def _title_year_at(
     neighbour = s[outside]
     if not (len(digits) == 4 and digits.isascii() and digits.isdigit()):
         return None
-    if not "\u4e00" <= neighbour <= "\u9fff":
+    if not is_unified_han(neighbour):
         return None
     side = "after" if outside > start else "before"
     if neighbour in _context("not_title_year", side):

@@ -27,6 +27,7 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, localcontext
 from ._data import loader, read_table
 from ._exact import exact_context
 from ._substitute import Substitution
+from ._text import ASCII_DIGITS, chinese_digits
 from .errors import MaskedNumberError, NumeralError, require_text
 
 __all__ = [
@@ -64,8 +65,6 @@ _MASK_SET = frozenset(MASK_CHARS)
 _DIGITS_OR_MASKS = re.compile(
     r"[0-9*＊×xX]+(?:,[0-9*＊×xX]{3}(?![0-9*＊×xX]))*(?:[.．][0-9*＊×xX]+)?"
 )
-_RUN_CHAR = r"(?:[0-9零〇一二三四五六七八九]|[,.．](?=[0-9]{3}(?![0-9]))|[.．](?=[0-9]))"
-_LONG_RUN = re.compile(f"{_RUN_CHAR}{{{MAX_DIGITS + 1},}}")
 _SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
 _WHOLE_SUFFIX_MAGNITUDES = {**_SUFFIX_MAGNITUDES, "G": 1000000000}
 _ZERO = Decimal(0)
@@ -258,6 +257,15 @@ def masked_end(s: str, i: int) -> int | None:
     return end
 
 
+@loader
+def _long_run() -> re.Pattern[str]:
+    """More than :data:`MAX_DIGITS` digits in a row (Arabic, 〇 and the Chinese digits),
+    with thousands commas and a decimal point between them."""
+    digit = f"[{ASCII_DIGITS}〇{chinese_digits()}]"
+    run_char = rf"(?:{digit}|[,.．](?=[0-9]{{3}}(?![0-9]))|[.．](?=[0-9]))"
+    return re.compile(f"{run_char}{{{MAX_DIGITS + 1},}}")
+
+
 def overlong_run(s: str, i: int) -> int | None:
     """The end of a run of more than :data:`MAX_DIGITS` digits starting at ``i``, or None.
 
@@ -265,7 +273,7 @@ def overlong_run(s: str, i: int) -> int | None:
     """
     if len(s) - i <= MAX_DIGITS:
         return None  # too short for such a run: no regex needed
-    match = _LONG_RUN.match(s, i)
+    match = _long_run().match(s, i)
     return None if match is None else match.end()
 
 
@@ -645,7 +653,7 @@ def _parse_number(text: str) -> Decimal:
     if not stripped:
         raise NumeralError("empty numeral", input=text, position=0)
     s = normalize(stripped)
-    long_run = _LONG_RUN.search(s)
+    long_run = _long_run().search(s)
     if long_run is not None:
         raise NumeralError(
             f"more than {MAX_DIGITS} digits in a row (the limit of one numeral)",

@@ -17,12 +17,12 @@ from decimal import Decimal, localcontext
 
 from ._data import loader
 from .amounts import (
-    BARE_DECIMAL,
-    CHINESE_DIGITS,
     DATE_LIKE,
     SIGN_CHARS,
     VAGUE_DIGITS,
     Draft,
+    bare_decimal,
+    chinese_digit_chars,
     read_quantity,
 )
 from .characters import read_simplified, simplify, traditional_chars
@@ -384,7 +384,7 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
     A fast path: such a numeral has no unit and no magnitude, so it is never reported.
     """
     char = s[start]
-    if "0" <= char <= "9" or char not in CHINESE_DIGITS:
+    if "0" <= char <= "9" or char not in chinese_digit_chars():
         return False
     nxt = s[start + 1] if start + 1 < len(s) else ""
     if char == "零" and start > 0 and s[start - 1] in "到至为":
@@ -398,7 +398,7 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
 def _candidate_pattern() -> re.Pattern[str]:
     chars = "".join(sorted(numeral_start_chars()))
     return re.compile(
-        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{BARE_DECIMAL.pattern}"
+        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{bare_decimal().pattern}"
         "|半|[数數](?=[十百千万亿])|(?<![A-Za-z])[xX](?![A-Za-z])|[万亿](?![万亿]*分之)"
     )
 
@@ -420,7 +420,7 @@ def _candidate_scan(lone_digits: bool) -> re.Pattern[str]:
     first = f"[{re.escape(chars)}]"
     if lone_digits:
         return re.compile(first)
-    digits = re.escape("".join(sorted(CHINESE_DIGITS)))
+    digits = re.escape("".join(sorted(chinese_digit_chars())))
     following = "".join(sorted(_may_follow_a_digit()))
     return re.compile(
         f"{first}(?:(?<![{digits}])|(?=[{re.escape(following)}])|\\Z|(?<=[到至为]零))"
