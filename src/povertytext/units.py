@@ -8,6 +8,7 @@ read by a :func:`~povertytext._data.loader` function, so a vocabulary reaches it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -165,13 +166,19 @@ _SCOPE_WINDOW = 120
 def scope_qualifier(s: str, start: int) -> str | None:
     """累计 (or 共计, 总计) earlier in the same sentence: it scopes the amounts after it."""
     window_start = max(0, start - _SCOPE_WINDOW)
+    if _scope_pattern().search(s, window_start, start) is None:
+        return None  # the clause lies inside the window: none of them is in it either
     window = s[window_start:start]
     words = [word for word in _scope_words() if word in window]
-    if not words:
-        return None  # the clause lies inside the window: none of them is in it either
     sentence_start = max(s.rfind(mark, window_start, start) for mark in _SENTENCE_END)
     clause = s[max(sentence_start, window_start) : start]
     return next((word for word in words if word in clause), None)
+
+
+@loader
+def _scope_pattern() -> re.Pattern[str]:
+    """Any of the scope words (one search of the window instead of a slice per word)."""
+    return re.compile("|".join(re.escape(word) for word in _scope_words()) or "(?!)")
 
 
 @loader
