@@ -39,6 +39,10 @@ class Substitution:
     def _replace(self, match: re.Match[str]) -> str:
         return self._changes[match.group()]
 
+    def sources(self) -> frozenset[str]:
+        """The characters that the table changes."""
+        return frozenset(self._changes)
+
     def changes(self, text: str) -> bool:
         """Tell whether ``text`` holds a character that the table changes."""
         return self._pattern is not None and self._pattern.search(text) is not None

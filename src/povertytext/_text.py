@@ -28,6 +28,7 @@ __all__ = [
     "UNIFIED_HAN",
     "chinese_digits",
     "is_han",
+    "is_unified_han",
 ]
 
 # Han characters: CJK Unified Ideographs Extension A (U+3400–U+4DBF) and the Unified
@@ -64,6 +65,11 @@ LEVELS_BELOW_COUNTY = "镇乡村"
 def is_han(ch: str) -> bool:
     """Whether ``ch`` (one character) is a Han character of :data:`HAN`."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def is_unified_han(ch: str) -> bool:
+    """Whether ``ch`` (one character) is in the Unified Ideographs block (:data:`UNIFIED_HAN`)."""
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 @loader

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ._data import loader
+from ._text import chinese_digits, is_unified_han
 from .models import QuantityKind
 from .numerals import (
     FRACTION_CONTEXT,
@@ -31,6 +33,7 @@ from .units import (
     leading_qualifier,
     match_unit,
     qualifier_table,
+    trailing_first_chars,
     unit_table,
 )
 
@@ -68,7 +71,7 @@ def _minus_stands(s: str, i: int) -> bool:
     if i == 0 or s[i - 1] in _SIGN_CONTEXT:
         return True
     before = s[i - 1]
-    if not "\u4e00" <= before <= "\u9fff" or before in _JOINING_CHARS:
+    if not is_unified_han(before) or before in _JOINING_CHARS:
         return False
     if before in numeral_start_chars() or before in magnitude_values():
         return False
@@ -155,11 +158,13 @@ def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
     if mask is not None:
         return _read_masked(s, i, mask)
     numeral: Numeral | None
-    if whole and s.startswith("半", j) and match_unit(s, j + 1, whole=True) is not None:
+    if j < len(s) and "0" <= s[j] <= "9":
+        numeral = read_numeral(s, j, whole=whole)  # an Arabic digit: none of the forms below
+    elif whole and s.startswith("半", j) and match_unit(s, j + 1, whole=True) is not None:
         numeral = Numeral(j, j + 1, Decimal("0.5"))  # 半公升, 半个: one half
     elif not whole and _liang_pair(s, j) is not None:
         numeral = _liang_pair(s, j)  # 一两个, 两三天, 两三万
-    elif BARE_DECIMAL.match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
+    elif bare_decimal().match(s, j) and (j == 0 or s[j - 1] not in numeral_start_chars()):
         fraction, end = read_fraction_digits(s, j + 1)
         numeral = Numeral(j, end, Decimal("0." + fraction))
     elif not whole and _half_of_a_duration(s, j):
@@ -569,7 +574,7 @@ def _skip_layout_gap(s: str, j: int, *, whole: bool) -> int:
 
 
 def _cjk_or_digit(char: str) -> bool:
-    return char.isdigit() or "\u4e00" <= char <= "\u9fff"
+    return char.isdigit() or is_unified_han(char)
 
 
 # Measure words of kinds, which a count may write after 大 (4大类, 七大类, 三大项).
@@ -627,7 +632,7 @@ def _scale(unit: Unit, draft: Draft) -> Decimal:
 
 
 def is_cjk_at(s: str, i: int) -> bool:
-    return i < len(s) and "\u4e00" <= s[i] <= "\u9fff"
+    return i < len(s) and is_unified_han(s[i])
 
 
 def _unit_fits(s: str, j: int, unit: Unit, draft: Draft) -> bool:
@@ -778,6 +783,8 @@ def _read_trailing_qualifier(s: str, draft: Draft) -> None:
     j = draft.end
     inclusive = _INCLUSIVE_MARK.match(s, j)
     k = inclusive.end() if inclusive is not None else j
+    if k >= len(s) or s[k] not in trailing_first_chars():
+        return
     table = qualifier_table()
     for length in (2, 1):
         word = s[k : k + length]
@@ -805,8 +812,15 @@ VAGUE_IN_TEXT = "数數"
 # Particles and conjunctions after which a plain number may still be an amount (年龄27的).
 FUNCTION_CHARS = "的了和与及或是为在至到等也而就都"
 
-# 点五零: a decimal written without its leading 零, read only when two or more digits follow.
-BARE_DECIMAL = re.compile(r"点(?=[零一二三四五六七八九]{2})")
 
-# The Chinese digits (two as 两 too), without 〇 and the financial forms.
-CHINESE_DIGITS = frozenset("零一二两三四五六七八九")
+@loader
+def bare_decimal() -> re.Pattern[str]:
+    """点五零: a decimal written without its leading 零, read only when two or more digits
+    follow."""
+    return re.compile(f"点(?=[{chinese_digits()}]{{2}})")
+
+
+@loader
+def chinese_digit_chars() -> frozenset[str]:
+    """The Chinese digits (two as 两 too), without 〇 and the financial forms."""
+    return frozenset(chinese_digits() + "两")

@@ -68,6 +68,7 @@ from dataclasses import dataclass, replace
 
 from ._data import loader, read_table
 from ._substitute import Substitution
+from ._text import CLAUSE_BREAKS, SENTENCE_ENDS_OR_SEMICOLON, UNIFIED_HAN, is_unified_han
 from .characters import simplify
 from .errors import DateError, UsageError, require_text
 from .models import DateMention, DatePrecision
@@ -79,7 +80,8 @@ _FIRST_YEAR, _LAST_YEAR = 1000, 2199
 # A bare year (no 年) in a title line: the People's Republic onward, and short lines only.
 _FIRST_TITLE_YEAR, _LAST_TITLE_YEAR = 1949, 2100
 _TITLE_LINE_MAX = 60
-_SENTENCE_ENDS = frozenset("。!?;")  # matched in the normalized text: ！ is !
+# Matched in the normalized text, where ！ is ! (the full-width forms never stand there).
+_SENTENCE_ENDS = frozenset(SENTENCE_ENDS_OR_SEMICOLON)
 # Two-digit years with no month: only these leading digits can be read as a year.
 _TWO_DIGIT_YEAR_LEADS = frozenset("056789")
 
@@ -132,12 +134,29 @@ _DAY = re.compile(
 _MASKED_DAY = re.compile(rf"[_×Xx*]{{1,2}}{_SPACE}?[日号]")
 # A day alone after these is a count, an ordinal or a document number (〔2016〕8号).
 _NOT_BEFORE_LONE_DAY = frozenset("0123456789月第每近前后数〕]】")
-_CLAUSE_STARTS = frozenset('\n,。!?;:、()“"')  # normalized: ， is ,
+_CLAUSE_STARTS = frozenset(CLAUSE_BREAKS + '、()“"')  # normalized: ， is ,
 _SPACES = frozenset(" \u00a0\u3000")
 _LINE = re.compile(r"[^\n]+")
-_WORDS = re.compile(r"[\u4e00-\u9fff]+")  # the run of Chinese characters a name is made of
+_WORDS = re.compile(f"[{UNIFIED_HAN}]+")  # the run of Chinese characters a name is made of
+# What may follow the run of Arabic digits a date starts with, in any of the readers of
+# _read_at: a space, 年 月 日 号, a mask (20__年), an ISO separator (2020-08-19, 2020.8),
+# a list word (2018、2019年) or the first character of a range separator (see
+# _digit_trigger). Where anything else follows, no reader can read a date there.
+_AFTER_DATE_DIGITS = " \u00a0\u3000年月日号_×Xx*-/.、和及与"
+
+
+def _digit_trigger(separators: tuple[str, ...]) -> str:
+    """The trigger of a date that starts with an Arabic digit (an Arabic year, ISO date,
+    month or day): the first digit of a run, when what follows the run may go on a date.
+
+    The lookahead refuses in the regex engine the starts where every reader would fail
+    (the 1 of 1,234户 or of 12.5%), so the Python readers run only where one may succeed.
+    """
+    follow = sorted(set(_AFTER_DATE_DIGITS) | {separator[0] for separator in separators})
+    return rf"(?<![0-9A-Za-z_×*])(?<![0-9]\.)[0-9](?=[0-9]*[{re.escape(''.join(follow))}])"
+
+
 _TRIGGERS = (
-    r"(?<![0-9A-Za-z_×*])(?<![0-9]\.)[0-9]",  # an Arabic year, ISO date, month or day
     r"(?<![〇○零一二三四五六七八九十百千万两几第])[〇○零一二三四五六七八九十](?=[〇○零一二三四五六七八九十]{0,3}[年月])",
     r"(?<![0-9A-Za-z_×*])[_×Xx*](?=[_×Xx*]{1,3}[ \u00a0\u3000]?年)",  # ××××年, xx年
     r"民国(?=[ \u00a0\u3000]?[0-9〇○零一二三四五六七八九十百])",  # 民国108年
@@ -268,7 +287,9 @@ def _tables() -> _Tables:
         not_before=not_before,
         not_after=not_after,
         contexts=contexts,
-        trigger=re.compile("|".join([*_TRIGGERS, _alternation(relative)])),
+        trigger=re.compile(
+            "|".join([_digit_trigger(separators), *_TRIGGERS, _alternation(relative)])
+        ),
         shared_years=_shared_unit_range(r"[0-9]{4}", separators, r"年(度)?"),
         shared_roc_years=_shared_unit_range(r"[0-9]{3}", separators, r"年(度)?"),
         shared_months=_shared_unit_range(r"[0-9]{1,2}", separators, r"月(?:份)?"),
@@ -805,7 +826,7 @@ def _title_year_at(
     neighbour = s[outside]
     if not (len(digits) == 4 and digits.isascii() and digits.isdigit()):
         return None
-    if not "\u4e00" <= neighbour <= "\u9fff":
+    if not is_unified_han(neighbour):
         return None
     side = "after" if outside > start else "before"
     if neighbour in _context("not_title_year", side):
@@ -1015,9 +1036,11 @@ def starts_a_date(text: str, position: int) -> bool:
     (True, False)
     """
     require_text(text, "starts_a_date")
-    line_start = max(text.rfind("\n", 0, position) + 1, position - _DATE_WINDOW)
-    line_end = text.find("\n", position)
-    line_end = min(len(text) if line_end < 0 else line_end, position + _DATE_WINDOW)
+    window_start = max(0, position - _DATE_WINDOW)
+    window_end = min(len(text), position + _DATE_WINDOW)
+    line_start = text.rfind("\n", window_start, position) + 1 or window_start
+    line_end = text.find("\n", position, window_end)
+    line_end = window_end if line_end < 0 else line_end
     offset = position - line_start
     return any(read.start == offset for read in _reads(text[line_start:line_end]))
 

@@ -16,11 +16,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ._data import loader, read_table
+from ._text import CLAUSE_BREAKS, CLAUSE_ENDS
 from .amounts import (
-    CHINESE_DIGITS,
     FUNCTION_CHARS,
     MORE_CHARS,
     Draft,
+    chinese_digit_chars,
     is_cjk_at,
     looks_like_date,
 )
@@ -347,7 +348,7 @@ _REGION_NOUNS = frozenset(
     {"省", "省区", "省市", "市", "县", "区", "县区", "县市", "州", "镇", "乡"}
 )
 _APPOSITION_REACH = 8
-_CLAUSE_MARKS = '，,。；;：:！？!?\n（(“"「《'
+_CLAUSE_MARKS = CLAUSE_BREAKS + '（(“"「《'
 
 
 def _is_back_reference(s: str, draft: Draft) -> bool:
@@ -430,11 +431,13 @@ _ONE_COUNT_WORDS = ("仅", "只", "僅", "唯一", "就有")
 # 每年召开一次) or a distribution (21个省份分别对口支援…的一个重灾县).
 _ONE_COUNT_SCOPES = ("每", "分别", "分別")
 _ONE_REACH = 30
+# Where the clause of a count of one ends: a comma, a semicolon, a sentence end, a line.
+_CLAUSE_END_OR_LINE = CLAUSE_ENDS + "\n"
 
 
 def _clause_before(s: str, start: int) -> str:
     k = start - 1
-    while k >= 0 and start - k <= _ONE_REACH and s[k] not in "，,。；;！？!?\n":
+    while k >= 0 and start - k <= _ONE_REACH and s[k] not in _CLAUSE_END_OR_LINE:
         k -= 1
     return s[k + 1 : start]
 
@@ -450,7 +453,11 @@ def _counts_one(s: str, draft: Draft) -> bool:
     if any(word in _clause_before(s, start) for word in _ONE_COUNT_SCOPES):
         return True
     previous = match_unit(s, start - 1, whole=False) if start >= 2 else None
-    if previous is not None and len(previous.surface) == 1 and s[start - 2] in CHINESE_DIGITS:
+    if (
+        previous is not None
+        and len(previous.surface) == 1
+        and s[start - 2] in chinese_digit_chars()
+    ):
         return True  # 四区一县: a count right after another count
     return _parallel_count(s, draft)
 
@@ -460,7 +467,7 @@ def _parallel_count(s: str, draft: Draft) -> bool:
     assert draft.unit is not None
     k = draft.end
     limit = min(len(s), k + _ONE_REACH)
-    while k < limit and s[k] not in "，,。；;！？!?\n":
+    while k < limit and s[k] not in _CLAUSE_END_OR_LINE:
         if s[k] == "、":
             numeral = read_numeral(s, k + 1)
             if numeral is not None and s.startswith(draft.unit.surface, numeral.end):

@@ -27,6 +27,7 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, localcontext
 from ._data import loader, read_table
 from ._exact import exact_context
 from ._substitute import Substitution
+from ._text import ASCII_DIGITS, chinese_digits
 from .errors import MaskedNumberError, NumeralError, require_text
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "exact_power",
     "masked_end",
     "normalize",
+    "normalized_chars",
     "parse_number",
     "read_numeral",
 ]
@@ -63,8 +65,6 @@ _MASK_SET = frozenset(MASK_CHARS)
 _DIGITS_OR_MASKS = re.compile(
     r"[0-9*＊×xX]+(?:,[0-9*＊×xX]{3}(?![0-9*＊×xX]))*(?:[.．][0-9*＊×xX]+)?"
 )
-_RUN_CHAR = r"(?:[0-9零〇一二三四五六七八九]|[,.．](?=[0-9]{3}(?![0-9]))|[.．](?=[0-9]))"
-_LONG_RUN = re.compile(f"{_RUN_CHAR}{{{MAX_DIGITS + 1},}}")
 _SUFFIX_MAGNITUDES = {"k": 1000, "K": 1000, "w": 10000, "W": 10000, "M": 1000000}
 _WHOLE_SUFFIX_MAGNITUDES = {**_SUFFIX_MAGNITUDES, "G": 1000000000}
 _ZERO = Decimal(0)
@@ -118,6 +118,11 @@ def _substitution() -> Substitution:
     return Substitution(
         {ord(row["char"]): row["canonical"] for row in read_table("numeral_chars.csv")}
     )
+
+
+def normalized_chars() -> frozenset[str]:
+    """The characters that :func:`normalize` changes (壹, 萬, １, 〇 …)."""
+    return _substitution().sources()
 
 
 @loader
@@ -252,6 +257,15 @@ def masked_end(s: str, i: int) -> int | None:
     return end
 
 
+@loader
+def _long_run() -> re.Pattern[str]:
+    """More than :data:`MAX_DIGITS` digits in a row (Arabic, 〇 and the Chinese digits),
+    with thousands commas and a decimal point between them."""
+    digit = f"[{ASCII_DIGITS}〇{chinese_digits()}]"
+    run_char = rf"(?:{digit}|[,.．](?=[0-9]{{3}}(?![0-9]))|[.．](?=[0-9]))"
+    return re.compile(f"{run_char}{{{MAX_DIGITS + 1},}}")
+
+
 def overlong_run(s: str, i: int) -> int | None:
     """The end of a run of more than :data:`MAX_DIGITS` digits starting at ``i``, or None.
 
@@ -259,7 +273,7 @@ def overlong_run(s: str, i: int) -> int | None:
     """
     if len(s) - i <= MAX_DIGITS:
         return None  # too short for such a run: no regex needed
-    match = _LONG_RUN.match(s, i)
+    match = _long_run().match(s, i)
     return None if match is None else match.end()
 
 
@@ -302,7 +316,16 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
     if "," in text:
         magnitude, end = _read_magnitudes(s, end, whole=whole)
         return Numeral(i, end, value * magnitude, magnitude=magnitude, arabic=True)
+    if _ascii_digit(s[i]) and (end == len(s) or s[end] not in _chinese_continuations()):
+        return Numeral(i, end, value, arabic=True)  # what _read_chinese reads: the integer alone
     return _read_chinese(s, i, whole=whole)
+
+
+@loader
+def _chinese_continuations() -> frozenset[str]:
+    """What may follow an Arabic integer inside a Chinese numeral (1万2千, 3百, 5点六)."""
+    digits, units, sections, tens = _roles()
+    return frozenset([*digits, *units, *sections, *tens, ".", "点"])
 
 
 def _read_exponent(i: int, match: re.Match[str], value: Decimal) -> Numeral:
@@ -630,7 +653,7 @@ def _parse_number(text: str) -> Decimal:
     if not stripped:
         raise NumeralError("empty numeral", input=text, position=0)
     s = normalize(stripped)
-    long_run = _LONG_RUN.search(s)
+    long_run = _long_run().search(s)
     if long_run is not None:
         raise NumeralError(
             f"more than {MAX_DIGITS} digits in a row (the limit of one numeral)",

@@ -17,15 +17,15 @@ from decimal import Decimal, localcontext
 
 from ._data import loader
 from .amounts import (
-    BARE_DECIMAL,
-    CHINESE_DIGITS,
     DATE_LIKE,
     SIGN_CHARS,
     VAGUE_DIGITS,
     Draft,
+    bare_decimal,
+    chinese_digit_chars,
     read_quantity,
 )
-from .characters import read_simplified, simplify
+from .characters import read_simplified, simplify, traditional_chars
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityKind, validated_copy
 from .nonamounts import blocked_spans, is_amount, is_date_part, is_number
@@ -34,6 +34,7 @@ from .numerals import (
     canonical,
     masked_end,
     normalize,
+    normalized_chars,
     numeral_start_chars,
     overlong_run,
     read_numeral,
@@ -90,6 +91,7 @@ def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quan
         table[q].approximate for q in qualifiers if q in table
     )
     qualifier = qualifiers[0] if qualifiers else None
+    named = table.get(qualifier or "")
     return Quantity(
         text=text[start : draft.end],
         start=start,
@@ -103,7 +105,7 @@ def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quan
         qualifier=qualifier,
         approximate=approximate,
         masked=draft.masked,
-        bound=qualifier_bound(qualifier),
+        bound=named.bound if named is not None else "exact",  # qualifier_bound(qualifier)
     )
 
 
@@ -297,6 +299,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     []
     """
     require_text(text, "extract_quantities")
+    if _written_starts().search(text) is None:
+        return []  # most lines: no character that could start a numeral
     return read_simplified(text, lambda work: _scan(work, numbers=False))
 
 
@@ -311,6 +315,8 @@ def extract_numbers(text: str) -> list[Quantity]:
     [('二〇〇二', Decimal('2002')), ('一场', Decimal('1'))]
     """
     require_text(text, "extract_numbers")
+    if _written_starts().search(text) is None:
+        return []
     return read_simplified(text, lambda work: _scan(work, numbers=True))
 
 
@@ -378,7 +384,7 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
     A fast path: such a numeral has no unit and no magnitude, so it is never reported.
     """
     char = s[start]
-    if "0" <= char <= "9" or char not in CHINESE_DIGITS:
+    if "0" <= char <= "9" or char not in chinese_digit_chars():
         return False
     nxt = s[start + 1] if start + 1 < len(s) else ""
     if char == "零" and start > 0 and s[start - 1] in "到至为":
@@ -392,7 +398,7 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
 def _candidate_pattern() -> re.Pattern[str]:
     chars = "".join(sorted(numeral_start_chars()))
     return re.compile(
-        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{BARE_DECIMAL.pattern}"
+        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{bare_decimal().pattern}"
         "|半|[数數](?=[十百千万亿])|(?<![A-Za-z])[xX](?![A-Za-z])|[万亿](?![万亿]*分之)"
     )
 
@@ -414,7 +420,7 @@ def _candidate_scan(lone_digits: bool) -> re.Pattern[str]:
     first = f"[{re.escape(chars)}]"
     if lone_digits:
         return re.compile(first)
-    digits = re.escape("".join(sorted(CHINESE_DIGITS)))
+    digits = re.escape("".join(sorted(chinese_digit_chars())))
     following = "".join(sorted(_may_follow_a_digit()))
     return re.compile(
         f"{first}(?:(?<![{digits}])|(?=[{re.escape(following)}])|\\Z|(?<=[到至为]零))"
@@ -428,6 +434,20 @@ def _may_follow_a_digit() -> frozenset[str]:
     first character of every unit that may stand in running text."""
     units = frozenset(surface[0] for surface, unit in unit_table().items() if unit.standalone)
     return numeral_start_chars() | frozenset(_AFTER_DIGIT) | frozenset(" \n") | units
+
+
+@loader
+def _written_starts() -> re.Pattern[str]:
+    """The characters of the caller's text that may become the first character of a
+    candidate (:func:`_candidate_scan`) once simplified and normalized (萬, 億, 壹, １ …).
+
+    Both maps replace one character by one, so a text holding none of them has no
+    candidate: it is answered without copying it.
+    """
+    firsts = numeral_start_chars() | frozenset(_OTHER_STARTS)
+    mapped = firsts | traditional_chars() | normalized_chars()
+    chars = sorted(c for c in mapped if normalize(simplify(c)) in firsts)
+    return re.compile(f"[{re.escape(''.join(chars))}]")
 
 
 def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:

@@ -8,6 +8,7 @@ read by a :func:`~povertytext._data.loader` function, so a vocabulary reaches it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -118,6 +119,8 @@ def leading_qualifier(
     magnitude written without a digit (上万名, 过亿元, 不过万元): position ``magnitude``.
     """
     end = start - 1 if start > 0 and s[start - 1] == " " else start
+    if end == 0 or s[end - 1] not in _leading_last_chars(bare_magnitude):
+        return None  # no qualifier of these positions ends with the character before
     positions = ("before", "magnitude") if bare_magnitude else ("before",)
     table = qualifier_table()
     for length in (3, 2, 1):
@@ -127,6 +130,23 @@ def leading_qualifier(
         if qualifier is not None and qualifier.position in positions:
             return None if _ends_in_word(s, end) else (qualifier, end - length)
     return None
+
+
+@loader
+def _leading_last_chars(bare_magnitude: bool) -> frozenset[str]:
+    """The last characters of the qualifiers that :func:`leading_qualifier` may find."""
+    positions = ("before", "magnitude") if bare_magnitude else ("before",)
+    return frozenset(
+        word[-1] for word, qualifier in qualifier_table().items() if qualifier.position in positions
+    )
+
+
+@loader
+def trailing_first_chars() -> frozenset[str]:
+    """The first characters of the qualifiers written after an amount (以上, 左右, 多)."""
+    return frozenset(
+        word[0] for word, qualifier in qualifier_table().items() if qualifier.position == "after"
+    )
 
 
 @loader
@@ -146,9 +166,19 @@ _SCOPE_WINDOW = 120
 def scope_qualifier(s: str, start: int) -> str | None:
     """累计 (or 共计, 总计) earlier in the same sentence: it scopes the amounts after it."""
     window_start = max(0, start - _SCOPE_WINDOW)
+    if _scope_pattern().search(s, window_start, start) is None:
+        return None  # the clause lies inside the window: none of them is in it either
+    window = s[window_start:start]
+    words = [word for word in _scope_words() if word in window]
     sentence_start = max(s.rfind(mark, window_start, start) for mark in _SENTENCE_END)
     clause = s[max(sentence_start, window_start) : start]
-    return next((word for word in _scope_words() if word in clause), None)
+    return next((word for word in words if word in clause), None)
+
+
+@loader
+def _scope_pattern() -> re.Pattern[str]:
+    """Any of the scope words (one search of the window instead of a slice per word)."""
+    return re.compile("|".join(re.escape(word) for word in _scope_words()) or "(?!)")
 
 
 @loader
