@@ -270,6 +270,7 @@ def _read_vague_magnitude(s: str, i: int, j: int) -> Draft | None:
 
 # Colloquial pairs written with 两 (the digit reader pairs only 一二三…九 without 两).
 _LIANG_PAIRS = {"一两": (1, 2), "两三": (2, 3)}
+LIANG_PAIR_WORDS = tuple(_LIANG_PAIRS)
 
 
 def _liang_pair(s: str, j: int) -> Numeral | None:
@@ -818,6 +819,22 @@ def bare_decimal() -> re.Pattern[str]:
     """点五零: a decimal written without its leading 零, read only when two or more digits
     follow."""
     return re.compile(f"点(?=[{chinese_digits()}]{{2}})")
+
+
+@loader
+def extension_chars(with_units: bool) -> frozenset[str]:
+    """The characters a draft may go on with right after its numeral, besides whitespace:
+    fractions (分之, 又, /), masks, 个/多/余/来, 大/整, 半, the inclusive mark, range
+    separators, trailing qualifiers and, ``with_units``, every character of a unit.
+
+    A numeral followed by none of them (and by no whitespace) is the whole draft: every
+    step of :func:`read_quantity` after the numeral starts by testing that character.
+    """
+    chars = set("分又/" + MASK_CHARS + "个個" + MORE_CHARS + "来大整半(（—-~〜～至到－")
+    chars |= trailing_first_chars()
+    if with_units:
+        chars |= {char for surface in unit_table() for char in surface}
+    return frozenset(chars)
 
 
 @loader

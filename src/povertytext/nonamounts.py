@@ -19,14 +19,24 @@ from ._data import loader, read_table
 from ._text import CLAUSE_BREAKS, CLAUSE_ENDS
 from .amounts import (
     FUNCTION_CHARS,
+    LIANG_PAIR_WORDS,
     MORE_CHARS,
+    SIGN_CHARS,
     Draft,
     chinese_digit_chars,
+    extension_chars,
     is_cjk_at,
     looks_like_date,
 )
 from .dates import starts_a_date
-from .numerals import normalize, not_alone_chars, numeral_start_chars, read_numeral
+from .numerals import (
+    MASK_CHARS,
+    magnitude_values,
+    normalize,
+    not_alone_chars,
+    numeral_start_chars,
+    read_numeral,
+)
 from .units import is_ascii_letter, match_unit
 
 # Kinds whose numeral characters are not numerals at all (一切, 四川, 陆地): these are
@@ -479,3 +489,107 @@ def _parallel_count(s: str, draft: Draft) -> bool:
 def _after_fan(s: str, start: int) -> bool:
     """翻一番, 翻了两番: 番 is a multiple only after 翻; 一番 alone is an article (一番努力)."""
     return "翻" in s[max(0, start - 2) : start]
+
+
+# ---------------------------------------------------------------- refused before reading
+#
+# Candidates whose draft, read in full, is certainly no amount: decided on the characters
+# around them, before the draft is read. Each test names the path of read_quantity and of
+# is_amount that the candidate takes in every context passing it. The answer is where the
+# scan goes on, the same place as after the draft is read and dropped (its numeral's end),
+# or the candidate itself when read_quantity would find no draft.
+
+
+def refused_at(s: str, i: int) -> int | None:
+    """Where the scan of normalized ``s`` goes on when the candidate at ``i`` is certainly
+    no amount, or None when its draft must be read."""
+    char = s[i]
+    if "0" <= char <= "9":
+        return _refused_arabic(s, i)
+    if char == "负":
+        return _refused_sign(s, i)
+    if char in _PLAIN_CHINESE_STARTS:
+        return _refused_chinese(s, i)
+    return None
+
+
+_ARABIC_RUN = re.compile("[0-9]+")
+
+
+def _refused_arabic(s: str, i: int) -> int | None:
+    """8月, 30日, 11010802021749号, 20__ and 2020年: parts of dates.
+
+    The ASCII digits s[i:k], followed by a character of :func:`_date_part_ends`, are a
+    whole numeral (_read_arabic: no comma, point, gap, suffix or continuation), and no
+    fraction, mask, qualifier, range or trailing word goes on from k. With 月/号, 日 not
+    starting a unit (日元) or __, the draft is s[i:k] without a unit, which is_date_part
+    drops; four digits and the unit 年 are a year (a range 2020年—2025年 keeps that unit),
+    which is_date_part drops too. Every test of is_amount before it drops as well.
+    """
+    match = _ARABIC_RUN.match(s, i)
+    assert match is not None
+    k = match.end()
+    after = s[k : k + 1]
+    if after == "" or after not in _date_part_ends():
+        return None
+    if after == "年":
+        unit = match_unit(s, k, whole=False) if k - i == 4 else None
+        return k if unit is not None and unit.unit == "年" else None
+    if after == "_":
+        return k if s.startswith("__", k) else None
+    return k if match_unit(s, k, whole=False) is None else None
+
+
+@loader
+def _date_part_ends() -> frozenset[str]:
+    """月, 日, 号, 年 and _, kept only while no reading of an Arabic number goes on with
+    them: no numeral character, magnitude, point, suffix or draft extension but units."""
+    numeral_chars = numeral_start_chars() | frozenset(magnitude_values()) | frozenset(".,点")
+    goes_on = numeral_chars | frozenset("kKwWMeE^") | extension_chars(False)
+    return frozenset(char for char in "月日号年_" if char not in goes_on)
+
+
+# Chinese digits that _read_amount hands to read_numeral (百千万亿, 半, 点, 数 take other
+# paths; 零 may be a result, 下降到零); 一两 and 两三 are colloquial pairs.
+_PLAIN_CHINESE_STARTS = "一二三四五六七八九十两"
+
+
+def _refused_chinese(s: str, i: int) -> int | None:
+    """十四五”, 十九届: a Chinese numeral with nothing after it that makes an amount.
+
+    _read_amount reads read_numeral(s, i); no numeral means no draft. A numeral followed by
+    no character of :func:`~povertytext.amounts.extension_chars` (units included) and no
+    whitespace is the whole draft, without unit or qualifier; is_amount keeps such a
+    Chinese numeral only with 万/亿 or a magnitude of 100 and more (_unitless_is_amount).
+    """
+    if s.startswith(LIANG_PAIR_WORDS, i):
+        return None
+    numeral = read_numeral(s, i)
+    if numeral is None:
+        return i
+    end = numeral.end
+    if end < len(s) and (s[end].isspace() or s[end] in extension_chars(True)):
+        return None
+    if numeral.arabic or numeral.magnitude >= 100 or s[end - 1] in "万亿":
+        return None
+    return end
+
+
+def _refused_sign(s: str, i: int) -> int | None:
+    """负责, 负总责: 负 before a character no numeral, mask, sign or percent may start with.
+
+    _read_amount then reads no numeral after the sign (read_numeral returns None on such
+    a character) and i != j rules out a bare magnitude: no draft.
+    """
+    after = s[i + 1 : i + 2]
+    if after != "" and (after.isdigit() or after in _sign_followers()):
+        return None
+    return i
+
+
+@loader
+def _sign_followers() -> frozenset[str]:
+    """What may follow 负 in a draft: numeral characters, magnitudes, signs, masks, a point,
+    百分之, 半 and the vague 数."""
+    extra = SIGN_CHARS + MASK_CHARS + "百千万亿点.半数數"
+    return numeral_start_chars() | frozenset(magnitude_values()) | frozenset(extra)

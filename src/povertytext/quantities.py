@@ -28,7 +28,7 @@ from .amounts import (
 from .characters import read_simplified, simplify, traditional_chars
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityKind, validated_copy
-from .nonamounts import blocked_spans, is_amount, is_date_part, is_number
+from .nonamounts import blocked_spans, is_amount, is_date_part, is_number, refused_at
 from .numerals import (
     EXACT,
     canonical,
@@ -353,6 +353,10 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         overlong = overlong_run(s, start)
         if overlong is not None:
             position = overlong  # beyond the input-size limit of a numeral: no numeral
+            continue
+        refused = None if numbers else refused_at(s, start)
+        if refused is not None:
+            position = refused  # certainly no amount: its draft is not read
             continue
         draft = read_quantity(s, start, whole=False)
         if draft is None:
