@@ -120,12 +120,48 @@ def _metrics() -> tuple[_Metric, ...]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _MetricIndex:
+    """The rows of :func:`_metrics` by what a quantity's kind and unit let fit, in file order.
+
+    ``by_unit`` holds, for each kind and each unit some row of it names (``-``: none
+    written), the rows whose units admit it; ``any_unit`` the rows of each kind that name
+    no unit (all a unit no row names may fit); ``bare`` the rows that fit a quantity of that
+    kind and unit with no subject (the unit in their ``bare_units``)."""
+
+    by_unit: dict[tuple[str, str], tuple[_Metric, ...]]
+    any_unit: dict[str, tuple[_Metric, ...]]
+    bare: dict[tuple[str, str], tuple[_Metric, ...]]
+
+    def with_subject(self, kind: str, unit: str | None) -> tuple[_Metric, ...]:
+        """The rows whose kind and units fit a quantity of ``kind`` written with ``unit``."""
+        return self.by_unit.get((kind, unit or _NO_UNIT), self.any_unit.get(kind, ()))
+
+    def without_subject(self, kind: str, unit: str | None) -> tuple[_Metric, ...]:
+        """The rows that also fit such a quantity when it has no subject."""
+        return self.bare.get((kind, unit), ()) if unit else ()
+
+
 @loader
-def _metrics_by_kind() -> dict[str, tuple[_Metric, ...]]:
-    """The rows of :func:`_metrics` that fit each kind of quantity, in file order."""
+def _metric_index() -> _MetricIndex:
+    """:class:`_MetricIndex` of :func:`_metrics` (once per vocabulary)."""
     rows = _metrics()
     kinds = {kind for row in rows for kind in row.kinds}
-    return {kind: tuple(row for row in rows if kind in row.kinds) for kind in kinds}
+    of_kind = {kind: tuple(row for row in rows if kind in row.kinds) for kind in kinds}
+    named = {(kind, unit) for row in rows for kind in row.kinds for unit in row.units}
+    by_unit = {
+        (kind, unit): tuple(row for row in of_kind[kind] if not row.units or unit in row.units)
+        for kind, unit in named
+    }
+    any_unit = {kind: tuple(row for row in of_kind[kind] if not row.units) for kind in kinds}
+    bare_units = {(kind, unit) for row in rows for kind in row.kinds for unit in row.bare_units}
+    bare = {
+        (kind, unit): tuple(
+            row for row in by_unit.get((kind, unit), any_unit[kind]) if unit in row.bare_units
+        )
+        for kind, unit in bare_units
+    }
+    return _MetricIndex(by_unit, any_unit, bare)
 
 
 @loader
@@ -154,21 +190,20 @@ def _has_verb(text: str, lo: int, hi: int, verbs: tuple[str, ...]) -> bool:
     return False
 
 
-def _metric(
-    w: Window, q: Quantity, subject: str | None, rows: dict[str, tuple[_Metric, ...]]
-) -> str | None:
-    """The first of ``rows`` (:func:`_metrics_by_kind`) that fits ``q`` and its subject."""
-    lo, hi = w.clause(q.start)
-    for row in rows.get(q.kind, ()):
-        if row.units and (q.unit or _NO_UNIT) not in row.units:
+def _metric(w: Window, q: Quantity, subject: str | None, index: _MetricIndex) -> str | None:
+    """The first row of ``index`` (:func:`_metric_index`) that fits ``q`` and its subject."""
+    if subject is None:
+        rows = index.without_subject(q.kind, q.unit)
+    else:
+        rows = index.with_subject(q.kind, q.unit)
+    clause: tuple[int, int] | None = None
+    for row in rows:
+        if subject is not None and not any(p in subject for p in row.patterns):
             continue
-        if subject is None:
-            if q.unit not in row.bare_units:
+        if row.verbs:
+            lo, hi = clause = clause or w.clause(q.start)
+            if not _has_verb(w.text, lo, hi, row.verbs):
                 continue
-        elif not any(p in subject for p in row.patterns):
-            continue
-        if row.verbs and not _has_verb(w.text, lo, hi, row.verbs):
-            continue
         return row.metric
     return None
 
@@ -393,7 +428,7 @@ def find_indicators(
         regions,
     )
     indicators = []
-    rows = _metrics_by_kind()
+    index = _metric_index()
     for q, span in zip(w.quantities, subjects(w), strict=True):
         subject = None if span is None else text[span[0] : span[1]]
         sentence_start, sentence_end = w.sentence(q.start)
@@ -403,7 +438,7 @@ def find_indicators(
                 subject=subject,
                 subject_start=None if span is None else span[0],
                 subject_end=None if span is None else span[1],
-                metric=_metric(w, q, subject, rows),
+                metric=_metric(w, q, subject, index),
                 region=_region(w, q, default_region),
                 date=_date(w, q, date),
                 cumulative=_cumulative(w, q),
