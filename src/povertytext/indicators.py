@@ -251,16 +251,34 @@ def _place_before(w: Window, i: int, lo: int) -> Place | None:
     return w.places[k]
 
 
-def _helped_place_before(w: Window, i: int, lo: int, helped: Sequence[Region]) -> Place | None:
-    """The last place in ``[lo, i)`` that is one of a pair's helped units (or inside one):
-    帮扶云南省昭通市6个贫困县…和韶关、揭阳两市323个村 → 昭通市 for 6个, 揭阳 for 323个."""
-    k = bisect.bisect_right(w.place_end_list, i) - 1
-    while k >= 0 and w.places[k].start >= lo:
-        place = w.places[k]
-        if any(is_within(place.region, unit) for unit in helped):
-            return place
-        k -= 1
-    return None
+def _helped_place_before(w: Window, i: int, stated: int, hi: int) -> Place | None:
+    """The last place in ``[stated, i)`` that is one of the helped units of the pairs stated
+    at ``stated`` (or inside one), ``hi`` the end of their sentence:
+    帮扶云南省昭通市6个贫困县…和韶关、揭阳两市323个村 → 昭通市 for 6个, 揭阳 for 323个.
+
+    The places a statement's quantities may take are sorted out once per statement
+    (:func:`_helped_places`), not once per quantity: many places and amounts after one
+    statement stay linear."""
+    found = w.helped_places.get(stated)
+    if found is None:
+        found = w.helped_places[stated] = _helped_places(w, stated, hi)
+    k = bisect.bisect_right(w.place_end_list, i) - 1  # the last place ending by i
+    j = bisect.bisect_right(found, k) - 1
+    return w.places[found[j]] if j >= 0 else None
+
+
+def _helped_places(w: Window, stated: int, hi: int) -> list[int]:
+    """The indices, rising, of the places starting at or after ``stated`` and before the
+    next statement and ``hi`` that lie in one of the helped units stated at ``stated``."""
+    helped = _helped_at(w, stated)
+    later = bisect.bisect_right(w.pair_starts, stated)
+    if later < len(w.pair_starts):
+        hi = min(hi, w.pair_starts[later])
+    first = bisect.bisect_left(w.place_start_list, stated)
+    last = bisect.bisect_left(w.place_start_list, hi, first)
+    return [
+        k for k in range(first, last) if any(is_within(w.places[k].region, unit) for unit in helped)
+    ]
 
 
 def _last_statement(w: Window, lo: int, hi: int) -> int | None:
@@ -278,15 +296,14 @@ def _helped_at(w: Window, start: int) -> list[Region]:
 
 def _region(w: Window, q: Quantity, default: Region | None) -> Region | None:
     clause_start, clause_end = w.clause(q.start)
-    sentence_start, _ = w.sentence(q.start)
+    sentence_start, sentence_end = w.sentence(q.start)
     adjacent = w.place_ends.get(q.start)
     if adjacent is not None:
         return _group_unit(w, adjacent, clause_start)
     stated = _last_statement(w, sentence_start, q.start)
     if stated is not None:  # the last statement before the quantity; its edges share the evidence
-        helped = _helped_at(w, stated)
-        near = _helped_place_before(w, q.start, stated, helped)
-        return _group_unit(w, near, stated) if near else _common_unit(helped)
+        near = _helped_place_before(w, q.start, stated, sentence_end)
+        return _group_unit(w, near, stated) if near else _common_unit(_helped_at(w, stated))
     for lo in (clause_start, sentence_start):
         place = _place_before(w, q.start, lo)
         if place is not None:
