@@ -1,5 +1,6 @@
 """The indicator stage does constant work per quantity (issue 14): jieba's cuts kept per
-window, a sentence's dates found by bisection, no unvalidated copies (issue 12 item 9)."""
+window, a sentence's dates found by bisection, a statement's helped places sorted out
+once, no unvalidated copies (issue 12 item 9)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 
 import povertytext
 from povertytext import indicators, names
-from povertytext.indicator_window import build_window
-from povertytext.models import DateMention, Quantity
+from povertytext.indicator_window import Window, build_window
+from povertytext.models import AssistancePair, DateMention, Quantity, Region, RegionMention
+from povertytext.regions import is_within, resolve_region
 
 _SOURCE = Path(povertytext.__file__).resolve().parent
 
@@ -110,6 +112,96 @@ def test_overlapping_dates_are_scanned() -> None:
     assert not w.dates_disjoint
     q = Quantity(text="1万元", start=9, end=12, value=10000, unit="元")
     assert indicators._date(w, q, None) == "2021-01"
+
+
+# ---------------------------------------------------------------- helped places
+
+
+_NAMES = ("乳源县", "韶关市", "广东省", "百色市", "广西壮族自治区", "田阳区")
+
+
+def _places(rng: random.Random, text: str) -> list[RegionMention]:
+    """Disjoint place mentions at random places of ``text``, of random regions."""
+    cuts = sorted(rng.sample(range(len(text) + 1), 2 * rng.randint(0, min(8, len(text) // 2))))
+    return [
+        RegionMention(text=text[a:b], start=a, end=b, region=resolve_region(rng.choice(_NAMES)))
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True)
+        if a < b
+    ]
+
+
+def _pairs(rng: random.Random, text: str) -> list[AssistancePair]:
+    starts = rng.sample(range(len(text)), rng.randint(0, min(3, len(text))))
+    return [
+        AssistancePair(
+            text=text[s : s + 1],
+            start=s,
+            end=s + 1,
+            helper=resolve_region("广东省"),
+            helped=resolve_region(rng.choice(_NAMES)),
+        )
+        for s in sorted(starts)
+    ]
+
+
+def _helped_place_scanned(w: Window, i: int, lo: int, helped: list[Region]) -> int | None:
+    """The start of the last place in ``[lo, i)`` inside one of ``helped``: the places
+    walked back from ``i`` one by one."""
+    for place in reversed(w.places):
+        inside = any(is_within(place.region, unit) for unit in helped)
+        if place.end <= i and place.start >= lo and inside:
+            return place.start
+    return None
+
+
+def test_helped_places_bisected_as_scanned() -> None:
+    rng = random.Random(14)
+    for _ in range(1500):
+        text = "".join(rng.choice("县市，。帮数") for _ in range(rng.randint(2, 40)))
+        w = build_window(text, 0, len(text), [], [], _pairs(rng, text), _places(rng, text))
+        for i in sorted(rng.sample(range(len(text) + 1), min(6, len(text)))):
+            lo, hi = w.sentence(i)
+            stated = indicators._last_statement(w, lo, i)
+            if stated is None:
+                continue
+            helped = indicators._helped_at(w, stated)
+            near = indicators._helped_place_before(w, i, stated, hi)
+            expected = _helped_place_scanned(w, i, stated, helped)
+            assert (None if near is None else near.start) == expected, (text, i, w.places)
+
+
+def _stated_then_places(n: int) -> str:
+    """A stated pair, then in the same sentence places outside the helped region, each
+    before an amount, then a list of such places and as many amounts again."""
+    return (
+        "广东省帮扶广西壮族自治区，" + "乳源县投入1万元，" * n + "乳源县、" * n + "投入1万元，" * n
+    )
+
+
+def _is_within_calls(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[int, int]:
+    """Calls of :func:`is_within` from the indicator reader while ``text`` is parsed, and
+    the amounts read."""
+    calls = 0
+
+    def counting(region: Region, unit: Region) -> bool:
+        nonlocal calls
+        calls += 1
+        return is_within(region, unit)
+
+    monkeypatch.setattr(indicators, "is_within", counting)
+    page = povertytext.parse(text)
+    monkeypatch.undo()
+    assert len(page.pairs) == 1
+    return calls, len(page.indicators)
+
+
+def test_a_statement_reads_its_places_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, amounts = _is_within_calls(monkeypatch, _stated_then_places(200))
+    large, more = _is_within_calls(monkeypatch, _stated_then_places(800))
+    assert (amounts, more) == (400, 1600)
+    assert small <= 2 + 400  # once per place of the sentence (the pair's two as well)
+    assert large <= 2 + 1600
+    assert large <= 4 * small
 
 
 # ---------------------------------------------------------------- validated copies

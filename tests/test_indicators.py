@@ -224,6 +224,35 @@ def test_every_metric_row_is_well_formed() -> None:
         assert row["label_zh"], row
 
 
+def _rows_in_file_order(kind: str, unit: str | None, *, bare: bool) -> list[str]:
+    """The metrics of the rows of metrics.csv that fit a quantity by kind and unit, read
+    off the file row by row (``bare``: a quantity with no subject)."""
+    found = []
+    for row in read_table("metrics.csv"):
+        units = [u for u in row["units"].split("|") if u]
+        if kind not in row["kind"].split("|") or (units and (unit or "-") not in units):
+            continue
+        if bare and unit not in [u for u in row["bare_units"].split("|") if u]:
+            continue
+        found.append(row["metric"])
+    return found
+
+
+def test_the_metric_index_keeps_the_rows_that_fit_in_file_order() -> None:
+    from povertytext.indicators import _metric_index
+
+    index = _metric_index()
+    table = read_table("metrics.csv")
+    kinds = {k for row in table for k in row["kind"].split("|")} | {"area"}
+    units = {u for row in table for u in (row["units"] + "|" + row["bare_units"]).split("|")}
+    for kind in kinds:
+        for unit in [*units, "亩", None]:
+            with_subject = [row.metric for row in index.with_subject(kind, unit or None)]
+            assert with_subject == _rows_in_file_order(kind, unit or None, bare=False)
+            bare = [row.metric for row in index.without_subject(kind, unit or None)]
+            assert bare == _rows_in_file_order(kind, unit or None, bare=True)
+
+
 def test_docs_list_every_metric() -> None:
     page = (Path(__file__).resolve().parents[1] / "docs" / "indicators.md").read_text("utf-8")
     missing = {row["metric"] for row in read_table("metrics.csv")} - {

@@ -64,6 +64,17 @@ def test_pages_are_what_they_say() -> None:
         assert len(page(kind, 1234)) == 1234
 
 
+def _stated_then_places(size: int) -> str:
+    """A stated pair, then in one sentence places outside the helped region before amounts."""
+    return ("广东省帮扶广西壮族自治区，" + "乳源县投入1万元，" * (size // 9 + 1))[:size]
+
+
+@pytest.mark.timeout(_LIMIT)
+def test_a_statement_before_many_places_and_amounts_is_linear() -> None:
+    small, large = _work(_stated_then_places(_SMALL)), _work(_stated_then_places(4 * _SMALL))
+    assert large <= _GROWTH * small, (small, large)
+
+
 # ---------------------------------------------------------------- the indicator stage
 
 _PER_QUANTITY = 1.25  # allowed work per quantity at four times the size, to the small size

@@ -118,6 +118,8 @@ class Window:
     cumulative_words: dict[int, re.Match[str] | None] = field(default_factory=dict)
     group_units: dict[tuple[int, int], Region | None] = field(default_factory=dict, init=False)
     pair_starts: list[int] = field(default_factory=list)
+    place_start_list: list[int] = field(default_factory=list, init=False)
+    helped_places: dict[int, list[int]] = field(default_factory=dict, init=False)
     date_end_list: list[int] = field(default_factory=list, init=False)
     dates_disjoint: bool = field(default=False, init=False)
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
@@ -125,6 +127,7 @@ class Window:
 
     def __post_init__(self) -> None:
         self.pair_starts = [p.start for p in self.pairs]
+        self.place_start_list = [p.start for p in self.places]
         self.date_end_list = [d.end for d in self.dates]
         self.dates_disjoint = _disjoint(self.dates)
 

@@ -120,12 +120,48 @@ def _metrics() -> tuple[_Metric, ...]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _MetricIndex:
+    """The rows of :func:`_metrics` by what a quantity's kind and unit let fit, in file order.
+
+    ``by_unit`` holds, for each kind and each unit some row of it names (``-``: none
+    written), the rows whose units admit it; ``any_unit`` the rows of each kind that name
+    no unit (all a unit no row names may fit); ``bare`` the rows that fit a quantity of that
+    kind and unit with no subject (the unit in their ``bare_units``)."""
+
+    by_unit: dict[tuple[str, str], tuple[_Metric, ...]]
+    any_unit: dict[str, tuple[_Metric, ...]]
+    bare: dict[tuple[str, str], tuple[_Metric, ...]]
+
+    def with_subject(self, kind: str, unit: str | None) -> tuple[_Metric, ...]:
+        """The rows whose kind and units fit a quantity of ``kind`` written with ``unit``."""
+        return self.by_unit.get((kind, unit or _NO_UNIT), self.any_unit.get(kind, ()))
+
+    def without_subject(self, kind: str, unit: str | None) -> tuple[_Metric, ...]:
+        """The rows that also fit such a quantity when it has no subject."""
+        return self.bare.get((kind, unit), ()) if unit else ()
+
+
 @loader
-def _metrics_by_kind() -> dict[str, tuple[_Metric, ...]]:
-    """The rows of :func:`_metrics` that fit each kind of quantity, in file order."""
+def _metric_index() -> _MetricIndex:
+    """:class:`_MetricIndex` of :func:`_metrics` (once per vocabulary)."""
     rows = _metrics()
     kinds = {kind for row in rows for kind in row.kinds}
-    return {kind: tuple(row for row in rows if kind in row.kinds) for kind in kinds}
+    of_kind = {kind: tuple(row for row in rows if kind in row.kinds) for kind in kinds}
+    named = {(kind, unit) for row in rows for kind in row.kinds for unit in row.units}
+    by_unit = {
+        (kind, unit): tuple(row for row in of_kind[kind] if not row.units or unit in row.units)
+        for kind, unit in named
+    }
+    any_unit = {kind: tuple(row for row in of_kind[kind] if not row.units) for kind in kinds}
+    bare_units = {(kind, unit) for row in rows for kind in row.kinds for unit in row.bare_units}
+    bare = {
+        (kind, unit): tuple(
+            row for row in by_unit.get((kind, unit), any_unit[kind]) if unit in row.bare_units
+        )
+        for kind, unit in bare_units
+    }
+    return _MetricIndex(by_unit, any_unit, bare)
 
 
 @loader
@@ -154,21 +190,20 @@ def _has_verb(text: str, lo: int, hi: int, verbs: tuple[str, ...]) -> bool:
     return False
 
 
-def _metric(
-    w: Window, q: Quantity, subject: str | None, rows: dict[str, tuple[_Metric, ...]]
-) -> str | None:
-    """The first of ``rows`` (:func:`_metrics_by_kind`) that fits ``q`` and its subject."""
-    lo, hi = w.clause(q.start)
-    for row in rows.get(q.kind, ()):
-        if row.units and (q.unit or _NO_UNIT) not in row.units:
+def _metric(w: Window, q: Quantity, subject: str | None, index: _MetricIndex) -> str | None:
+    """The first row of ``index`` (:func:`_metric_index`) that fits ``q`` and its subject."""
+    if subject is None:
+        rows = index.without_subject(q.kind, q.unit)
+    else:
+        rows = index.with_subject(q.kind, q.unit)
+    clause: tuple[int, int] | None = None
+    for row in rows:
+        if subject is not None and not any(p in subject for p in row.patterns):
             continue
-        if subject is None:
-            if q.unit not in row.bare_units:
+        if row.verbs:
+            lo, hi = clause = clause or w.clause(q.start)
+            if not _has_verb(w.text, lo, hi, row.verbs):
                 continue
-        elif not any(p in subject for p in row.patterns):
-            continue
-        if row.verbs and not _has_verb(w.text, lo, hi, row.verbs):
-            continue
         return row.metric
     return None
 
@@ -216,16 +251,34 @@ def _place_before(w: Window, i: int, lo: int) -> Place | None:
     return w.places[k]
 
 
-def _helped_place_before(w: Window, i: int, lo: int, helped: Sequence[Region]) -> Place | None:
-    """The last place in ``[lo, i)`` that is one of a pair's helped units (or inside one):
-    帮扶云南省昭通市6个贫困县…和韶关、揭阳两市323个村 → 昭通市 for 6个, 揭阳 for 323个."""
-    k = bisect.bisect_right(w.place_end_list, i) - 1
-    while k >= 0 and w.places[k].start >= lo:
-        place = w.places[k]
-        if any(is_within(place.region, unit) for unit in helped):
-            return place
-        k -= 1
-    return None
+def _helped_place_before(w: Window, i: int, stated: int, hi: int) -> Place | None:
+    """The last place in ``[stated, i)`` that is one of the helped units of the pairs stated
+    at ``stated`` (or inside one), ``hi`` the end of their sentence:
+    帮扶云南省昭通市6个贫困县…和韶关、揭阳两市323个村 → 昭通市 for 6个, 揭阳 for 323个.
+
+    The places a statement's quantities may take are sorted out once per statement
+    (:func:`_helped_places`), not once per quantity: many places and amounts after one
+    statement stay linear."""
+    found = w.helped_places.get(stated)
+    if found is None:
+        found = w.helped_places[stated] = _helped_places(w, stated, hi)
+    k = bisect.bisect_right(w.place_end_list, i) - 1  # the last place ending by i
+    j = bisect.bisect_right(found, k) - 1
+    return w.places[found[j]] if j >= 0 else None
+
+
+def _helped_places(w: Window, stated: int, hi: int) -> list[int]:
+    """The indices, rising, of the places starting at or after ``stated`` and before the
+    next statement and ``hi`` that lie in one of the helped units stated at ``stated``."""
+    helped = _helped_at(w, stated)
+    later = bisect.bisect_right(w.pair_starts, stated)
+    if later < len(w.pair_starts):
+        hi = min(hi, w.pair_starts[later])
+    first = bisect.bisect_left(w.place_start_list, stated)
+    last = bisect.bisect_left(w.place_start_list, hi, first)
+    return [
+        k for k in range(first, last) if any(is_within(w.places[k].region, unit) for unit in helped)
+    ]
 
 
 def _last_statement(w: Window, lo: int, hi: int) -> int | None:
@@ -243,15 +296,14 @@ def _helped_at(w: Window, start: int) -> list[Region]:
 
 def _region(w: Window, q: Quantity, default: Region | None) -> Region | None:
     clause_start, clause_end = w.clause(q.start)
-    sentence_start, _ = w.sentence(q.start)
+    sentence_start, sentence_end = w.sentence(q.start)
     adjacent = w.place_ends.get(q.start)
     if adjacent is not None:
         return _group_unit(w, adjacent, clause_start)
     stated = _last_statement(w, sentence_start, q.start)
     if stated is not None:  # the last statement before the quantity; its edges share the evidence
-        helped = _helped_at(w, stated)
-        near = _helped_place_before(w, q.start, stated, helped)
-        return _group_unit(w, near, stated) if near else _common_unit(helped)
+        near = _helped_place_before(w, q.start, stated, sentence_end)
+        return _group_unit(w, near, stated) if near else _common_unit(_helped_at(w, stated))
     for lo in (clause_start, sentence_start):
         place = _place_before(w, q.start, lo)
         if place is not None:
@@ -393,7 +445,7 @@ def find_indicators(
         regions,
     )
     indicators = []
-    rows = _metrics_by_kind()
+    index = _metric_index()
     for q, span in zip(w.quantities, subjects(w), strict=True):
         subject = None if span is None else text[span[0] : span[1]]
         sentence_start, sentence_end = w.sentence(q.start)
@@ -403,7 +455,7 @@ def find_indicators(
                 subject=subject,
                 subject_start=None if span is None else span[0],
                 subject_end=None if span is None else span[1],
-                metric=_metric(w, q, subject, rows),
+                metric=_metric(w, q, subject, index),
                 region=_region(w, q, default_region),
                 date=_date(w, q, date),
                 cumulative=_cumulative(w, q),
