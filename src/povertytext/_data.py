@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import resources
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar, cast
 
 __all__ = [
     "Loader",
@@ -50,7 +50,6 @@ _ACTIVE: ContextVar[tuple[tuple[object, Mapping[str, Rows]], ...]] = ContextVar(
     "povertytext_vocabulary", default=()
 )
 _LOCK = threading.RLock()
-_MISSING = object()
 _LOADERS: list[Loader[Any, Any]] = []  # every loader, in the order they were defined
 
 
@@ -91,43 +90,24 @@ def _key() -> object:
     return active[-1][0] if active else None
 
 
-class Loader(Generic[P, R]):
+class Loader(Protocol[P, R]):
     """A function cached per vocabulary and per arguments, each result built once under one lock."""
 
-    def __init__(self, func: Callable[P, R]) -> None:
-        self._func = func
-        self._cache: dict[tuple[object, ...], R] = {}
-        functools.update_wrapper(self, func)
-        _LOADERS.append(self)
+    __wrapped__: Callable[P, R]
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
 
     def takes_arguments(self) -> bool:
         """Whether the function takes arguments (then :func:`load_all` leaves it out)."""
-        code = self._func.__code__
-        return bool(code.co_argcount or code.co_kwonlyargcount)
-
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        active = _ACTIVE.get()
-        key = (
-            active[-1][0] if active else None,
-            args,
-            tuple(sorted(kwargs.items())) if kwargs else (),
-        )
-        found = self._cache.get(key, _MISSING)
-        if found is not _MISSING:
-            return found  # type: ignore[return-value]
-        with _LOCK:
-            if key not in self._cache:
-                self._cache[key] = self._func(*args, **kwargs)
-            return self._cache[key]
+        ...
 
     def cache_size(self) -> int:
         """How many results are cached (over all vocabularies and arguments)."""
-        return len(self._cache)
+        ...
 
     def cache_clear(self) -> None:
         """Forget every cached result."""
-        with _LOCK:
-            self._cache.clear()
+        ...
 
 
 def load_all() -> int:
@@ -146,9 +126,42 @@ def loader(func: Callable[P, R]) -> Loader[P, R]:
 
     Every function that builds something from a data table is decorated with it
     (instead of ``functools.cache``), so that a vocabulary reaches everything
-    built from the tables it extends.
+    built from the tables it extends. The cached function is a plain closure (a
+    lookup in a dict keyed by the vocabulary in force and the arguments): loaders
+    are called in the innermost loops of the readers.
     """
-    return Loader(func)
+    cache: dict[object, R] = {}
+    active = _ACTIVE.get
+    code = func.__code__
+    takes = bool(code.co_argcount or code.co_kwonlyargcount or code.co_flags & 0x0C)
+
+    def build(key: object, *args: P.args, **kwargs: P.kwargs) -> R:
+        with _LOCK:
+            if key not in cache:
+                cache[key] = func(*args, **kwargs)
+            return cache[key]
+
+    def cached(*args: P.args, **kwargs: P.kwargs) -> R:
+        stack = active()
+        key: object = stack[-1][0] if stack else None
+        if args or kwargs:
+            key = (key, args, tuple(sorted(kwargs.items())) if kwargs else ())
+        try:
+            return cache[key]
+        except KeyError:
+            return build(key, *args, **kwargs)
+
+    def cache_clear() -> None:
+        with _LOCK:
+            cache.clear()
+
+    functools.update_wrapper(cached, func)
+    made = cast("Loader[P, R]", cached)
+    made.takes_arguments = lambda: takes  # type: ignore[method-assign]
+    made.cache_size = cache.__len__  # type: ignore[method-assign]
+    made.cache_clear = cache_clear  # type: ignore[method-assign]
+    _LOADERS.append(made)
+    return made
 
 
 @functools.cache
