@@ -13,9 +13,10 @@ from pathlib import Path
 
 __all__ = ["KINDS", "corpus_text", "page", "unit"]
 
-_CORPUS = Path(
-    os.environ.get("POVERTYTEXT_SHARED", Path(__file__).resolve().parents[2] / "shared")
-) / "corpus"
+_CORPUS = (
+    Path(os.environ.get("POVERTYTEXT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    / "corpus"
+)
 
 _SHORT_PAGE = 5_000  # characters of a corpus file repeated for the kind "pages"
 _SAMPLE = (
