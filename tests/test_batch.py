@@ -245,3 +245,12 @@ def test_workers_that_fork_start_warm(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(multiprocessing, "get_start_method", lambda m=method: m)
         batch._warm_parent()
     assert calls == ["warm"]
+
+
+def test_counts_beyond_a_machine_word_are_taken_as_they_come() -> None:
+    """processes or chunksize of 2**63 (found by the fuzz test): the pages, no ValueError."""
+    texts = ["投入资金3000万元。", "投入资金5000万元。", "帮扶。"]
+    pages = parse_many(texts, processes=2**63)
+    assert [len(page.quantities) for page in pages] == [1, 1, 0]
+    pages = parse_many(texts, processes=2, chunksize=2**63)
+    assert [len(page.quantities) for page in pages] == [1, 1, 0]

@@ -179,7 +179,7 @@ def _pages(
 ) -> Generator[Page, None, None]:
     """The page of every checked input, in order: in this process, or over ``workers``
     processes when more than one input comes (as many as there are inputs, at most)."""
-    head = list(itertools.islice(checked, workers if workers > 1 else 1))
+    head = list(itertools.islice(checked, min(workers, sys.maxsize) if workers > 1 else 1))
     if len(head) < 2:
         yield from (_parse_item(item, words) for item in itertools.chain(head, checked))
         return
@@ -208,7 +208,7 @@ def _pooled(
 
 def _chunks(items: Iterator[_Checked], size: int) -> Iterator[list[_Checked]]:
     """``items`` in lists of ``size`` (the last one shorter)."""
-    while chunk := list(itertools.islice(items, size)):
+    while chunk := list(itertools.islice(items, min(size, sys.maxsize))):
         yield chunk
 
 
