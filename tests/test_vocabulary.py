@@ -7,6 +7,7 @@ import pickle
 import threading
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -255,3 +256,26 @@ def test_the_command_line_reads_region_names_with_the_vocabulary(tmp_path: Path)
     assert '"code":"513400"' in out.read_text("utf-8").replace(" ", "")
     with pytest.raises(SystemExit):
         main(args)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: pt.Vocabulary(["titles.csv"]),  # type: ignore[arg-type]
+        lambda: pt.Vocabulary({"titles.csv": "产业指导员"}),  # type: ignore[dict-item]
+        lambda: pt.Vocabulary({"titles.csv": [("title", "x")]}),  # type: ignore[list-item]
+        lambda: pt.Vocabulary.from_rows("titles.csv", 5),  # type: ignore[arg-type]
+    ],
+    ids=["list", "text-as-rows", "tuple-as-row", "number-as-rows"],
+)
+def test_rows_of_the_wrong_type_are_usage_errors(make: Any) -> None:
+    with pytest.raises(pt.UsageError):
+        make()
+
+
+def test_an_empty_vocabulary_shares_what_the_shipped_tables_built() -> None:
+    _data.read_table.cache_clear()
+    with pt.Vocabulary():
+        _data.read_table("region_aliases.csv")
+    _data.read_table("region_aliases.csv")
+    assert _data.read_table.cache_size() == 1

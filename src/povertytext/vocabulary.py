@@ -114,11 +114,15 @@ class Vocabulary:
     __slots__ = ("_key", "_rows")
 
     def __init__(self, rows: Mapping[str, Sequence[Mapping[str, str]]] | None = None) -> None:
+        if rows is not None and not isinstance(rows, Mapping):
+            kind = type(rows).__name__
+            raise UsageError(f"Vocabulary() takes a mapping of table names to rows, not {kind}")
         checked: dict[str, tuple[dict[str, str], ...]] = {}
-        for table in sorted(rows or {}):
+        for table in sorted(rows or {}, key=str):
             spec = _spec_of(table, path=None)
             found = tuple(
-                _checked_row(table, spec, dict(r), None, None) for r in (rows or {})[table]
+                _checked_row(table, spec, _row_of(table, r), None, None)
+                for r in _rows_of(table, (rows or {})[table])
             )
             if found:
                 checked[table] = found
@@ -130,7 +134,7 @@ class Vocabulary:
     def from_rows(cls, table: str, rows: Iterable[Mapping[str, str]]) -> Vocabulary:
         """A vocabulary of ``rows`` (dicts keyed by the columns) for the shipped table ``table``."""
         _spec_of(table, path=None)
-        return cls({table: list(rows)})
+        return cls({table: list(_rows_of(table, rows))})  # type: ignore[arg-type]
 
     @classmethod
     def from_files(cls, *paths: str | PathLike[str]) -> Vocabulary:
@@ -176,7 +180,10 @@ class Vocabulary:
         return Vocabulary({n: self._rows.get(n, ()) + other._rows.get(n, ()) for n in names})
 
     def __enter__(self) -> Vocabulary:
-        _data.push(self._key, _merged(self._key, self._rows))
+        if self._rows:
+            _data.push(self._key, _merged(self._key, self._rows))
+        else:  # no rows: the shipped tables, and what is built from them, as they are
+            _data.push(None, {})
         return self
 
     def __exit__(
@@ -210,6 +217,20 @@ def _merge(table: str, own: tuple[dict[str, str], ...]) -> tuple[dict[str, str],
     keys = {tuple(row[name] for name in spec.key) for row in own}
     shipped = _data.read_shipped(table)
     return own + tuple(row for row in shipped if tuple(row[n] for n in spec.key) not in keys)
+
+
+def _rows_of(table: str, rows: object) -> Iterable[object]:
+    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
+        raise UsageError(f"the rows of {table} must be a list of dicts, not {type(rows).__name__}")
+    return rows
+
+
+def _row_of(table: str, row: object) -> dict[str, str]:
+    if not isinstance(row, Mapping):
+        raise UsageError(
+            f"a row of {table} must be a dict of its columns, not {type(row).__name__}"
+        )
+    return dict(row)
 
 
 def check_vocabulary(vocabulary: object, argument: str = "vocabulary") -> Vocabulary | None:
