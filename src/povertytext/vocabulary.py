@@ -46,7 +46,7 @@ from . import _data
 from .errors import UnknownRegionError, UsageError, VocabularyError
 from .regions import region_for_code
 
-__all__ = ["VOCABULARY_TABLES", "Vocabulary", "VocabularyError"]
+__all__ = ["Vocabulary", "VocabularyError", "vocabulary_tables"]
 
 
 @dataclass(frozen=True)
@@ -62,43 +62,29 @@ class _Spec:
     dates: tuple[str, ...] = ()
 
 
-# the tables a vocabulary may extend, and the checks of their rows
-_SPECS: dict[str, _Spec] = {
-    "titles.csv": _Spec(
-        key=("title",),
-        required=("title", "kind"),
-        optional=("bare_full", "holders"),
-        enumerated=("kind",),
-    ),
-    "organizations.csv": _Spec(key=("word",), required=("word", "kind"), enumerated=("kind",)),
-    "region_aliases.csv": _Spec(
-        key=("alias",), required=("alias", "code"), optional=("note",), codes=("code",)
-    ),
-    "metrics.csv": _Spec(
-        key=("metric",),
-        required=("metric", "label_en", "label_zh", "kind", "unit_base", "units"),
-        optional=("subject_patterns", "bare_units", "verbs"),
-        enumerated=("kind",),
-    ),
-    "units.csv": _Spec(
-        key=("surface",),
-        required=("surface", "unit", "kind", "scale", "base", "base_factor"),
-        optional=("currency", "standalone"),
-        enumerated=("kind", "standalone"),
-        decimals=("scale", "base_factor"),
-    ),
-    "pairings.csv": _Spec(
-        key=("helper_code", "helped_code", "relation"),
-        required=("helper_code", "helped_code", "relation", "valid_from"),
-        optional=("helper", "helped", "valid_to", "evidence", "source", "note"),
-        enumerated=("relation", "evidence"),
-        codes=("helper_code", "helped_code"),
-        dates=("valid_from", "valid_to"),
-    ),
-}
+@_data.loader
+def _specs() -> dict[str, _Spec]:
+    """The tables a vocabulary may extend, and the checks of their rows (a data table)."""
 
-VOCABULARY_TABLES: tuple[str, ...] = tuple(_SPECS)
-"""The names of the shipped tables a vocabulary may extend."""
+    def names(value: str) -> tuple[str, ...]:
+        return tuple(value.split("|")) if value else ()
+
+    return {
+        row["table"]: _Spec(**{name: names(row[name]) for name in _SPEC_COLUMNS})
+        for row in _data.read_shipped("vocabulary_tables.csv")
+    }
+
+
+_SPEC_COLUMNS = ("key", "required", "optional", "enumerated", "codes", "decimals", "dates")
+
+
+def vocabulary_tables() -> tuple[str, ...]:
+    """The names of the shipped tables a vocabulary may extend.
+
+    >>> vocabulary_tables()[:2]
+    ('titles.csv', 'organizations.csv')
+    """
+    return tuple(_specs())
 
 
 class Vocabulary:
@@ -213,7 +199,7 @@ def _merged(
 
 
 def _merge(table: str, own: tuple[dict[str, str], ...]) -> tuple[dict[str, str], ...]:
-    spec = _SPECS[table]
+    spec = _specs()[table]
     keys = {tuple(row[name] for name in spec.key) for row in own}
     shipped = _data.read_shipped(table)
     return own + tuple(row for row in shipped if tuple(row[n] for n in spec.key) not in keys)
@@ -243,10 +229,11 @@ def check_vocabulary(vocabulary: object, argument: str = "vocabulary") -> Vocabu
 
 
 def _spec_of(table: object, *, path: str | None) -> _Spec:
-    if not isinstance(table, str) or table not in _SPECS:
-        names = ", ".join(VOCABULARY_TABLES)
+    specs = _specs()
+    if not isinstance(table, str) or table not in specs:
+        names = ", ".join(specs)
         raise VocabularyError(f"{table!r} is not a table a vocabulary extends ({names})", path=path)
-    return _SPECS[table]
+    return specs[table]
 
 
 def _csv_files(paths: Sequence[str | PathLike[str]]) -> Iterator[Path]:
@@ -348,7 +335,7 @@ def _check_value(
     table: str, spec: _Spec, name: str, value: str, path: str | None, line: int | None
 ) -> None:
     if name in spec.enumerated:
-        allowed = sorted({row[name] for row in _data.read_shipped(table) if row[name]})
+        allowed = _allowed(table, name)
         if value not in allowed:
             raise VocabularyError(
                 f"{name} {value!r} is not one of {', '.join(allowed)}", path=path, line=line
@@ -371,6 +358,12 @@ def _check_value(
             raise VocabularyError(
                 f"{name} {value!r} is not a date as YYYY-MM-DD", path=path, line=line
             ) from None
+
+
+@_data.loader
+def _allowed(table: str, name: str) -> tuple[str, ...]:
+    """The values the shipped ``table`` uses in column ``name``, sorted."""
+    return tuple(sorted({row[name] for row in _data.read_shipped(table) if row[name]}))
 
 
 def _known_code(code: str) -> bool:
