@@ -6,10 +6,17 @@
 * Python sources (src/povertytext/**.py): ``>>>`` examples in docstrings.
 
 Doctests compare with NORMALIZE_WHITESPACE and ELLIPSIS.
+
+The cache of jieba's word frequencies (:mod:`povertytext.jieba_frequencies`) goes to a
+folder of this run, not the user's cache folder, unless ``POVERTYTEXT_CACHE_DIR`` is set.
 """
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 
 from sybil import Sybil
@@ -17,6 +24,11 @@ from sybil.parsers.markdown import PythonCodeBlockParser
 from sybil.parsers.rest import DocTestParser
 
 _FLAGS = NORMALIZE_WHITESPACE | ELLIPSIS
+
+if "POVERTYTEXT_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="povertytext-test-cache-")
+    os.environ["POVERTYTEXT_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS)],

@@ -36,6 +36,7 @@ from typing import Any
 from ._data import loader, read_text
 from ._text import HAN
 from .errors import AmbiguousRegionError, PovertyTextError
+from .jieba_frequencies import frequencies
 from .positions import credits, is_credit, is_role, organization_words, roles, titles
 from .regions import resolve_region
 
@@ -192,6 +193,8 @@ def _load_tokenizer() -> Any:
     of :func:`povertytext._data.loader`. jieba's own global tokenizer is not used; the
     one global setting touched is the level of jieba's logger, raised to WARNING while
     the dictionary loads (jieba announces the load at DEBUG level) and put back after.
+    jieba's word frequencies come from the cache of :mod:`povertytext.jieba_frequencies`
+    when it has been written (the same entries, opened in milliseconds).
     """
     import jieba
 
@@ -201,7 +204,7 @@ def _load_tokenizer() -> Any:
     level = jieba.default_logger.level
     jieba.default_logger.setLevel(logging.WARNING)
     try:
-        tokenizer.tokenizer.initialize()
+        frequencies(tokenizer.tokenizer)
     finally:
         jieba.default_logger.setLevel(level)
     for title in titles():
