@@ -27,16 +27,14 @@ the library's titles and bodies as words (:func:`warmup` loads it ahead).
 
 from __future__ import annotations
 
-import logging
 import re
-import sys
 from dataclasses import dataclass
 from typing import Any
 
 from ._data import loader, read_text
 from ._text import HAN
 from .errors import AmbiguousRegionError, PovertyTextError
-from .jieba_frequencies import frequencies
+from .jieba_dictionary import pos_tokenizer
 from .positions import credits, is_credit, is_role, organization_words, roles, titles
 from .regions import resolve_region
 
@@ -190,48 +188,17 @@ def _load_tokenizer() -> Any:
     """A private jieba POS tokenizer with the library's titles and bodies as words.
 
     Built once per vocabulary (its titles and bodies are words of it), under the lock
-    of :func:`povertytext._data.loader`. jieba's own global tokenizer is not used; the
-    one global setting touched is the level of jieba's logger, raised to WARNING while
-    the dictionary loads (jieba announces the load at DEBUG level) and put back after.
-    jieba's word frequencies come from the cache of :mod:`povertytext.jieba_frequencies`
-    when it has been written (the same entries, opened in milliseconds).
+    of :func:`povertytext._data.loader`, from :func:`povertytext.jieba_dictionary.pos_tokenizer`
+    (jieba's dictionary from a cache file that opens in milliseconds, the same entries).
+    jieba's own global tokenizers are not used.
     """
-    import jieba
-
-    tokenizer = _pos_tokenizer(jieba.Tokenizer())
-    # jieba announces its dictionary load at DEBUG level on its own stderr handler;
-    # keep it quiet for this one load and put the caller's level back.
-    level = jieba.default_logger.level
-    jieba.default_logger.setLevel(logging.WARNING)
-    try:
-        frequencies(tokenizer.tokenizer)
-    finally:
-        jieba.default_logger.setLevel(level)
+    tokenizer = pos_tokenizer()
     for title in titles():
         if len(title) > 1:
             tokenizer.add_word(title, tag="n")
     for word, kind in organization_words().items():
         if len(word) > 1 and kind in ("national", "body", "department"):
             tokenizer.add_word(word, tag="nt")
-    return tokenizer
-
-
-def _pos_tokenizer(words: Any) -> Any:
-    """A ``jieba.posseg.POSTokenizer`` over ``words`` (a ``jieba.Tokenizer`` of jieba's dictionary).
-
-    Importing ``jieba.posseg`` reads the tags of jieba's dictionary into its global
-    tokenizer; when this import is the first, that table is still as read (nothing can
-    have added to it) and a copy of it is taken rather than reading the 350,000 lines
-    again (about 0.4 s). Otherwise the tokenizer reads them itself.
-    """
-    fresh = "jieba.posseg" not in sys.modules
-    import jieba.posseg
-
-    if not fresh or jieba.posseg.dt.tokenizer.dictionary != words.dictionary:
-        return jieba.posseg.POSTokenizer(words)
-    tokenizer = object.__new__(jieba.posseg.POSTokenizer)
-    tokenizer.tokenizer = words  # what POSTokenizer.__init__ sets, tags read from the copy
-    tokenizer.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
     return tokenizer
 
 
