@@ -14,8 +14,12 @@ slows all of them alike; ratios are povertytext's speed divided by the peer's):
 (e) ``parse`` of 10 and 80 corpus copies as one text, and the time against size
     (``--plot`` draws it with matplotlib);
 (f) in fresh processes: ``import povertytext`` and the first ``parse`` of a signed
-    speech; the peak and retained memory (RSS) after parsing the corpus; the bytes a
-    Page keeps per input character (tracemalloc).
+    speech (with the cache of jieba's dictionary written, as in every process after the
+    first on a machine, and without it: ``POVERTYTEXT_CACHE_DIR`` set empty), and what
+    the first parse spends importing jieba, importing ``jieba.posseg`` (which reads
+    jieba's tag table for its global tokenizer) and importing povertytext's modules;
+    the peak and retained memory (RSS) after parsing the corpus; the bytes a Page keeps
+    per input character (tracemalloc).
 
     python -m pip install -e '.[bench]'
     python benchmarks/bench_all.py [--repeats 5] [--json out.json] [--plot docs/x.png]
@@ -290,6 +294,8 @@ gc.collect()
 retained = rss()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 big = "\\n".join(texts)
+povertytext.parse(big, source="warm")  # the caches a parse of this text fills, filled
+gc.collect()
 tracemalloc.start()
 before = tracemalloc.get_traced_memory()[0]
 page = povertytext.parse(big, source="page")
@@ -299,12 +305,30 @@ print(after_import, retained, peak, kept / len(big))
 """
 
 
-def _python(code: str, *args: str) -> list[float]:
+_PARTS = """
+import time, sys
+started = time.perf_counter()
+import jieba
+jieba_imported = time.perf_counter()
+import jieba.posseg
+posseg_imported = time.perf_counter()
+import povertytext.page
+modules_imported = time.perf_counter()
+import povertytext
+povertytext.parse(open(sys.argv[1], encoding="utf-8").read(), source="speech")
+done = time.perf_counter()
+print(jieba_imported - started, posseg_imported - jieba_imported,
+      modules_imported - posseg_imported, done - modules_imported)
+"""
+
+
+def _python(code: str, *args: str, env: dict[str, str] | None = None) -> list[float]:
     out = subprocess.run(
         [sys.executable, "-W", "ignore", "-c", code, *args],
         capture_output=True,
         text=True,
         check=True,
+        env=None if env is None else {**os.environ, **env},
     ).stdout
     return [float(value) for value in out.split()]
 
@@ -312,11 +336,20 @@ def _python(code: str, *args: str) -> list[float]:
 def _section_start(corpus: Path) -> dict[str, float]:
     """Import and first-call time (best of 3 fresh processes), memory of one process."""
     speech = str(corpus / _SIGNED_SPEECH)
+    _python(_START, speech)  # writes the cache of jieba's dictionary if there is none
     runs = [_python(_START, speech) for _ in range(3)]
+    uncached = [_python(_START, speech, env={"POVERTYTEXT_CACHE_DIR": ""}) for _ in range(3)]
+    parts = [_python(_PARTS, speech) for _ in range(3)]
     after_import, retained, peak, per_char = _python(_MEMORY, str(corpus))
+    best = min(parts, key=sum)
     figures = {
         "import_s": min(r[0] for r in runs),
         "first_parse_s": min(r[1] for r in runs),
+        "first_parse_no_cache_s": min(r[1] for r in uncached),
+        "of_it_import_jieba_s": best[0],
+        "of_it_import_posseg_s": best[1],
+        "of_it_import_modules_s": best[2],
+        "of_it_parse_s": best[3],
         "rss_after_import_mib": after_import / 2**20,
         "rss_retained_mib": retained / 2**20,
         "rss_peak_mib": peak / 2**20,
@@ -324,7 +357,7 @@ def _section_start(corpus: Path) -> dict[str, float]:
     }
     print("\n(f) fresh processes")
     for name, value in figures.items():
-        print(f"{name:<24} {value:>10.3f}")
+        print(f"{name:<26} {value:>10.3f}")
     return figures
 
 
