@@ -184,6 +184,8 @@ def _grouped(frequencies: dict[str, int], tags: dict[str, str]) -> Groups | None
         tag = tags.get(word, "")
         if not word or "\n" in word or type(frequency) is not int or " " in tag:
             return None
+        if word in tags and not tag:
+            return None  # an empty tag would be read back as no tag
         words, counts, tag_column = grouped.setdefault(word[0], ([], [], []))
         words.append(word)
         counts.append(str(frequency))
