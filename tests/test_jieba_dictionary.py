@@ -8,6 +8,9 @@ that is missing, damaged or cannot be written only costs time.
 from __future__ import annotations
 
 import marshal
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -181,3 +184,40 @@ def test_the_file_is_named_for_the_dictionary_it_was_built_from(
     before = cache_path()
     monkeypatch.setattr(jieba, "__version__", "0.0-other")
     assert cache_path() != before
+
+
+_PAGE = (
+    "得到国务院扶贫办刘永富主任批示。副市长孟凡利率团考察，县委书记陈增光、"
+    "副县长王大华主持。省政协副主席德哇仓、张津梁出席。江流域综合治理。\n"
+)
+_FRESH_PARSE = """
+import sys
+import povertytext as pt
+from povertytext import names
+page = pt.parse(sys.stdin.read(), source="page")
+print(type(names._tokenizer().tokenizer.FREQ).__name__)
+print(page.model_dump_json())
+"""
+
+
+def _fresh_parse(cache: str) -> tuple[str, str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _FRESH_PARSE],
+        input=_PAGE,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        env={**os.environ, "POVERTYTEXT_CACHE_DIR": cache},
+    )
+    kind, page = result.stdout.split("\n", 1)
+    return kind, page
+
+
+def test_a_page_parses_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
+    without = _fresh_parse("")
+    first = _fresh_parse(str(tmp_path))  # writes the file
+    cached = _fresh_parse(str(tmp_path))
+    assert (without[0], first[0], cached[0]) == ("dict", "dict", "Frequencies")
+    assert cached[1] == first[1] == without[1]
+    assert '"name":"刘永富"' in cached[1]
