@@ -7,12 +7,25 @@ skipped or added anything would fail here.
 
 from __future__ import annotations
 
-from hypothesis import given
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import povertytext as pt
+from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
+from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
 from povertytext.models import DateMention
 from povertytext.page import _outside_bodies
+from tests._shared import sample_texts
+from tests.test_characters import to_traditional
+
+T = TypeVar("T")
 
 _OFFSET = st.integers(min_value=0, max_value=60)
 
@@ -47,3 +60,94 @@ def test_range_queries_on_ordered_spans_are_those_of_a_scan(
     assert indexed.starts is not None
     assert within(indexed, lo, hi) == within(list(mentions), lo, hi)
     assert list(starting_in(indexed, lo, hi)) == starting_in(list(mentions), lo, hi)
+
+
+# ---------------------------------------------------------------- nested readings
+
+# 薴 simplifies to 苧, itself traditional (→ 苎): a text holding it is not free of
+# traditional characters once simplified, so its nested readers must test again.
+_TRICKY = "薴苧乾於著"
+
+
+@cache
+def _pages() -> tuple[str, ...]:
+    """Real pages, as written and in traditional characters, and short ones with 薴."""
+    written = [path.read_text(encoding="utf-8") for path in sample_texts()]
+    tricky = [f"{_TRICKY}乳源县投入1.2亿元。2020年8月，市长走访苧县。", "薴" + written[0][:400]]
+    return (*written, *(to_traditional(text) for text in written), *tricky)
+
+
+_FRAGMENT = st.sampled_from(_pages()).flatmap(
+    lambda page: st.tuples(st.integers(0, len(page)), st.integers(0, 300)).map(
+        lambda cut: page[cut[0] : cut[0] + cut[1]]
+    )
+)
+_MIXED = st.lists(st.one_of(_FRAGMENT, st.text(alphabet=_TRICKY, max_size=3)), max_size=4).map(
+    "".join
+)
+
+
+# the modules that call read_simplified (tests/test_parse_shortcuts.py checks the list)
+_READING_MODULES = (indicators, officials, pairs, page, quantities, regions)
+
+
+def test_the_reading_modules_are_those_calling_read_simplified() -> None:
+    calling = {
+        path.stem
+        for path in Path(characters.__file__).parent.glob("*.py")
+        if "read_simplified(" in path.read_text(encoding="utf-8") and path.stem != "characters"
+    }
+    assert calling == {module.__name__.rsplit(".", 1)[1] for module in _READING_MODULES}
+
+
+def _recording(read: Callable[..., T], texts: list[str]) -> Callable[..., T]:
+    """``read``, recording the text of each call made inside a simplified reading."""
+
+    def recorded(text: str, *args: Any, **kwargs: Any) -> T:
+        if characters.within_simplified_reading():
+            texts.append(text)
+        return read(text, *args, **kwargs)
+
+    return recorded
+
+
+def _texts_read_without_a_test(monkeypatch: pytest.MonkeyPatch, text: str) -> list[str]:
+    """The texts that nested readers take as simplified without testing them, while
+    ``text`` is parsed: those of every nested read_simplified and date reading."""
+    texts: list[str] = []
+    for module in _READING_MODULES:
+        wrapped = _recording(characters.read_simplified, texts)
+        monkeypatch.setattr(module, "read_simplified", wrapped)
+    monkeypatch.setattr(dates, "_reads", _recording(dates._reads, texts))
+    pt.parse(text)
+    return texts
+
+
+def _never_skipping(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every reader tests its text again, as before the shortcut."""
+    for module in (characters, dates):
+        monkeypatch.setattr(module, "within_simplified_reading", lambda: False)
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_what_nested_readers_take_as_simplified_is_simplified(
+    monkeypatch: pytest.MonkeyPatch, index: int
+) -> None:
+    text = _pages()[index]
+    with monkeypatch.context() as patched:
+        taken = _texts_read_without_a_test(patched, text)
+    free = traditional_chars().isdisjoint(characters.simplify(text))
+    assert bool(taken) == (free and bool(text.strip()))  # the shortcut is taken, or not
+    assert all(traditional_chars().isdisjoint(piece) for piece in taken)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MIXED)
+def test_a_page_reads_the_same_with_every_reader_testing_again(text: str) -> None:
+    expected = pt.parse(text).model_dump_json()
+    with pytest.MonkeyPatch.context() as patched:
+        _never_skipping(patched)
+        assert pt.parse(text).model_dump_json() == expected
+    with pytest.MonkeyPatch.context() as patched:
+        taken = _texts_read_without_a_test(patched, text)
+    assert all(traditional_chars().isdisjoint(piece) for piece in taken)

@@ -6,11 +6,18 @@ a text in traditional characters can be read by tables written in simplified
 ones. The mapping never changes the length of a text, so every offset found in
 the simplified text is an offset into the caller's text; :func:`restore` then
 puts the caller's own characters back into every span of a result.
+
+Readers call one another (a page's reader reads its region mentions, an official's
+reader the region opening a post): inside :func:`read_simplified`'s reading of a text
+free of traditional characters, every reader gets a piece of that text, so a nested
+:func:`read_simplified` reads its text as it stands instead of testing it again
+(:func:`within_simplified_reading`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -18,9 +25,18 @@ from pydantic import BaseModel
 from ._data import loader, read_table
 from .models import Span, validated_copy
 
-__all__ = ["read_simplified", "restore", "simplify", "traditional_chars"]
+__all__ = [
+    "read_simplified",
+    "restore",
+    "simplify",
+    "traditional_chars",
+    "within_simplified_reading",
+]
 
 T = TypeVar("T")
+
+# True while read_simplified reads a text that holds no traditional character
+_FREE_OF_TRADITIONAL: ContextVar[bool] = ContextVar("free_of_traditional", default=False)
 
 # fields holding a slice of the text, and the offsets that delimit it; ``text`` of a
 # Span (a Position's ``text`` is its expanded full form, kept in simplified characters)
@@ -108,13 +124,35 @@ def restore(result: T, original: str) -> T:
     return result
 
 
+def within_simplified_reading() -> bool:
+    """Whether a :func:`read_simplified` reading of a text free of traditional characters
+    is in progress: the texts readers get there are pieces of that text, already simplified.
+
+    >>> within_simplified_reading()
+    False
+    >>> read_simplified("对口帮扶", lambda work: within_simplified_reading())
+    True
+    """
+    return _FREE_OF_TRADITIONAL.get()
+
+
 def read_simplified(text: str, read: Callable[[str], T]) -> T:
     """``read(simplify(text))``, with the caller's characters put back into its spans.
+
+    Inside another reading of a text free of traditional characters (a reader called by
+    a reader, on a piece of its text), ``read(text)``: the piece holds none either.
 
     >>> from povertytext.quantities import extract_quantities
     >>> [q.text for q in read_simplified("投入資金5億元", extract_quantities)]
     ['5億元']
     """
+    if within_simplified_reading():
+        return read(text)
     work = simplify(text)
-    result = read(work)
+    free = work is text or traditional_chars().isdisjoint(work)  # 薴 → 苧, itself traditional
+    token = _FREE_OF_TRADITIONAL.set(free)
+    try:
+        result = read(work)
+    finally:
+        _FREE_OF_TRADITIONAL.reset(token)
     return result if work == text else restore(result, text)

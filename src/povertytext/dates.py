@@ -69,7 +69,7 @@ from dataclasses import dataclass, replace
 from ._data import loader, read_table
 from ._substitute import Substitution
 from ._text import CLAUSE_BREAKS, SENTENCE_ENDS_OR_SEMICOLON, UNIFIED_HAN, is_unified_han
-from .characters import simplify
+from .characters import simplify, within_simplified_reading
 from .errors import DateError, UsageError, require_text
 from .models import DateMention, DatePrecision
 
@@ -1009,8 +1009,9 @@ def extract_dates(
 
 def _reads(text: str) -> list[_Read]:
     """The dates read in ``text``, in text order, none overlapping (the first start wins)."""
-    s = _normalize(text)
-    roc = list(_roc_years(s)) if simplify(text) != text else []
+    simplified = text if within_simplified_reading() else simplify(text)
+    s = _tables().translation(simplified)  # _normalize(text), simplified once
+    roc = list(_roc_years(s)) if simplified != text else []
     reads = sorted([*roc, *_scan(s), *_title_years(s)], key=lambda read: read.start)
     kept: list[_Read] = []
     end = 0
