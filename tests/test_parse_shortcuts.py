@@ -8,6 +8,7 @@ skipped or added anything would fail here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,10 +19,16 @@ from hypothesis import strategies as st
 
 import povertytext as pt
 from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
+from povertytext._data import read_table
 from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
-from povertytext.models import DateMention
+from povertytext.models import DateMention, Region
 from povertytext.page import _outside_bodies
+from povertytext.pair_body import Clause
+from povertytext.pair_grammar import pair_grammar
+from povertytext.pair_reader import PairReader
+from povertytext.pair_sides import local_sides, with_deictics
+from povertytext.regions import resolve_region
 from tests._shared import sample_texts
 from tests.test_characters import to_traditional
 
@@ -151,3 +158,106 @@ def test_a_page_reads_the_same_with_every_reader_testing_again(text: str) -> Non
     with pytest.MonkeyPatch.context() as patched:
         taken = _texts_read_without_a_test(patched, text)
     assert all(traditional_chars().isdisjoint(piece) for piece in taken)
+
+
+# ---------------------------------------------------------------- sentences without a mention
+
+_PLACES = (
+    "广东省",
+    "广西",
+    "佛山",
+    "湛江、云浮两市",
+    "东莞市",
+    "镇雄县",
+    "昭通市大关",
+    "苏州市",
+    "铜仁",
+)
+_DEICTICS = ("我州", "我市", "本县", "我省")
+
+
+@cache
+def _pair_words() -> tuple[str, ...]:
+    """Every word of the pair grammar, the pair names, places and marks between them."""
+    words = [row["word"] for row in read_table("pair_words.csv")]
+    names = [row["name"] for row in read_table("pair_names.csv")]
+    marks = [
+        "。",
+        "，",
+        "、",
+        "；",
+        "\n",
+        "的",
+        "在",
+        "由",
+        "向",
+        "对",
+        "下",
+        "给予",
+        "9亿元",
+        "4个县",
+    ]
+    return tuple(sorted({*words, *names, *marks, *_PLACES, *_DEICTICS}))
+
+
+_GRAMMAR_TEXT = st.lists(st.sampled_from(_pair_words()), max_size=24).map("".join)
+_HELPER = resolve_region("广东省")
+
+
+def _reader(text: str, implied: Region | None) -> PairReader:
+    """The pair reader of ``text`` as one body, as find_pairs builds it."""
+    g = pair_grammar()
+    return PairReader(
+        text, with_deictics(g, text, local_sides(text, 0, len(text), None), implied), g
+    )
+
+
+def _read_every_form(reader: PairReader, implied: Region | None) -> list[Clause]:
+    """:meth:`PairReader.read` with every form tried on every sentence (no shortcut)."""
+    found: list[Clause] = []
+    topic: tuple[Region, ...] = ()
+    for s in reader.sentences():
+        clauses = reader.sentence_clauses(s, implied, topic)
+        found += [replace(c, sentence=s.start) for c in clauses]
+        written = [m.region for c in clauses for m in c.helpers if m.region is not None]
+        if written:
+            topic = (written[-1],)
+        if reader.norm[s.end - 1 : s.end] == "\n":
+            topic = ()
+    return found
+
+
+def _mentionless_sentences_state_only_pair_names(text: str) -> int:
+    """Check every form on every sentence of ``text`` without a mention, whatever helper
+    the caller or the sentence before gives; return how many such sentences there were."""
+    checked = 0
+    for implied in (None, _HELPER):
+        reader = _reader(text, implied)
+        for s in reader.sentences():
+            if s.first != s.last:
+                continue
+            for topic in ((), (_HELPER,)):
+                assert reader.sentence_clauses(s, implied, topic) == reader.named_pairs(s, ())
+            checked += 1
+        assert reader.read(implied) == _read_every_form(_reader(text, implied), implied)
+    return checked
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GRAMMAR_TEXT)
+def test_a_sentence_without_a_mention_states_only_its_pair_names(text: str) -> None:
+    _mentionless_sentences_state_only_pair_names(text)
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_real_sentences_without_a_mention_state_only_their_pair_names(index: int) -> None:
+    text = characters.simplify(_pages()[index])
+    assert _mentionless_sentences_state_only_pair_names(text) > 0 or not text.strip()
+
+
+def test_a_pair_name_is_read_in_a_sentence_without_a_mention() -> None:
+    reader = _reader("粤桂协作成效明显。", None)
+    assert [s.first == s.last for s in reader.sentences()] == [True]
+    assert [(c.helper_region, c.helped_region) for c in reader.read(None)] == [
+        (resolve_region("广东省"), resolve_region("广西壮族自治区"))
+    ]
