@@ -16,13 +16,14 @@ from typing import Any, TypeVar
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 import povertytext as pt
 from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
 from povertytext._data import read_table
 from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
-from povertytext.models import DateMention, Region
+from povertytext.models import DateMention, Region, Span
 from povertytext.page import _outside_bodies
 from povertytext.pair_body import Clause
 from povertytext.pair_grammar import pair_grammar
@@ -261,3 +262,33 @@ def test_a_pair_name_is_read_in_a_sentence_without_a_mention() -> None:
     assert [(c.helper_region, c.helped_region) for c in reader.read(None)] == [
         (resolve_region("广东省"), resolve_region("广西壮族自治区"))
     ]
+
+
+# ---------------------------------------------------------------- restoring the caller's characters
+
+
+def _restored_plainly(value: Any, original: str) -> Any:
+    """:func:`characters.restore` as a plain walk: every object as often as it stands."""
+    if isinstance(value, (list, tuple)):
+        new = [_restored_plainly(item, original) for item in value]
+        return type(value)(new) if isinstance(value, tuple) else new
+    if not isinstance(value, BaseModel):
+        return value
+    updates = {name: _restored_plainly(field, original) for name, field in value}
+    if isinstance(value, Span):
+        updates["text"] = original[value.start : value.end]
+    for name, start, end in characters._SLICES:
+        bounds = (getattr(value, start, None), getattr(value, end, None))
+        if getattr(value, name, None) is not None and None not in bounds:
+            updates[name] = original[bounds[0] : bounds[1]]
+    return type(value).model_validate({**dict(value), **updates})
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_a_page_is_restored_as_a_plain_walk_restores_it(index: int) -> None:
+    """Parts shared by a page (its quantities are its documents' and its indicators') are
+    restored once: the page is the one restoring each part where it stands gives."""
+    original = _pages()[index]
+    simplified = pt.parse(characters.simplify(original))
+    restored = characters.restore(simplified, original)
+    assert restored.model_dump_json() == _restored_plainly(simplified, original).model_dump_json()

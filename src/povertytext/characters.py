@@ -16,6 +16,7 @@ free of traditional characters, every reader gets a piece of that text, so a nes
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -72,40 +73,69 @@ def simplify(text: str) -> str:
     return text.translate(_table())
 
 
+@functools.cache
+def _slices_of(model_type: type[BaseModel]) -> tuple[tuple[str, str, str], ...]:
+    """The entries of ``_SLICES`` whose fields ``model_type`` has (its class decides)."""
+    fields = model_type.model_fields
+    return tuple(entry for entry in _SLICES if entry[0] in fields and entry[1] in fields)
+
+
 def _restored_fields(model: BaseModel, original: str) -> dict[str, Any]:
     """The slices of ``model`` whose characters differ in ``original``, cut from it."""
-    fields = type(model).model_fields
     updates: dict[str, Any] = {}
     if isinstance(model, Span) and model.text != original[model.start : model.end]:
         updates["text"] = original[model.start : model.end]
-    for name, start_name, end_name in _SLICES:
-        if name in fields and start_name in fields:
-            start, end = getattr(model, start_name), getattr(model, end_name)
-            value = getattr(model, name)
-            known = start is not None and end is not None and value is not None
-            if known and value != original[start:end]:
-                updates[name] = original[start:end]
+    for name, start_name, end_name in _slices_of(type(model)):
+        start, end = getattr(model, start_name), getattr(model, end_name)
+        value = getattr(model, name)
+        known = start is not None and end is not None and value is not None
+        if known and value != original[start:end]:
+            updates[name] = original[start:end]
     return updates
 
 
-def _restored_model(model: BaseModel, original: str) -> BaseModel:
-    """``model``, or a copy with its changed slices and changed children (most stay as they are)."""
-    updates: dict[str, Any] = {}
-    for name, value in model:
-        if isinstance(value, (BaseModel, list, tuple)):
-            new = restore(value, original)
+class _Restorer:
+    """One :func:`restore`: the caller's text, and what each object already became.
+
+    A result shares its parts (a page's quantities are its documents' and its
+    indicators'; a region stands in many mentions), so each object is restored once
+    and its restored form reused wherever it stands again.
+    """
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.done: dict[int, tuple[object, object]] = {}  # id → (the object, restored)
+
+    def restored(self, value: Any) -> Any:
+        """``value`` (a model, a list or a tuple) restored; anything else as it is."""
+        if not isinstance(value, (BaseModel, list, tuple)):
+            return value
+        known = self.done.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        if isinstance(value, BaseModel):
+            new: object = self.model(value)
+        else:
+            new = self.items(value)
+        self.done[id(value)] = (value, new)  # the object is kept: its id stays its own
+        return new
+
+    def model(self, model: BaseModel) -> BaseModel:
+        """``model``, or a copy with its changed slices and changed children."""
+        updates: dict[str, Any] = {}
+        for name, value in model:
+            new = self.restored(value)
             if new is not value:
                 updates[name] = new
-    updates.update(_restored_fields(model, original))
-    return validated_copy(model, updates)
+        updates.update(_restored_fields(model, self.original))
+        return validated_copy(model, updates)
 
-
-def _restored_items(items: list[Any] | tuple[Any, ...], original: str) -> Any:
-    """``items`` itself when no item changes, else a new list or tuple of the same kind."""
-    new = [restore(item, original) for item in items]
-    if all(a is b for a, b in zip(new, items, strict=True)):
-        return items
-    return tuple(new) if isinstance(items, tuple) else new
+    def items(self, items: list[Any] | tuple[Any, ...]) -> Any:
+        """``items`` itself when no item changes, else a new list or tuple of the same kind."""
+        new = [self.restored(item) for item in items]
+        if all(a is b for a, b in zip(new, items, strict=True)):
+            return items
+        return tuple(new) if isinstance(items, tuple) else new
 
 
 def restore(result: T, original: str) -> T:
@@ -117,11 +147,7 @@ def restore(result: T, original: str) -> T:
     Models are frozen, so changed ones are copies; a model, list or tuple none of whose
     slices differ is returned as it is (a traditional character copies only what holds it).
     """
-    if isinstance(result, BaseModel):
-        return _restored_model(result, original)  # type: ignore[return-value]
-    if isinstance(result, (list, tuple)):
-        return _restored_items(result, original)  # type: ignore[no-any-return]
-    return result
+    return _Restorer(original).restored(result)  # type: ignore[no-any-return]
 
 
 def within_simplified_reading() -> bool:
