@@ -292,3 +292,8 @@ def test_a_page_is_restored_as_a_plain_walk_restores_it(index: int) -> None:
     simplified = pt.parse(characters.simplify(original))
     restored = characters.restore(simplified, original)
     assert restored.model_dump_json() == _restored_plainly(simplified, original).model_dump_json()
+
+
+def test_the_traditional_values_are_what_simplified_text_can_hold() -> None:
+    survivors = {characters.simplify(ch) for ch in traditional_chars()} & traditional_chars()
+    assert survivors == set(characters._traditional_values())

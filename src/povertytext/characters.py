@@ -62,6 +62,13 @@ def traditional_chars() -> frozenset[str]:
     return frozenset(chr(code) for code in _table())
 
 
+@loader
+def _traditional_values() -> tuple[str, ...]:
+    """The simplified forms of the table that are traditional characters themselves
+    (薴 → 苧 → 苎): the only traditional characters a simplified text can hold."""
+    return tuple(sorted({value for value in _table().values() if value in traditional_chars()}))
+
+
 def simplify(text: str) -> str:
     """``text`` with traditional characters replaced by simplified ones; same length.
 
@@ -175,7 +182,8 @@ def read_simplified(text: str, read: Callable[[str], T]) -> T:
     if within_simplified_reading():
         return read(text)
     work = simplify(text)
-    free = work is text or traditional_chars().isdisjoint(work)  # 薴 → 苧, itself traditional
+    # translated text holds a traditional character only where one maps to another (薴 → 苧)
+    free = work is text or not any(value in work for value in _traditional_values())
     token = _FREE_OF_TRADITIONAL.set(free)
     try:
         result = read(work)
