@@ -111,20 +111,22 @@ class _Restorer:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.done: dict[int, tuple[object, object]] = {}  # id → (the object, restored)
+        self.done: dict[int, object] = {}  # id of an object seen → what it became
+        self.seen: list[object] = []  # the objects seen, kept so that no other takes an id
 
     def restored(self, value: Any) -> Any:
         """``value`` (a model, a list or a tuple) restored; anything else as it is."""
         if not isinstance(value, (BaseModel, list, tuple)):
             return value
-        known = self.done.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
+        key = id(value)
+        if key in self.done:
+            return self.done[key]
         if isinstance(value, BaseModel):
             new: object = self.model(value)
         else:
             new = self.items(value)
-        self.done[id(value)] = (value, new)  # the object is kept: its id stays its own
+        self.seen.append(value)
+        self.done[key] = new
         return new
 
     def model(self, model: BaseModel) -> BaseModel:
