@@ -21,6 +21,7 @@ from pydantic import BaseModel
 import povertytext as pt
 from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
 from povertytext._data import read_table
+from povertytext.bylines import _lines_holding, lines_of
 from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
 from povertytext.models import DateMention, Region, Span
@@ -297,3 +298,12 @@ def test_a_page_is_restored_as_a_plain_walk_restores_it(index: int) -> None:
 def test_the_traditional_values_are_what_simplified_text_can_hold() -> None:
     survivors = {characters.simplify(ch) for ch in traditional_chars()} & traditional_chars()
     assert survivors == set(characters._traditional_values())
+
+
+# ---------------------------------------------------------------- lines holding a character
+
+
+@given(st.text(alphabet="作者a\r\n ", max_size=40))
+def test_the_lines_holding_a_character_are_those_of_every_line_that_hold_it(text: str) -> None:
+    expected = [line for line in lines_of(text) if "作" in line.text]
+    assert list(_lines_holding(text, "作")) == expected

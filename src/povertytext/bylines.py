@@ -45,6 +45,7 @@ _MAX_REGION_LINE = 12  # characters of a region line (肇庆, 云南省昭通市
 _MAX_POSITION_LINE = 40  # characters of one position line
 _SENTENCE_MARKS = frozenset(SENTENCE_ENDS_OR_SEMICOLON)
 _HAN_NAME = re.compile(f"[{HAN}]{{2,4}}")
+_LINE_BREAK = re.compile(r"[\r\n]")
 _LAYOUT_GLYPHS = "□■◆●▲△○◇·•\u3000\xa0 \t"
 _MAX_OUTLET = 8  # Han characters of an outlet written before the role word (新快报记者)
 _WORDS = "page_words.csv"  # reporter roles, writer roles, own outlets (see its header)
@@ -147,6 +148,22 @@ def lines_of(text: str) -> list[Line]:
         body = raw.rstrip("\r\n")
         lines.append(Line(match.start(), match.start() + len(body), body))
     return lines
+
+
+def _lines_holding(text: str, char: str) -> Iterator[Line]:
+    """The lines of ``text`` (as :func:`lines_of` cuts them) that hold ``char``, in order;
+    ``char`` is no line break. Only those lines are made, not every line of the text.
+
+    >>> [line.text for line in _lines_holding("作者:张三\\n正文\\r\\n工作", "作")]
+    ['作者:张三', '工作']
+    """
+    position = text.find(char)
+    while position >= 0:
+        start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+        found = _LINE_BREAK.search(text, position)
+        end = len(text) if found is None else found.start()
+        yield Line(start, end, text[start:end])
+        position = text.find(char, end)
 
 
 def _region_of_line(line: Line) -> Region | None:
@@ -385,9 +402,8 @@ def find_authors(text: str) -> list[Author]:
         if looks_like_name(match.group("name")):
             start, end = match.span("name")
             authors.append(Author(text=text[start:end], start=start, end=end, role=match["role"]))
-    for line in lines_of(text):
-        if "作" in line.text:
-            authors.extend(_plain_author(text, line))
+    for line in _lines_holding(text, "作"):
+        authors.extend(_plain_author(text, line))
     return sorted(authors, key=lambda a: a.start)
 
 
