@@ -157,12 +157,14 @@ def _lines_holding(text: str, char: str) -> Iterator[Line]:
     >>> [line.text for line in _lines_holding("作者:张三\\n正文\\r\\n工作", "作")]
     ['作者:张三', '工作']
     """
+    low = 0  # the break ending the last line made (each stretch is searched once)
     position = text.find(char)
     while position >= 0:
-        start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+        start = max(text.rfind("\n", low, position), text.rfind("\r", low, position)) + 1
         found = _LINE_BREAK.search(text, position)
         end = len(text) if found is None else found.start()
         yield Line(start, end, text[start:end])
+        low = end
         position = text.find(char, end)
 
 
