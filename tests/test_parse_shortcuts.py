@@ -21,7 +21,7 @@ from pydantic import BaseModel
 import povertytext as pt
 from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
 from povertytext._data import read_table
-from povertytext.bylines import _lines_holding, lines_of
+from povertytext.bylines import Line, _lines_holding, lines_of
 from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
 from povertytext.models import DateMention, Region, Span
@@ -307,3 +307,16 @@ def test_the_traditional_values_are_what_simplified_text_can_hold() -> None:
 def test_the_lines_holding_a_character_are_those_of_every_line_that_hold_it(text: str) -> None:
     expected = [line for line in lines_of(text) if "作" in line.text]
     assert list(_lines_holding(text, "作")) == expected
+
+
+@given(st.integers(0, 50), st.text(alphabet="作 \t\u3000\xa0□■·a", max_size=12))
+def test_what_a_line_computes_when_made_is_what_its_text_gives(start: int, text: str) -> None:
+    """The fields a line computes once are the definitions they replace (cached properties)."""
+    line = Line(start, start + len(text), text)
+    glyphs = "□■◆●▲△○◇·•\u3000\xa0 \t"
+    assert line.stripped == text.strip(glyphs)
+    assert line.blank == (not text.strip(glyphs))
+    assert line.content_start == start + len(text) - len(text.lstrip(glyphs))
+    assert line.content_end == start + len(text.rstrip(glyphs))
+    assert line == Line(start, start + len(text), text)
+    assert hash(line) == hash((start, start + len(text), text))  # the fields', as before

@@ -23,10 +23,9 @@ Lines are found by offsets into the caller's text, so every span slices back.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ._data import loader, words
@@ -84,36 +83,33 @@ def _writer() -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the text: ``text[start:end]`` without its line break."""
+    """One line of the text: ``text[start:end]`` without its line break.
+
+    What the readers ask of every line is computed when it is made (a line has no
+    ``__dict__``, so a page of many lines is light for the collector): ``stripped``,
+    the line without surrounding white space (full-width and no-break spaces too);
+    ``blank``, whether nothing else is left; ``content_start`` and ``content_end``,
+    the offsets of its first character that is not white space and just after its
+    last. Equality and hashing stay those of ``start``, ``end`` and ``text``.
+    """
 
     start: int
     end: int
     text: str
+    stripped: str = field(init=False, repr=False, compare=False)
+    blank: bool = field(init=False, repr=False, compare=False)
+    content_start: int = field(init=False, repr=False, compare=False)
+    content_end: int = field(init=False, repr=False, compare=False)
 
-    # The properties are computed once per line (cached_property writes the instance's
-    # __dict__, which a frozen dataclass allows); equality and hashing stay the fields'.
-
-    @functools.cached_property
-    def stripped(self) -> str:
-        """The line without surrounding white space (full-width and no-break spaces too)."""
-        return self.text.strip(_LAYOUT_GLYPHS)
-
-    @functools.cached_property
-    def blank(self) -> bool:
-        """True for a line with nothing but white space."""
-        return not self.stripped
-
-    @functools.cached_property
-    def content_start(self) -> int:
-        """Offset of the first character that is not white space."""
-        return self.start + len(self.text) - len(self.text.lstrip(_LAYOUT_GLYPHS))
-
-    @functools.cached_property
-    def content_end(self) -> int:
-        """Offset just after the last character that is not white space."""
-        return self.start + len(self.text.rstrip(_LAYOUT_GLYPHS))
+    def __post_init__(self) -> None:
+        stripped = self.text.strip(_LAYOUT_GLYPHS)
+        lead = len(self.text) - len(self.text.lstrip(_LAYOUT_GLYPHS))
+        object.__setattr__(self, "stripped", stripped)
+        object.__setattr__(self, "blank", not stripped)
+        object.__setattr__(self, "content_start", self.start + lead)
+        object.__setattr__(self, "content_end", self.start + len(self.text.rstrip(_LAYOUT_GLYPHS)))
 
 
 @dataclass(frozen=True)
