@@ -30,7 +30,7 @@ from povertytext.pair_body import Clause
 from povertytext.pair_grammar import pair_grammar
 from povertytext.pair_reader import PairReader
 from povertytext.pair_sides import local_sides, with_deictics
-from povertytext.regions import resolve_region
+from povertytext.regions import resolve_region, starts_with_region
 from tests._shared import sample_texts
 from tests.test_characters import to_traditional
 
@@ -320,3 +320,32 @@ def test_what_a_line_computes_when_made_is_what_its_text_gives(start: int, text:
     assert line.content_end == start + len(text.rstrip(glyphs))
     assert line == Line(start, start + len(text), text)
     assert hash(line) == hash((start, start + len(text), text))  # the fields', as before
+
+
+# ---------------------------------------------------------------- a region at the start
+
+
+def _opens_with_a_mention(text: str) -> bool:
+    return any(m.start == 0 for m in pt.extract_regions(text))
+
+
+_REGION_TEXT = st.lists(
+    st.sampled_from(
+        (*_PLACES, "市", "县", "区", "省", "委", "书记", "大关", "盐津", "、", "和", "的")
+    ),
+    max_size=5,
+).map("".join)
+
+
+@given(_REGION_TEXT)
+def test_a_region_starts_a_text_when_a_mention_starts_at_its_start(text: str) -> None:
+    assert starts_with_region(text) == _opens_with_a_mention(text)
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_a_region_starts_every_window_of_a_page_that_a_mention_starts(index: int) -> None:
+    """Every ten characters of real pages (as written and traditional), as opens_post asks."""
+    page = _pages()[index][:6000]
+    windows = [page[i : i + 10] for i in range(len(page))]
+    assert [starts_with_region(w) for w in windows] == [_opens_with_a_mention(w) for w in windows]
+    assert any(starts_with_region(w) for w in windows) or not page.strip()
