@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ._text import SENTENCE_BREAKS as _SENTENCE_BREAKS
 from .errors import PovertyTextError
@@ -74,7 +74,7 @@ class Clause:
 Parts = tuple[list[int], list[int], str]  # two lists of mention indices and what joins them
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: its span and the indices of its mentions."""
 
@@ -82,7 +82,6 @@ class Sentence:
     end: int
     first: int  # index of the first mention in the sentence
     last: int  # index after the last one
-    clauses: list[Clause] = field(default_factory=list)
 
 
 class Body:
@@ -97,6 +96,9 @@ class Body:
         self.starts = [m.start for m in self.mentions]
         self.breaks = [match.start() for match in _BREAK_MARK.finditer(norm)]
         self.first_words: dict[int, re.Match[str] | None] = {}
+        firsts = g.name_firsts
+        # where a pair name can start (None: anywhere)
+        self.name_starts = None if firsts is None else [m.start() for m in firsts.finditer(norm)]
 
     def with_modifier(self, m: Side) -> Side:
         """Mark a mention that names an organisation or a set below the county."""
@@ -138,6 +140,15 @@ class Body:
     def is_passive_agent(self, m: Side) -> bool:
         """Tell whether ``m`` is the agent of a passive (由X, 受X, 被X)."""
         return m.start > 0 and self.norm[m.start - 1] in self.g.passive
+
+    def may_name_a_pair(self, s: Sentence) -> bool:
+        """Tell whether sentence ``s`` holds the first character of a pair name (粤 of 粤桂):
+        else it names no pair. True when there are no pair names to look at (the reader
+        then finds none), or an empty one."""
+        if self.name_starts is None:
+            return True
+        i = bisect.bisect_left(self.name_starts, s.start)
+        return i < len(self.name_starts) and self.name_starts[i] < s.end
 
     def link_before(self, i: int) -> str:
         """The text between mention ``i - 1`` and mention ``i``."""

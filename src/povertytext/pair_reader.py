@@ -35,7 +35,7 @@ class PairReader(StatedForms, ImpliedForms):
         topic: tuple[Region, ...] = ()  # the last written helpers of the paragraph
         for s in self.sentences():
             if s.first == s.last:  # no mention: only a pair name (粤桂) can state a pair
-                clauses = self.named_pairs(s, ())
+                clauses = self.named_pairs(s, ()) if self.may_name_a_pair(s) else []
             else:
                 clauses = self.sentence_clauses(s, implied, topic)
             found += [replace(c, sentence=s.start) for c in clauses]
