@@ -7,6 +7,7 @@ skipped or added anything would fail here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -349,3 +350,91 @@ def test_a_region_starts_every_window_of_a_page_that_a_mention_starts(index: int
     windows = [page[i : i + 10] for i in range(len(page))]
     assert [starts_with_region(w) for w in windows] == [_opens_with_a_mention(w) for w in windows]
     assert any(starts_with_region(w) for w in windows) or not page.strip()
+
+
+# ---------------------------------------------------------------- where a date can start
+
+
+def _plain_trigger() -> re.Pattern[str]:
+    """The trigger as one alternation of the triggers, tried at every place."""
+    words = read_table("date_words.csv")
+    relative = [
+        w
+        for role in (*dates._RELATIVE_ROLES, "context_year")
+        for w, _ in dates._words_of(words, role)
+    ]
+    separators = dates._tables().separators
+    return re.compile(
+        "|".join([dates._digit_trigger(separators), *dates._TRIGGERS, dates._alternation(relative)])
+    )
+
+
+_DATE_TEXT = st.lists(
+    st.sampled_from(
+        (
+            "2020",
+            "年",
+            "月",
+            "日",
+            "8",
+            "1",
+            ".",
+            "-",
+            "—",
+            "至",
+            "今年",
+            "去年",
+            "上半年",
+            "本月",
+            "二〇二〇",
+            "十",
+            "一",
+            "第",
+            "xx",
+            "××",
+            "_",
+            "民国",
+            "108",
+            "、",
+            " ",
+            "\n",
+            "A",
+            "号",
+        )
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _trigger_places(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [i for i in range(len(text) + 1) if pattern.match(text, i)]
+
+
+@given(_DATE_TEXT)
+def test_the_trigger_matches_where_one_of_its_triggers_does(text: str) -> None:
+    assert _trigger_places(dates._tables().trigger, text) == _trigger_places(_plain_trigger(), text)
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_the_trigger_matches_in_real_pages_where_one_of_its_triggers_does(index: int) -> None:
+    text = dates._normalize(_pages()[index])
+    places = _trigger_places(dates._tables().trigger, text)
+    assert places == _trigger_places(_plain_trigger(), text)
+    assert places or not text.strip()
+
+
+def test_every_trigger_starts_with_one_of_the_listed_characters() -> None:
+    """Every character of the Basic Multilingual Plane, before what each trigger looks for."""
+    tails = ("", "0000年", "年", "___年", "国108年", "年月日", "0-")
+    digits = dates._digit_trigger(dates._tables().separators)
+    triggers = [re.compile(t) for t in (digits, *dates._TRIGGERS)]
+    starting = {
+        chr(code)
+        for code in range(0x10000)
+        if not 0xD800 <= code < 0xE000
+        for trigger in triggers
+        for tail in tails
+        if trigger.match(chr(code) + tail)
+    }
+    assert starting
+    assert starting <= set(dates._TRIGGER_FIRSTS)
