@@ -258,6 +258,28 @@ def test_real_sentences_without_a_mention_state_only_their_pair_names(index: int
     assert _mentionless_sentences_state_only_pair_names(text) > 0 or not text.strip()
 
 
+@pytest.mark.parametrize(
+    ("text", "helped"),
+    [
+        pytest.param(
+            "广东省帮扶百色市。对口帮扶河池市。", ["百色市", "河池市"], id="topic-carried"
+        ),
+        pytest.param("广东省帮扶百色市。\n对口帮扶河池市。", ["百色市"], id="line-break-alone"),
+        pytest.param(
+            "广东省帮扶百色市。\n今天下雨。\n对口帮扶河池市。", ["百色市"], id="unread-line"
+        ),
+        pytest.param(
+            "广东省帮扶百色市。今天下雨。对口帮扶河池市。", ["百色市", "河池市"], id="unread"
+        ),
+    ],
+)
+def test_a_line_break_in_a_sentence_not_read_ends_the_topic(text: str, helped: list[str]) -> None:
+    """The helper of the sentence before is carried to a clause without one in the same
+    paragraph only: sentences that are not read still end it with their line break."""
+    assert [p.helped.name for p in pt.extract_pairs(text)] == helped
+    _mentionless_sentences_state_only_pair_names(text)  # read() is every form's reading
+
+
 def test_a_pair_name_is_read_in_a_sentence_without_a_mention() -> None:
     reader = _reader("粤桂协作成效明显。", None)
     assert [s.first == s.last for s in reader.sentences()] == [True]

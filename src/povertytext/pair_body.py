@@ -15,6 +15,7 @@ forms are read by :mod:`povertytext.pair_stated` (direction written) and
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ __all__ = [
 
 SENTENCE_BREAKS = _SENTENCE_BREAKS
 _BREAK_MARK = re.compile(f"[{re.escape(BREAKS)}]")
+_SENTENCE_BREAK_MARK = re.compile(f"[{re.escape(SENTENCE_BREAKS)}]")
 MAX_HELPER_GAP = 8  # characters between a written helper and its predicate
 _MAX_AMOUNT_GAP = 16  # the same gap when it states an amount (山东20年累计援助9亿多元帮扶)
 _MAX_LIST_GAP = 40  # characters between two linked units of a helped list
@@ -140,15 +142,6 @@ class Body:
     def is_passive_agent(self, m: Side) -> bool:
         """Tell whether ``m`` is the agent of a passive (由X, 受X, 被X)."""
         return m.start > 0 and self.norm[m.start - 1] in self.g.passive
-
-    def may_name_a_pair(self, s: Sentence) -> bool:
-        """Tell whether sentence ``s`` holds the first character of a pair name (粤 of 粤桂):
-        else it names no pair. True when there are no pair names to look at (the reader
-        then finds none), or an empty one."""
-        if self.name_starts is None:
-            return True
-        i = bisect.bisect_left(self.name_starts, s.start)
-        return i < len(self.name_starts) and self.name_starts[i] < s.end
 
     def link_before(self, i: int) -> str:
         """The text between mention ``i - 1`` and mention ``i``."""
@@ -282,6 +275,28 @@ class Body:
             start = end
             if start >= len(self.norm):
                 break
+
+    def sentences_to_read(self) -> Iterator[Sentence]:
+        """The sentences (as :meth:`sentences` cuts them) holding a mention or the first
+        character of a pair name, in order: the others state nothing (see
+        :meth:`povertytext.pair_reader.PairReader.sentence_clauses`). All of them when
+        any place may start a pair name."""
+        if self.name_starts is None:
+            yield from self.sentences()
+            return
+        ends = [match.end() for match in _SENTENCE_BREAK_MARK.finditer(self.norm)]
+        start = -1
+        for position in heapq.merge(self.starts, self.name_starts):
+            k = bisect.bisect_right(ends, position)
+            if (ends[k - 1] if k else 0) == start:
+                continue  # the sentence read last
+            start = ends[k - 1] if k else 0
+            end = ends[k] if k < len(ends) else len(self.norm)
+            first, last = (
+                bisect.bisect_left(self.starts, start),
+                bisect.bisect_left(self.starts, end),
+            )
+            yield Sentence(start, end, first, last)
 
     def clause_start(self, pos: int, low: int, window: int | None = None) -> int:
         """Return the start of the clause holding ``pos`` (not before ``low``, nor more

@@ -29,13 +29,21 @@ class PairReader(StatedForms, ImpliedForms):
     # ------------------------------------------------ reading
 
     def read(self, implied: Region | None) -> list[Clause]:
-        """Return what every sentence of the body states, in text order (a sentence
-        without a mention is only searched for pair names: see :meth:`sentence_clauses`)."""
+        """Return what every sentence of the body states, in text order.
+
+        A sentence without a mention is only searched for pair names, and only when it
+        holds the first character of one (see :meth:`sentence_clauses`); the others are
+        not read, but a line break ending one still ends the paragraph's topic.
+        """
         found: list[Clause] = []
         topic: tuple[Region, ...] = ()  # the last written helpers of the paragraph
-        for s in self.sentences():
+        read_to = 0  # the end of the last sentence read
+        for s in self.sentences_to_read():
+            if self.norm.find("\n", read_to, s.start) >= 0:
+                topic = ()  # a sentence not read ended its line
+            read_to = s.end
             if s.first == s.last:  # no mention: only a pair name (粤桂) can state a pair
-                clauses = self.named_pairs(s, ()) if self.may_name_a_pair(s) else []
+                clauses = self.named_pairs(s, ())
             else:
                 clauses = self.sentence_clauses(s, implied, topic)
             found += [replace(c, sentence=s.start) for c in clauses]
