@@ -455,7 +455,8 @@ class _Found:
     start: int
     end: int
     units: list[Region]
-    alternatives: tuple[Region, ...] = ()  # every unit the surface names, before the context chose
+    # every unit the surface names, before the context chose; () when that is ``units``
+    alternatives: tuple[Region, ...] = ()
 
 
 def _is_han(ch: str) -> bool:
@@ -577,7 +578,9 @@ class _Scan:
             if kept:
                 units = _choose(kept, self.context)
                 others = tuple(h.region for h in kept)
-                self.add(_Found(start, start + length, units, others))
+                self.add(
+                    _Found(start, start + length, units, () if others == tuple(units) else others)
+                )
                 return True
         return False
 
