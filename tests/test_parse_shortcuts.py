@@ -22,6 +22,7 @@ from pydantic import BaseModel
 import povertytext as pt
 from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
 from povertytext._data import read_table
+from povertytext._text import longest_word_pattern
 from povertytext.bylines import Line, _lines_holding, lines_of
 from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
@@ -31,6 +32,7 @@ from povertytext.pair_body import Clause
 from povertytext.pair_grammar import pair_grammar
 from povertytext.pair_reader import PairReader
 from povertytext.pair_sides import local_sides, with_deictics
+from povertytext.positions import titles
 from povertytext.regions import resolve_region, starts_with_region
 from tests._shared import sample_texts
 from tests.test_characters import to_traditional
@@ -460,3 +462,33 @@ def test_every_trigger_starts_with_one_of_the_listed_characters() -> None:
     }
     assert starting
     assert starting <= set(dates._TRIGGER_FIRSTS)
+
+
+# ---------------------------------------------------------------- the longest word at a place
+
+
+def _plain_alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@given(
+    st.lists(st.text(alphabet="主任副局长.*", max_size=4), max_size=8),
+    st.text(alphabet="主任副局长.*的", max_size=30),
+)
+def test_the_longest_word_pattern_matches_what_the_alternation_does(
+    words: list[str], text: str
+) -> None:
+    """Words that are prefixes of one another, repeated, empty, with regex characters."""
+    trie = re.compile(longest_word_pattern(words))
+    assert _spans(trie, text) == _spans(_plain_alternation(words), text)
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_the_title_pattern_finds_in_real_pages_what_the_alternation_does(index: int) -> None:
+    text = characters.simplify(_pages()[index])
+    found = _spans(officials._title_pattern(), text)
+    assert found == _spans(_plain_alternation(list(titles())), text)
