@@ -7,9 +7,14 @@ to make a set (``frozenset(CLAUSE_BREAKS)``) or to put inside a regex class
 :data:`HAN` and :data:`UNIFIED_HAN` are the bodies of regex classes (code point ranges);
 :func:`is_han` tests one character. The Chinese digits are facts of
 ``data/numeral_values.csv`` and are read from it (:func:`chinese_digits`).
+:func:`longest_word_pattern` makes the regex of a word list read longest first.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
 
 from ._data import loader, read_table
 
@@ -29,6 +34,7 @@ __all__ = [
     "chinese_digits",
     "is_han",
     "is_unified_han",
+    "longest_word_pattern",
 ]
 
 # Han characters: CJK Unified Ideographs Extension A (U+3400–U+4DBF) and the Unified
@@ -84,3 +90,31 @@ def chinese_digits() -> str:
         if row["role"] == "digit":
             digits.setdefault(int(row["value"]), row["char"])
     return "".join(digits[value] for value in sorted(digits))
+
+
+def longest_word_pattern(words: Iterable[str]) -> str:
+    """A regex matching, at a place, the longest of ``words`` written there: what the
+    alternation of the words (escaped, longest first) matches.
+
+    The words are laid out as a tree of their characters, one branch per next character
+    and the word ending there after the longer ones, so that the engine follows the one
+    branch of the character it reads instead of trying every word in turn.
+
+    >>> longest_word_pattern(["主任", "副主任", "主任科员", "局长"])
+    '(?:主任(?:科员|)|副主任|局长)'
+    """
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict[str, Any]]) -> str:
+    """The alternation of the words below ``node`` (its key ``""`` ends a word there)."""
+    branches = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append("")  # the word ending here, after every longer one
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -27,7 +27,7 @@ from ._data import loader, read_table, words
 from ._text import LEVELS, LEVELS_BELOW_COUNTY
 from .names import cut
 from .positions import organization_words, titles
-from .regions import extract_regions
+from .regions import starts_with_region
 
 __all__ = ["Block", "block_start", "opens_post"]
 
@@ -123,7 +123,7 @@ def opens_post(post: str) -> bool:
         return False
     if post[0] in _LEVELS or _post_openers().match(post) is not None:
         return True
-    return any(m.start == 0 for m in extract_regions(post[:_MAX_REGION_NAME]))
+    return starts_with_region(post[:_MAX_REGION_NAME])
 
 
 def _after_leads(text: str, start: int, end: int) -> tuple[int, bool]:

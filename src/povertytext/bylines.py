@@ -23,10 +23,9 @@ Lines are found by offsets into the caller's text, so every span slices back.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ._data import loader, words
@@ -45,6 +44,7 @@ _MAX_REGION_LINE = 12  # characters of a region line (肇庆, 云南省昭通市
 _MAX_POSITION_LINE = 40  # characters of one position line
 _SENTENCE_MARKS = frozenset(SENTENCE_ENDS_OR_SEMICOLON)
 _HAN_NAME = re.compile(f"[{HAN}]{{2,4}}")
+_LINE_BREAK = re.compile(r"[\r\n]")
 _LAYOUT_GLYPHS = "□■◆●▲△○◇·•\u3000\xa0 \t"
 _MAX_OUTLET = 8  # Han characters of an outlet written before the role word (新快报记者)
 _WORDS = "page_words.csv"  # reporter roles, writer roles, own outlets (see its header)
@@ -83,36 +83,33 @@ def _writer() -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the text: ``text[start:end]`` without its line break."""
+    """One line of the text: ``text[start:end]`` without its line break.
+
+    What the readers ask of every line is computed when it is made (a line has no
+    ``__dict__``, so a page of many lines is light for the collector): ``stripped``,
+    the line without surrounding white space (full-width and no-break spaces too);
+    ``blank``, whether nothing else is left; ``content_start`` and ``content_end``,
+    the offsets of its first character that is not white space and just after its
+    last. Equality and hashing stay those of ``start``, ``end`` and ``text``.
+    """
 
     start: int
     end: int
     text: str
+    stripped: str = field(init=False, repr=False, compare=False)
+    blank: bool = field(init=False, repr=False, compare=False)
+    content_start: int = field(init=False, repr=False, compare=False)
+    content_end: int = field(init=False, repr=False, compare=False)
 
-    # The properties are computed once per line (cached_property writes the instance's
-    # __dict__, which a frozen dataclass allows); equality and hashing stay the fields'.
-
-    @functools.cached_property
-    def stripped(self) -> str:
-        """The line without surrounding white space (full-width and no-break spaces too)."""
-        return self.text.strip(_LAYOUT_GLYPHS)
-
-    @functools.cached_property
-    def blank(self) -> bool:
-        """True for a line with nothing but white space."""
-        return not self.stripped
-
-    @functools.cached_property
-    def content_start(self) -> int:
-        """Offset of the first character that is not white space."""
-        return self.start + len(self.text) - len(self.text.lstrip(_LAYOUT_GLYPHS))
-
-    @functools.cached_property
-    def content_end(self) -> int:
-        """Offset just after the last character that is not white space."""
-        return self.start + len(self.text.rstrip(_LAYOUT_GLYPHS))
+    def __post_init__(self) -> None:
+        stripped = self.text.strip(_LAYOUT_GLYPHS)
+        lead = len(self.text) - len(self.text.lstrip(_LAYOUT_GLYPHS))
+        object.__setattr__(self, "stripped", stripped)
+        object.__setattr__(self, "blank", not stripped)
+        object.__setattr__(self, "content_start", self.start + lead)
+        object.__setattr__(self, "content_end", self.start + len(self.text.rstrip(_LAYOUT_GLYPHS)))
 
 
 @dataclass(frozen=True)
@@ -147,6 +144,24 @@ def lines_of(text: str) -> list[Line]:
         body = raw.rstrip("\r\n")
         lines.append(Line(match.start(), match.start() + len(body), body))
     return lines
+
+
+def _lines_holding(text: str, char: str) -> Iterator[Line]:
+    """The lines of ``text`` (as :func:`lines_of` cuts them) that hold ``char``, in order;
+    ``char`` is no line break. Only those lines are made, not every line of the text.
+
+    >>> [line.text for line in _lines_holding("作者:张三\\n正文\\r\\n工作", "作")]
+    ['作者:张三', '工作']
+    """
+    low = 0  # the break ending the last line made (each stretch is searched once)
+    position = text.find(char)
+    while position >= 0:
+        start = max(text.rfind("\n", low, position), text.rfind("\r", low, position)) + 1
+        found = _LINE_BREAK.search(text, position)
+        end = len(text) if found is None else found.start()
+        yield Line(start, end, text[start:end])
+        low = end
+        position = text.find(char, end)
 
 
 def _region_of_line(line: Line) -> Region | None:
@@ -385,9 +400,8 @@ def find_authors(text: str) -> list[Author]:
         if looks_like_name(match.group("name")):
             start, end = match.span("name")
             authors.append(Author(text=text[start:end], start=start, end=end, role=match["role"]))
-    for line in lines_of(text):
-        if "作" in line.text:
-            authors.extend(_plain_author(text, line))
+    for line in _lines_holding(text, "作"):
+        authors.extend(_plain_author(text, line))
     return sorted(authors, key=lambda a: a.start)
 
 

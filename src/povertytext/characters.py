@@ -6,11 +6,19 @@ a text in traditional characters can be read by tables written in simplified
 ones. The mapping never changes the length of a text, so every offset found in
 the simplified text is an offset into the caller's text; :func:`restore` then
 puts the caller's own characters back into every span of a result.
+
+Readers call one another (a page's reader reads its region mentions, an official's
+reader the region opening a post): inside :func:`read_simplified`'s reading of a text
+free of traditional characters, every reader gets a piece of that text, so a nested
+:func:`read_simplified` reads its text as it stands instead of testing it again
+(:func:`within_simplified_reading`).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -18,9 +26,18 @@ from pydantic import BaseModel
 from ._data import loader, read_table
 from .models import Span, validated_copy
 
-__all__ = ["read_simplified", "restore", "simplify", "traditional_chars"]
+__all__ = [
+    "read_simplified",
+    "restore",
+    "simplify",
+    "traditional_chars",
+    "within_simplified_reading",
+]
 
 T = TypeVar("T")
+
+# True while read_simplified reads a text that holds no traditional character
+_FREE_OF_TRADITIONAL: ContextVar[bool] = ContextVar("free_of_traditional", default=False)
 
 # fields holding a slice of the text, and the offsets that delimit it; ``text`` of a
 # Span (a Position's ``text`` is its expanded full form, kept in simplified characters)
@@ -45,6 +62,13 @@ def traditional_chars() -> frozenset[str]:
     return frozenset(chr(code) for code in _table())
 
 
+@loader
+def _traditional_values() -> tuple[str, ...]:
+    """The simplified forms of the table that are traditional characters themselves
+    (薴 → 苧 → 苎): the only traditional characters a simplified text can hold."""
+    return tuple(sorted({value for value in _table().values() if value in traditional_chars()}))
+
+
 def simplify(text: str) -> str:
     """``text`` with traditional characters replaced by simplified ones; same length.
 
@@ -56,40 +80,71 @@ def simplify(text: str) -> str:
     return text.translate(_table())
 
 
+@functools.cache
+def _slices_of(model_type: type[BaseModel]) -> tuple[tuple[str, str, str], ...]:
+    """The entries of ``_SLICES`` whose fields ``model_type`` has (its class decides)."""
+    fields = model_type.model_fields
+    return tuple(entry for entry in _SLICES if entry[0] in fields and entry[1] in fields)
+
+
 def _restored_fields(model: BaseModel, original: str) -> dict[str, Any]:
     """The slices of ``model`` whose characters differ in ``original``, cut from it."""
-    fields = type(model).model_fields
     updates: dict[str, Any] = {}
     if isinstance(model, Span) and model.text != original[model.start : model.end]:
         updates["text"] = original[model.start : model.end]
-    for name, start_name, end_name in _SLICES:
-        if name in fields and start_name in fields:
-            start, end = getattr(model, start_name), getattr(model, end_name)
-            value = getattr(model, name)
-            known = start is not None and end is not None and value is not None
-            if known and value != original[start:end]:
-                updates[name] = original[start:end]
+    for name, start_name, end_name in _slices_of(type(model)):
+        start, end = getattr(model, start_name), getattr(model, end_name)
+        value = getattr(model, name)
+        known = start is not None and end is not None and value is not None
+        if known and value != original[start:end]:
+            updates[name] = original[start:end]
     return updates
 
 
-def _restored_model(model: BaseModel, original: str) -> BaseModel:
-    """``model``, or a copy with its changed slices and changed children (most stay as they are)."""
-    updates: dict[str, Any] = {}
-    for name, value in model:
-        if isinstance(value, (BaseModel, list, tuple)):
-            new = restore(value, original)
+class _Restorer:
+    """One :func:`restore`: the caller's text, and what each object already became.
+
+    A result shares its parts (a page's quantities are its documents' and its
+    indicators'; a region stands in many mentions), so each object is restored once
+    and its restored form reused wherever it stands again.
+    """
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.done: dict[int, object] = {}  # id of an object seen → what it became
+        self.seen: list[object] = []  # the objects seen, kept so that no other takes an id
+
+    def restored(self, value: Any) -> Any:
+        """``value`` (a model, a list or a tuple) restored; anything else as it is."""
+        if not isinstance(value, (BaseModel, list, tuple)):
+            return value
+        key = id(value)
+        if key in self.done:
+            return self.done[key]
+        if isinstance(value, BaseModel):
+            new: object = self.model(value)
+        else:
+            new = self.items(value)
+        self.seen.append(value)
+        self.done[key] = new
+        return new
+
+    def model(self, model: BaseModel) -> BaseModel:
+        """``model``, or a copy with its changed slices and changed children."""
+        updates: dict[str, Any] = {}
+        for name, value in model:
+            new = self.restored(value)
             if new is not value:
                 updates[name] = new
-    updates.update(_restored_fields(model, original))
-    return validated_copy(model, updates)
+        updates.update(_restored_fields(model, self.original))
+        return validated_copy(model, updates)
 
-
-def _restored_items(items: list[Any] | tuple[Any, ...], original: str) -> Any:
-    """``items`` itself when no item changes, else a new list or tuple of the same kind."""
-    new = [restore(item, original) for item in items]
-    if all(a is b for a, b in zip(new, items, strict=True)):
-        return items
-    return tuple(new) if isinstance(items, tuple) else new
+    def items(self, items: list[Any] | tuple[Any, ...]) -> Any:
+        """``items`` itself when no item changes, else a new list or tuple of the same kind."""
+        new = [self.restored(item) for item in items]
+        if all(a is b for a, b in zip(new, items, strict=True)):
+            return items
+        return tuple(new) if isinstance(items, tuple) else new
 
 
 def restore(result: T, original: str) -> T:
@@ -101,20 +156,39 @@ def restore(result: T, original: str) -> T:
     Models are frozen, so changed ones are copies; a model, list or tuple none of whose
     slices differ is returned as it is (a traditional character copies only what holds it).
     """
-    if isinstance(result, BaseModel):
-        return _restored_model(result, original)  # type: ignore[return-value]
-    if isinstance(result, (list, tuple)):
-        return _restored_items(result, original)  # type: ignore[no-any-return]
-    return result
+    return _Restorer(original).restored(result)  # type: ignore[no-any-return]
+
+
+def within_simplified_reading() -> bool:
+    """Whether a :func:`read_simplified` reading of a text free of traditional characters
+    is in progress: the texts readers get there are pieces of that text, already simplified.
+
+    >>> within_simplified_reading()
+    False
+    >>> read_simplified("对口帮扶", lambda work: within_simplified_reading())
+    True
+    """
+    return _FREE_OF_TRADITIONAL.get()
 
 
 def read_simplified(text: str, read: Callable[[str], T]) -> T:
     """``read(simplify(text))``, with the caller's characters put back into its spans.
 
+    Inside another reading of a text free of traditional characters (a reader called by
+    a reader, on a piece of its text), ``read(text)``: the piece holds none either.
+
     >>> from povertytext.quantities import extract_quantities
     >>> [q.text for q in read_simplified("投入資金5億元", extract_quantities)]
     ['5億元']
     """
+    if within_simplified_reading():
+        return read(text)
     work = simplify(text)
-    result = read(work)
+    # translated text holds a traditional character only where one maps to another (薴 → 苧)
+    free = work is text or not any(value in work for value in _traditional_values())
+    token = _FREE_OF_TRADITIONAL.set(free)
+    try:
+        result = read(work)
+    finally:
+        _FREE_OF_TRADITIONAL.reset(token)
     return result if work == text else restore(result, text)

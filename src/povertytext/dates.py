@@ -69,7 +69,7 @@ from dataclasses import dataclass, replace
 from ._data import loader, read_table
 from ._substitute import Substitution
 from ._text import CLAUSE_BREAKS, SENTENCE_ENDS_OR_SEMICOLON, UNIFIED_HAN, is_unified_han
-from .characters import simplify
+from .characters import simplify, within_simplified_reading
 from .errors import DateError, UsageError, require_text
 from .models import DateMention, DatePrecision
 
@@ -161,6 +161,23 @@ _TRIGGERS = (
     r"(?<![0-9A-Za-z_×*])[_×Xx*](?=[_×Xx*]{1,3}[ \u00a0\u3000]?年)",  # ××××年, xx年
     r"民国(?=[ \u00a0\u3000]?[0-9〇○零一二三四五六七八九十百])",  # 民国108年
 )
+_TRIGGER_FIRSTS = "0123456789〇○零一二三四五六七八九十_×Xx*民"  # what the triggers above start with
+
+
+def _trigger(triggers: list[str], firsts: str) -> re.Pattern[str]:
+    """A pattern matching the character where one of ``triggers`` matches, each of which
+    starts with one of ``firsts``.
+
+    The class of ``firsts`` comes first, so that the engine skips the characters no
+    trigger starts with at C speed (an alternation of many triggers is tried at every
+    place); the triggers are then tried at that character (a lookahead inside a
+    one-character lookbehind). Only where a match starts counts; it ends after one
+    character.
+    """
+    alternation = "|".join(triggers)
+    if not firsts:
+        return re.compile(alternation)
+    return re.compile(f"[{re.escape(''.join(sorted(set(firsts))))}](?<=(?=(?:{alternation})).)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,8 +304,9 @@ def _tables() -> _Tables:
         not_before=not_before,
         not_after=not_after,
         contexts=contexts,
-        trigger=re.compile(
-            "|".join([_digit_trigger(separators), *_TRIGGERS, _alternation(relative)])
+        trigger=_trigger(
+            [_digit_trigger(separators), *_TRIGGERS, _alternation(relative)],
+            _TRIGGER_FIRSTS + "".join(word[0] for word in relative) if all(relative) else "",
         ),
         shared_years=_shared_unit_range(r"[0-9]{4}", separators, r"年(度)?"),
         shared_roc_years=_shared_unit_range(r"[0-9]{3}", separators, r"年(度)?"),
@@ -1009,8 +1027,9 @@ def extract_dates(
 
 def _reads(text: str) -> list[_Read]:
     """The dates read in ``text``, in text order, none overlapping (the first start wins)."""
-    s = _normalize(text)
-    roc = list(_roc_years(s)) if simplify(text) != text else []
+    simplified = text if within_simplified_reading() else simplify(text)
+    s = _tables().translation(simplified)  # _normalize(text), simplified once
+    roc = list(_roc_years(s)) if simplified != text else []
     reads = sorted([*roc, *_scan(s), *_title_years(s)], key=lambda read: read.start)
     kept: list[_Read] = []
     end = 0

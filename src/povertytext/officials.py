@@ -46,7 +46,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ._data import loader
-from ._text import LEVELS, LEVELS_BELOW_COUNTY
+from ._text import LEVELS, LEVELS_BELOW_COUNTY, longest_word_pattern
 from .blocks import block_start, only_connectors, opens_post
 from .bylines import Byline, find_authors, find_bylines
 from .characters import read_simplified
@@ -110,9 +110,8 @@ class _Found:
 
 @loader
 def _title_pattern() -> re.Pattern[str]:
-    """One pattern matching every title of office, longest first."""
-    words = sorted(titles(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    """One pattern matching every title of office, the longest written at a place."""
+    return re.compile(longest_word_pattern(titles()))
 
 
 class _Page:

@@ -13,7 +13,9 @@ pairs and indicators of its documents.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -140,7 +142,7 @@ def _page(text: str, source: str | None, meta: _Meta, *, original: str) -> Page:
         quantities=Spans(extract_quantities(text)),
         mentions=mentions,
         officials=officials_of(text, bylines, authors),
-        dates=_reference_dates(text, meta.date),
+        dates=Spans(_reference_dates(text, meta.date)),
         meta=meta,
     )
     documents = _documents(read, plans, authors)
@@ -330,15 +332,31 @@ _KINDS: dict[str, type[Speech] | type[Article] | type[Essay]] = {
 }
 
 
-def _in_any(mention: DateMention, documents: Sequence[_Document]) -> bool:
-    """True when ``mention`` lies in the body of one of ``documents``."""
-    return any(d.body_start <= mention.start and mention.end <= d.body_end for d in documents)
+def _outside_bodies(
+    mentions: Sequence[DateMention], bodies: Sequence[tuple[int, int]]
+) -> list[DateMention]:
+    """The mentions lying in none of the ``bodies`` (``(start, end)`` offsets), in order.
+
+    A mention lies in a body when the body starts at or before it and ends at or after
+    its end: among the bodies starting at or before ``mention.start`` (a bisect over the
+    sorted starts), the one ending last decides, so each mention costs a bisect, not a
+    look at every body (a page of many documents and dates stays linear).
+    """
+    ordered = sorted(bodies)
+    starts = [start for start, _ in ordered]
+    last_end = list(itertools.accumulate((end for _, end in ordered), max))
+    outside = []
+    for mention in mentions:
+        count = bisect.bisect_right(starts, mention.start)
+        if count == 0 or last_end[count - 1] < mention.end:
+            outside.append(mention)
+    return outside
 
 
 def _page_dates(
     page_dates: Sequence[DateMention], documents: Sequence[_Document]
 ) -> list[DateMention]:
     """Dates outside the bodies as read on the whole text, and each body's own."""
-    outside = [m for m in page_dates if not _in_any(m, documents)]
+    outside = _outside_bodies(page_dates, [(d.body_start, d.body_end) for d in documents])
     inside = [m for d in documents for m in d.dates]
     return sorted([*outside, *inside], key=lambda m: m.start)

@@ -15,9 +15,10 @@ forms are read by :mod:`povertytext.pair_stated` (direction written) and
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ._text import SENTENCE_BREAKS as _SENTENCE_BREAKS
 from .errors import PovertyTextError
@@ -39,6 +40,7 @@ __all__ = [
 
 SENTENCE_BREAKS = _SENTENCE_BREAKS
 _BREAK_MARK = re.compile(f"[{re.escape(BREAKS)}]")
+_SENTENCE_BREAK_MARK = re.compile(f"[{re.escape(SENTENCE_BREAKS)}]")
 MAX_HELPER_GAP = 8  # characters between a written helper and its predicate
 _MAX_AMOUNT_GAP = 16  # the same gap when it states an amount (山东20年累计援助9亿多元帮扶)
 _MAX_LIST_GAP = 40  # characters between two linked units of a helped list
@@ -74,7 +76,7 @@ class Clause:
 Parts = tuple[list[int], list[int], str]  # two lists of mention indices and what joins them
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: its span and the indices of its mentions."""
 
@@ -82,7 +84,6 @@ class Sentence:
     end: int
     first: int  # index of the first mention in the sentence
     last: int  # index after the last one
-    clauses: list[Clause] = field(default_factory=list)
 
 
 class Body:
@@ -97,6 +98,9 @@ class Body:
         self.starts = [m.start for m in self.mentions]
         self.breaks = [match.start() for match in _BREAK_MARK.finditer(norm)]
         self.first_words: dict[int, re.Match[str] | None] = {}
+        firsts = g.name_firsts
+        # where a pair name can start (None: anywhere)
+        self.name_starts = None if firsts is None else [m.start() for m in firsts.finditer(norm)]
 
     def with_modifier(self, m: Side) -> Side:
         """Mark a mention that names an organisation or a set below the county."""
@@ -271,6 +275,28 @@ class Body:
             start = end
             if start >= len(self.norm):
                 break
+
+    def sentences_to_read(self) -> Iterator[Sentence]:
+        """The sentences (as :meth:`sentences` cuts them) holding a mention or the first
+        character of a pair name, in order: the others state nothing (see
+        :meth:`povertytext.pair_reader.PairReader.sentence_clauses`). All of them when
+        any place may start a pair name."""
+        if self.name_starts is None:
+            yield from self.sentences()
+            return
+        ends = [match.end() for match in _SENTENCE_BREAK_MARK.finditer(self.norm)]
+        start = -1
+        for position in heapq.merge(self.starts, self.name_starts):
+            k = bisect.bisect_right(ends, position)
+            if (ends[k - 1] if k else 0) == start:
+                continue  # the sentence read last
+            start = ends[k - 1] if k else 0
+            end = ends[k] if k < len(ends) else len(self.norm)
+            first, last = (
+                bisect.bisect_left(self.starts, start),
+                bisect.bisect_left(self.starts, end),
+            )
+            yield Sentence(start, end, first, last)
 
     def clause_start(self, pos: int, low: int, window: int | None = None) -> int:
         """Return the start of the clause holding ``pos`` (not before ``low``, nor more

@@ -69,6 +69,7 @@ class PairGrammar:
     deictic: re.Pattern[str]
     deictic_level: dict[str, str]
     names: re.Pattern[str] | None
+    name_firsts: re.Pattern[str] | None  # the first character of any pair name
     name_sides: dict[str, tuple[str, str]]
     tiers: dict[str, int]
 
@@ -76,6 +77,14 @@ class PairGrammar:
 def _alternation(words: Sequence[str]) -> str:
     """Return a regex alternation of ``words``, longest first (so 对口帮扶 beats 帮扶)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _first_characters(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A class of the first characters of ``words`` (where one of them can start), or
+    None when there are no words, or an empty one that starts anywhere."""
+    if not words or not all(words):
+        return None
+    return re.compile("[" + re.escape("".join(sorted({word[0] for word in words}))) + "]")
 
 
 def _words(rows: Sequence[dict[str, str]], role: str) -> list[str]:
@@ -183,6 +192,7 @@ def pair_grammar() -> PairGrammar:
         deictic=re.compile(_alternation(list(deictic))) if deictic else re.compile(r"(?!)"),
         deictic_level=deictic,
         names=re.compile(_alternation(list(names))) if names else None,
+        name_firsts=_first_characters(list(names)),
         name_sides=names,
         tiers={row["code"][:2]: int(row["tier"]) for row in read_table("pair_sides.csv")},
     )

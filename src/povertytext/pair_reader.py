@@ -29,17 +29,23 @@ class PairReader(StatedForms, ImpliedForms):
     # ------------------------------------------------ reading
 
     def read(self, implied: Region | None) -> list[Clause]:
-        """Return what every sentence of the body states, in text order."""
+        """Return what every sentence of the body states, in text order.
+
+        A sentence without a mention is only searched for pair names, and only when it
+        holds the first character of one (see :meth:`sentence_clauses`); the others are
+        not read, but a line break ending one still ends the paragraph's topic.
+        """
         found: list[Clause] = []
         topic: tuple[Region, ...] = ()  # the last written helpers of the paragraph
-        for s in self.sentences():
-            stated = self.predicate_clauses(s, implied, topic)
-            clauses = [c for c in stated if c.helpers or c.helper_region is not None]
-            clauses += self.cooperations(s, clauses)
-            clauses += self.named_pairs(s, clauses)
-            if not clauses and not any(c.blocked for c in stated):
-                clauses = self.cooccurring(s)
-            clauses += self.relayed(s, clauses)
+        read_to = 0  # the end of the last sentence read
+        for s in self.sentences_to_read():
+            if self.norm.find("\n", read_to, s.start) >= 0:
+                topic = ()  # a sentence not read ended its line
+            read_to = s.end
+            if s.first == s.last:  # no mention: only a pair name (粤桂) can state a pair
+                clauses = self.named_pairs(s, ())
+            else:
+                clauses = self.sentence_clauses(s, implied, topic)
             found += [replace(c, sentence=s.start) for c in clauses]
             written = [m.region for c in clauses for m in c.helpers if m.region is not None]
             if written:
@@ -47,6 +53,22 @@ class PairReader(StatedForms, ImpliedForms):
             if self.norm[s.end - 1 : s.end] == "\n":
                 topic = ()
         return found
+
+    def sentence_clauses(
+        self, s: Sentence, implied: Region | None, topic: tuple[Region, ...]
+    ) -> list[Clause]:
+        """What sentence ``s`` states, every form tried (``topic``: the helpers last written).
+
+        A sentence without a mention states nothing but its pair names: every other form
+        takes its sides (or the side it gives a helper to) from the sentence's mentions.
+        """
+        stated = self.predicate_clauses(s, implied, topic)
+        clauses = [c for c in stated if c.helpers or c.helper_region is not None]
+        clauses += self.cooperations(s, clauses)
+        clauses += self.named_pairs(s, clauses)
+        if not clauses and not any(c.blocked for c in stated):
+            clauses = self.cooccurring(s)
+        return clauses + self.relayed(s, clauses)
 
     def relayed(self, s: Sentence, clauses: Sequence[Clause]) -> list[Clause]:
         """Return the former pairings of ``X接棒Y``: Y helped what X now helps (status former)."""

@@ -71,6 +71,7 @@ __all__ = [
     "region_for_code",
     "resolve_region",
     "self_and_above",
+    "starts_with_region",
 ]
 
 _NAME = 0  # an official name (大关县, 凉山彝族自治州)
@@ -454,7 +455,8 @@ class _Found:
     start: int
     end: int
     units: list[Region]
-    alternatives: tuple[Region, ...] = ()  # every unit the surface names, before the context chose
+    # every unit the surface names, before the context chose; () when that is ``units``
+    alternatives: tuple[Region, ...] = ()
 
 
 def _is_han(ch: str) -> bool:
@@ -576,7 +578,9 @@ class _Scan:
             if kept:
                 units = _choose(kept, self.context)
                 others = tuple(h.region for h in kept)
-                self.add(_Found(start, start + length, units, others))
+                self.add(
+                    _Found(start, start + length, units, () if others == tuple(units) else others)
+                )
                 return True
         return False
 
@@ -646,6 +650,30 @@ def _regions_in(norm: str) -> list[RegionMention]:
     """:func:`extract_regions` of a text in simplified characters."""
     found = _by_later_context(norm, _Scan(norm, _gazetteer()).run())
     return [_mention(norm, item) for item in found]
+
+
+def starts_with_region(text: str) -> bool:
+    """Whether a region name that :func:`extract_regions` reads starts ``text``; no
+    mention is made (the scan stops at its first candidate).
+
+    >>> starts_with_region("市府办副主任"), starts_with_region("昭通市委书记")
+    (False, True)
+    """
+    require_text(text, "starts_with_region")
+    return read_simplified(text, _starts_with_region)
+
+
+def _starts_with_region(norm: str) -> bool:
+    """:func:`starts_with_region` of a text in simplified characters.
+
+    The scan tries its candidates in order, each after the mentions before it; a mention
+    starting at 0 can only be the one the first candidate makes there, with nothing read
+    before it (a later mention, chained or not, starts after it; the later context
+    decides units, never starts).
+    """
+    scan = _Scan(norm, _gazetteer())
+    first = next(scan.candidates(), None)
+    return first == 0 and scan.match_at(0)
 
 
 def _by_later_context(norm: str, found: list[_Found]) -> list[_Found]:
