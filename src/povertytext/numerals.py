@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, localcontext
+from typing import NamedTuple
 
 from ._data import loader, read_table
 from ._exact import exact_context
@@ -72,8 +73,7 @@ _ONE = Decimal(1)
 _PAIR_RANGES = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
 
 
-@dataclass(frozen=True, slots=True)
-class Numeral:
+class Numeral(NamedTuple):
     """A numeral read from normalized text: ``[start, end)`` and its value.
 
     ``value`` is None for a colloquial range (七八十), whose ends are ``low`` and
@@ -82,6 +82,10 @@ class Numeral:
     a range inherit a magnitude (两到三万 → 20000–30000). ``digits`` is the digit
     string of a digit-by-digit reading (零零三 → ``"003"``). ``pair`` holds the
     two digits of a two-digit reading that may be a range (三五个).
+
+    Immutable, as a named tuple rather than a frozen dataclass: every candidate of a
+    scan builds one, and a frozen dataclass sets each field through
+    ``object.__setattr__`` (about five times the cost of building the tuple).
     """
 
     start: int
