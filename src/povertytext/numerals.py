@@ -237,6 +237,8 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
         return _read_digit_sequence(s, i)
     if c in digits and i + 1 < n and s[i + 1] == "两" and c == "一":
         return _read_digit_sequence(s, i)
+    if c in digits and (i + 1 == n or s[i + 1] not in _chinese_continuations()):
+        return Numeral(i, i + 1, Decimal(digits[c]))  # 一批, 三个: what _read_chinese reads
     return _read_chinese(s, i, whole=whole)
 
 
