@@ -38,6 +38,7 @@ from .units import (
 )
 
 _RANGE_SEPARATOR = re.compile(r"——|--|[—\-~〜～至到－]")
+_RANGE_FIRST_CHARS = "—-~〜～至到－"  # the characters _RANGE_SEPARATOR starts with
 # 百分之, 千分之, 万分之, 百万分之, 万万分之 …: "per hundred/thousand/…", read as a percent.
 _PER_PREFIX = re.compile(r"[百千万亿]{1,6}分之")
 _PER_FIRST = tuple("百千万亿")  # the characters _PER_PREFIX can start with
@@ -121,12 +122,31 @@ def read_quantity(s: str, i: int, *, whole: bool) -> Draft | None:
     if draft is None:
         return None
     _read_unit_and_tail(s, draft, whole=whole)
+    if not _tail_may_start(s, draft.end):
+        return draft
     tail_end = None if draft.value is None else _masked_tail(s, draft.start, draft.end)
     if tail_end is not None:
         return _read_masked(s, i, tail_end)  # 1元1*: the last digits are masked
     _read_range(s, draft, whole=whole)
     _read_trailing_qualifier(s, draft)
     return draft
+
+
+def _tail_may_start(s: str, end: int) -> bool:
+    """Whether a masked tail, a range or a trailing qualifier may start at ``end``.
+
+    Each of the three steps after the unit starts by testing the character at ``end``
+    (see :func:`_tail_first_chars`) or, for the inclusive mark (含) after a space, whitespace.
+    """
+    return end < len(s) and (s[end] in _tail_first_chars() or s[end].isspace())
+
+
+@loader
+def _tail_first_chars() -> frozenset[str]:
+    """The characters the steps after the unit may start with, besides whitespace: a mask
+    (_masked_tail), the inclusive mark's bracket, a range separator and a trailing
+    qualifier."""
+    return frozenset(MASK_CHARS + "(（" + _RANGE_FIRST_CHARS) | trailing_first_chars()
 
 
 def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
