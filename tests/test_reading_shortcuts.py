@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from povertytext import amounts
+from povertytext import amounts, quantities
 from povertytext.amounts import Draft, read_quantity
 from povertytext.numerals import EXACT, normalize
 
@@ -122,3 +122,20 @@ def test_a_masked_tail_after_the_unit() -> None:
     and, with nothing after the mask, no amount (read as 1.1元 without the tail step)."""
     with localcontext(EXACT):
         assert read_quantity("1元1*", 0, whole=False) is None
+
+
+_DATE_PIECES = ("2020", "1999", "1850", "2019-08", "2021/3/5", "2021.3.5", "-", "/", ".", "年")
+
+
+@given(
+    st.lists(st.sampled_from(_DATE_PIECES) | st.text(alphabet="0123456789", max_size=3), min_size=1)
+    .map("".join)
+    .filter(bool),
+    st.data(),
+)
+@settings(max_examples=1000, deadline=None)
+def test_a_date_starts_with_a_year_digit(text: str, data: st.DataObject) -> None:
+    """The scan tries DATE_LIKE only at 1 and 2 (quantities._YEAR_FIRST_DIGITS)."""
+    i = data.draw(st.integers(0, len(text) - 1))
+    if text[i] not in quantities._YEAR_FIRST_DIGITS:
+        assert amounts.DATE_LIKE.match(text, i) is None

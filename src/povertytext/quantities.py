@@ -344,7 +344,7 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         if url is not None and url.start() <= start:
             position = url.end()  # numbers inside a web address are part of it
             continue
-        date = None if numbers else DATE_LIKE.match(s, start)
+        date = None if numbers or s[start] not in _YEAR_FIRST_DIGITS else DATE_LIKE.match(s, start)
         if date is not None:
             position = date.end()
             continue
@@ -377,6 +377,8 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         position = draft.end
     return found
 
+
+_YEAR_FIRST_DIGITS = "12"  # DATE_LIKE starts with a year of 18xx, 19xx or 20xx
 
 # What may follow a single Chinese digit in an amount: more numerals, 点, qualifiers, 个 …
 _AFTER_DIGIT = "万亿兆点多余来个大整分之又半几数%"
