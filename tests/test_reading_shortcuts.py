@@ -2,8 +2,9 @@
 
 ``read_quantity`` stops after the unit when no masked tail, range or trailing
 qualifier can start at the draft's end (amounts._tail_may_start); the oracle here
-runs those three steps always, as the reader did before the shortcut. Drafts are
-compared field by field, values with their exponents.
+runs those three steps always, as the reader did before the shortcut. A plain Chinese
+digit goes straight to the numeral reader (amounts.reads_plain_numeral); the oracle
+tries every branch. Drafts are compared field by field, values with their exponents.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ def _exactly(value: object) -> object:
 
 
 def _read_in_full(s: str, i: int, *, whole: bool) -> Draft | None:
-    """read_quantity without its shortcut after the unit."""
-    draft = amounts._read_amount(s, i, whole=whole)
+    """read_quantity without its shortcuts."""
+    draft = amounts._read_amount_by_branches(s, i, whole=whole)
     if draft is None:
         return None
     amounts._read_unit_and_tail(s, draft, whole=whole)
@@ -53,10 +54,13 @@ def _read_in_full(s: str, i: int, *, whole: bool) -> Draft | None:
 
 
 # An amount built of pieces, so that a unit is often followed by what goes on after it.
-_NUMERALS = ("1", "3", "12", "2.5", "三", "十五", "两", "五十", "**")
-_UNITS = ("", "万", "个", "年", "元", "块", "米", "%", "人", "万元")
+_NUMERALS = (
+    "1", "3", "12", "2.5", "三", "十五", "两", "五十", "十", "零", "**", "一两", "两三",
+    "百", "千", "万", "数十", "半", "点五零", "百分之五", "负三", "-3",
+)  # fmt: skip
+_UNITS = ("", "万", "个", "年", "天", "元", "块", "米", "%", "人", "万元")
 _TAILS = (
-    " (含)", "(含)", "（含）", "以上", "左右", "多", "出头", "-", "—", "至", "到", "~",
+    " (含)", "(含)", "（含）", "以上", "左右", "多", "余", "出头", "-", "—", "至", "到", "~",
     " ", "\n", "\u3000", "\u00a0", "*", "1*", "1", "3", "万", "元", "的", "村", "半", "整",
 )  # fmt: skip
 
