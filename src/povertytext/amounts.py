@@ -38,6 +38,7 @@ from .units import (
 )
 
 _RANGE_SEPARATOR = re.compile(r"——|--|[—\-~〜～至到－]")
+_RANGE_FIRST_CHARS = "—-~〜～至到－"  # the characters _RANGE_SEPARATOR starts with
 # 百分之, 千分之, 万分之, 百万分之, 万万分之 …: "per hundred/thousand/…", read as a percent.
 _PER_PREFIX = re.compile(r"[百千万亿]{1,6}分之")
 _PER_FIRST = tuple("百千万亿")  # the characters _PER_PREFIX can start with
@@ -121,6 +122,8 @@ def read_quantity(s: str, i: int, *, whole: bool) -> Draft | None:
     if draft is None:
         return None
     _read_unit_and_tail(s, draft, whole=whole)
+    if not _tail_may_start(s, draft.end):
+        return draft
     tail_end = None if draft.value is None else _masked_tail(s, draft.start, draft.end)
     if tail_end is not None:
         return _read_masked(s, i, tail_end)  # 1元1*: the last digits are masked
@@ -129,8 +132,52 @@ def read_quantity(s: str, i: int, *, whole: bool) -> Draft | None:
     return draft
 
 
+def _tail_may_start(s: str, end: int) -> bool:
+    """Whether a masked tail, a range or a trailing qualifier may start at ``end``.
+
+    Each of the three steps after the unit starts by testing the character at ``end``
+    (see :func:`_tail_first_chars`) or, for the inclusive mark (含) after a space, whitespace.
+    """
+    return end < len(s) and (s[end] in _tail_first_chars() or s[end].isspace())
+
+
+@loader
+def _tail_first_chars() -> frozenset[str]:
+    """The characters the steps after the unit may start with, besides whitespace: a mask
+    (_masked_tail), the inclusive mark's bracket, a range separator and a trailing
+    qualifier."""
+    return frozenset(MASK_CHARS + "(（" + _RANGE_FIRST_CHARS) | trailing_first_chars()
+
+
+# Chinese digits that _read_amount hands to read_numeral as they stand (百千万亿, 半, 点, 数
+# take other paths; 零 may be a result, 下降到零); 一两 and 两三 are colloquial pairs.
+PLAIN_CHINESE_STARTS = "一二三四五六七八九十两"
+
+
+def reads_plain_numeral(s: str, i: int) -> bool:
+    """Whether the amount at ``i`` in running text starts as ``read_numeral(s, i)``: a digit
+    of :data:`PLAIN_CHINESE_STARTS` that begins no colloquial pair (一两, 两三).
+
+    No branch of :func:`_read_amount_by_branches` but its last takes such a character: it
+    is no percent prefix, sign, mask, Arabic digit, pair, 点, 半, vague digit or magnitude.
+    """
+    return s[i] in PLAIN_CHINESE_STARTS and not s.startswith(LIANG_PAIR_WORDS, i)
+
+
 def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
-    """The numeral itself: percent prefixes, signs, fractions, masks, magnitudes."""
+    """The numeral itself: percent prefixes, signs, fractions, masks, magnitudes.
+
+    A plain Chinese digit in running text (the most common start) goes straight to the
+    numeral reader, where the branches of :func:`_read_amount_by_branches` lead it.
+    """
+    if whole or i >= len(s) or not reads_plain_numeral(s, i):
+        return _read_amount_by_branches(s, i, whole=whole)
+    numeral = read_numeral(s, i)
+    return None if numeral is None else _read_after_numeral(s, i, numeral, _ONE, whole=False)
+
+
+def _read_amount_by_branches(s: str, i: int, *, whole: bool) -> Draft | None:
+    """:func:`_read_amount`, trying each form in turn."""
     per = _PER_PREFIX.match(s, i) if s.startswith(_PER_FIRST, i) else None
     if per is not None:
         return _read_percent_prefix(s, i, per.group(), _per_scale(per.group()))
@@ -179,6 +226,14 @@ def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
         return _read_bare_magnitude(s, i, j)
     if numeral is None:
         return None
+    return _read_after_numeral(s, i, numeral, sign, whole=whole)
+
+
+def _read_after_numeral(
+    s: str, i: int, numeral: Numeral, sign: Decimal, *, whole: bool
+) -> Draft | None:
+    """The draft of ``numeral``, its sign written at ``i``: a fraction after it, a masked
+    tail, 多/余/来 and 个亿."""
     draft = Draft(i, numeral.end, numeral.value, numeral.low, numeral.high, numeral=numeral)
     draft.bare_chinese = not numeral.arabic and numeral.digits is None
     _read_fraction(s, draft, whole=whole)

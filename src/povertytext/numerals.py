@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, localcontext
+from typing import NamedTuple
 
 from ._data import loader, read_table
 from ._exact import exact_context
@@ -72,8 +73,7 @@ _ONE = Decimal(1)
 _PAIR_RANGES = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
 
 
-@dataclass(frozen=True, slots=True)
-class Numeral:
+class Numeral(NamedTuple):
     """A numeral read from normalized text: ``[start, end)`` and its value.
 
     ``value`` is None for a colloquial range (七八十), whose ends are ``low`` and
@@ -82,6 +82,10 @@ class Numeral:
     a range inherit a magnitude (两到三万 → 20000–30000). ``digits`` is the digit
     string of a digit-by-digit reading (零零三 → ``"003"``). ``pair`` holds the
     two digits of a two-digit reading that may be a range (三五个).
+
+    Immutable, as a named tuple rather than a frozen dataclass: every candidate of a
+    scan builds one, and a frozen dataclass sets each field through
+    ``object.__setattr__`` (about five times the cost of building the tuple).
     """
 
     start: int
@@ -233,6 +237,8 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
         return _read_digit_sequence(s, i)
     if c in digits and i + 1 < n and s[i + 1] == "两" and c == "一":
         return _read_digit_sequence(s, i)
+    if c in digits and (i + 1 == n or s[i + 1] not in _chinese_continuations()):
+        return Numeral(i, i + 1, Decimal(digits[c]))  # 一批, 三个: what _read_chinese reads
     return _read_chinese(s, i, whole=whole)
 
 

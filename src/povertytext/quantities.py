@@ -344,7 +344,7 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         if url is not None and url.start() <= start:
             position = url.end()  # numbers inside a web address are part of it
             continue
-        date = None if numbers else DATE_LIKE.match(s, start)
+        date = None if numbers or s[start] not in _YEAR_FIRST_DIGITS else DATE_LIKE.match(s, start)
         if date is not None:
             position = date.end()
             continue
@@ -378,6 +378,8 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
     return found
 
 
+_YEAR_FIRST_DIGITS = "12"  # DATE_LIKE starts with a year of 18xx, 19xx or 20xx
+
 # What may follow a single Chinese digit in an amount: more numerals, 点, qualifiers, 个 …
 _AFTER_DIGIT = "万亿兆点多余来个大整分之又半几数%"
 
@@ -398,11 +400,15 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
     return match_unit(s, start + 1, whole=False) is None
 
 
+# Masks that start a candidate of one character, like the numeral characters.
+_MASK_STARTS = "*＊×"
+
+
 @loader
 def _candidate_pattern() -> re.Pattern[str]:
     chars = "".join(sorted(numeral_start_chars()))
     return re.compile(
-        f"[{re.escape(chars)}*＊×]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{bare_decimal().pattern}"
+        f"[{re.escape(chars)}{_MASK_STARTS}]|负|-(?=\\d)|[xX]{{2}}|[万亿]{{1,4}}分之|{bare_decimal().pattern}"
         "|半|[数數](?=[十百千万亿])|(?<![A-Za-z])[xX](?![A-Za-z])|[万亿](?![万亿]*分之)"
     )
 
@@ -463,11 +469,16 @@ def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
     out: they are one-character matches, so leaving them out hides no other start.
     """
     pattern = _candidate_pattern()
+    single = _single_char_candidates()
     end = 0
     run_end = 0  # the end of the run of 万/亿 that the current start lies in
     for hit in _candidate_scan(lone_digits).finditer(s):
         start = hit.start()
         if start < end:
+            continue
+        if s[start] in single:
+            end = start + 1  # the first branch of the pattern matches this one character
+            yield start
             continue
         if s[start] in _MAGNITUDE_RUN:
             if start >= run_end:
@@ -479,6 +490,13 @@ def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
         if match_end is not None:
             end = match_end
             yield start
+
+
+@loader
+def _single_char_candidates() -> frozenset[str]:
+    """The characters of the first branch of :func:`_candidate_pattern`: at each of them
+    the pattern matches that one character (the first branch that matches wins)."""
+    return numeral_start_chars() | frozenset(_MASK_STARTS)
 
 
 # The characters of _candidate_pattern()'s two magnitude branches, [万亿]{1,4}分之 and
