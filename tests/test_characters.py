@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import povertytext as pt
+from povertytext import characters
 from povertytext._data import read_table, read_text
-from povertytext.characters import restore, simplify
+from povertytext.characters import holds_traditional, restore, simplify, traditional_chars
 from tests._shared import generated_on, load_script, sample_texts
 
 
@@ -142,3 +143,31 @@ def test_each_extractor_reads_a_traditional_text_as_the_simplified_one(
     found, twin = extract(simplified), extract(traditional)
     assert _shapes(twin) == _shapes(found)
     assert all(traditional[item.start : item.end] == item.text for item in twin)
+
+
+# characters of every kind the GB 2312 test tells apart: traditional ones outside GB 2312
+# (幫 導), traditional ones inside it (於 後 徵), simplified ones, and others outside it
+# (— · no-break space ㎡ 𠀀 an emoji), ASCII
+_MIXED = st.text(st.sampled_from(list("幫導於後徵对口帮扶县—·\xa0㎡𠀀😀a1，")), max_size=60)
+
+
+@settings(max_examples=400)
+@given(_MIXED, st.integers(1, 9), st.integers(0, 3))
+def test_holds_traditional_is_a_scan_against_the_whole_set(
+    text: str, chunk: int, runs: int
+) -> None:
+    expected = not traditional_chars().isdisjoint(text)
+    assert holds_traditional(text) == expected
+    saved = characters._GB2312_CHUNK, characters._GB2312_RUNS
+    characters._GB2312_CHUNK, characters._GB2312_RUNS = chunk, runs  # every branch taken
+    try:
+        assert holds_traditional(text) == expected
+    finally:
+        characters._GB2312_CHUNK, characters._GB2312_RUNS = saved
+
+
+def test_the_traditional_characters_gb2312_encodes_are_looked_for() -> None:
+    also = characters._also_in_gb2312()
+    assert {"於", "後"} <= set(also)
+    for char in also:
+        assert holds_traditional(f"对口{char}帮扶")

@@ -27,6 +27,7 @@ from ._data import loader, read_table
 from .models import Span, validated_copy
 
 __all__ = [
+    "holds_traditional",
     "read_simplified",
     "restore",
     "simplify",
@@ -69,13 +70,70 @@ def _traditional_values() -> tuple[str, ...]:
     return tuple(sorted({value for value in _table().values() if value in traditional_chars()}))
 
 
+@loader
+def _also_in_gb2312() -> tuple[str, ...]:
+    """The traditional characters of the table that GB 2312 encodes too (於, 後 …)."""
+    return tuple(sorted(char for char in traditional_chars() if _in_gb2312(char)))
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_GB2312_CHUNK = 1024  # characters encoded at a time (a character outside GB 2312 costs a chunk)
+_GB2312_RUNS = 8  # runs of characters outside GB 2312 stepped over in a chunk before a scan
+
+
+def holds_traditional(text: str) -> bool:
+    """Tell whether ``text`` holds a character that :func:`simplify` replaces.
+
+    GB 2312, the simplified character set, encodes only a few of them (see
+    :func:`_also_in_gb2312`), and its codec finds a character outside it faster than a
+    scan of the text against the whole set: a stretch that GB 2312 encodes is searched
+    for those few, and the characters outside it are looked up in the set.
+
+    >>> holds_traditional("对口帮扶"), holds_traditional("对口幫扶"), holds_traditional("关於")
+    (False, True, True)
+    """
+    return any(
+        _chunk_holds_traditional(text[start : start + _GB2312_CHUNK])
+        for start in range(0, len(text), _GB2312_CHUNK)
+    )
+
+
+def _chunk_holds_traditional(text: str) -> bool:
+    traditional = traditional_chars()
+    start = 0
+    for _ in range(_GB2312_RUNS):
+        rest = text[start:] if start else text
+        try:
+            rest.encode("gb2312")
+        except UnicodeEncodeError as error:
+            if _holds_any(rest[: error.start], _also_in_gb2312()):
+                return True
+            if not traditional.isdisjoint(rest[error.start : error.end]):
+                return True
+            start += error.end
+            continue
+        return _holds_any(rest, _also_in_gb2312())
+    return not traditional.isdisjoint(text[start:])
+
+
+def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    return any(char in text for char in chars)
+
+
 def simplify(text: str) -> str:
     """``text`` with traditional characters replaced by simplified ones; same length.
 
     >>> simplify("對口幫扶雲南省，累計投入資金")
     '对口帮扶云南省，累计投入资金'
     """
-    if traditional_chars().isdisjoint(text):  # most texts: one scan, no set, no copy
+    if not holds_traditional(text):  # most texts: no copy
         return text
     return text.translate(_table())
 
