@@ -161,6 +161,11 @@ def test_a_folder_that_cannot_be_written_costs_only_time(
 
 def test_an_empty_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POVERTYTEXT_CACHE_DIR", "")
+
+    def no_grouping(*args: object) -> None:
+        raise AssertionError("the entries were grouped for no file")
+
+    monkeypatch.setattr(jieba_dictionary, "_grouped", no_grouping)
     assert cache_dir() is None
     assert cache_path() is None
     tokenizer = pos_tokenizer()

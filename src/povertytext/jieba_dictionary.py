@@ -289,7 +289,8 @@ def pos_tokenizer() -> Any:
         tokenizer.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
     else:
         tokenizer.load_word_tag(words.get_dict_file())
-    groups = _grouped(words.FREQ, tokenizer.word_tag_tab)
-    if path is not None and groups is not None:
-        _write(path, groups, words.total)
+    if path is not None:
+        groups = _grouped(words.FREQ, tokenizer.word_tag_tab)
+        if groups is not None:
+            _write(path, groups, words.total)
     return tokenizer
