@@ -8,21 +8,31 @@ skipped or added anything would fail here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import povertytext as pt
-from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
+from povertytext import (
+    bylines,
+    characters,
+    dates,
+    indicators,
+    officials,
+    page,
+    pairs,
+    quantities,
+    regions,
+)
 from povertytext._data import read_table
-from povertytext._text import longest_word_pattern
+from povertytext._text import HAN, longest_word_pattern
 from povertytext.bylines import Line, _lines_holding, lines_of
 from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
@@ -492,3 +502,34 @@ def test_the_title_pattern_finds_in_real_pages_what_the_alternation_does(index: 
     text = characters.simplify(_pages()[index])
     found = _spans(officials._title_pattern(), text)
     assert found == _spans(_plain_alternation(list(titles())), text)
+
+
+# ---------------------------------------------------------------- writer's credits
+
+
+def _plain_writer() -> re.Pattern[str]:
+    """The writer's credit with its lookbehind at the pattern's start."""
+    return re.compile(f"(?<![{HAN}]){bylines._writer().pattern}")
+
+
+def _credits(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str, str]]:
+    return [(m.start(), m.end(), m["role"], m["name"]) for m in matches]
+
+
+_WRITER_TEXT = st.lists(
+    st.sampled_from(["文", "撰文", "作者", "文图", "图文", "图", "/", "｜", " ", "李明", "王"]),
+    max_size=14,
+).map("".join)
+
+
+@example("王文/文图/李明")  # a credit starting inside a rejected one
+@given(_WRITER_TEXT)
+def test_the_writers_credits_are_those_of_the_pattern_with_its_lookbehind(text: str) -> None:
+    """Roles inside a credit, after a Chinese character, after a rejected one, at the start."""
+    assert _credits(bylines._writers(text)) == _credits(_plain_writer().finditer(text))
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_the_writers_credits_in_real_pages_are_those_of_the_plain_pattern(index: int) -> None:
+    text = _pages()[index]
+    assert _credits(bylines._writers(text)) == _credits(_plain_writer().finditer(text))
