@@ -25,13 +25,14 @@ from povertytext import (
     characters,
     dates,
     indicators,
+    layout,
     officials,
     page,
     pairs,
     quantities,
     regions,
 )
-from povertytext._data import read_table
+from povertytext._data import read_table, words
 from povertytext._text import HAN, longest_word_pattern
 from povertytext.bylines import Line, _lines_holding, lines_of
 from povertytext.characters import traditional_chars
@@ -533,3 +534,33 @@ def test_the_writers_credits_are_those_of_the_pattern_with_its_lookbehind(text: 
 def test_the_writers_credits_in_real_pages_are_those_of_the_plain_pattern(index: int) -> None:
     text = _pages()[index]
     assert _credits(bylines._writers(text)) == _credits(_plain_writer().finditer(text))
+
+
+# ---------------------------------------------------------------- section marks
+
+
+def _plain_section_mark(line: Line) -> bool:
+    """The line with all its glue removed is a section mark."""
+    return layout._CHROME_GLUE.sub("", line.stripped) in words("page_words.csv", "section_mark")
+
+
+_SECTION_TEXT = st.lists(
+    st.sampled_from(
+        ["相关", "阅读", "新闻推荐", "推荐", "读", "【", "】", " ", "\u3000", "-", "》", "a"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@example("相关阅读】")  # a mark's length, then glue
+@example("相关阅读者")  # one character more than a mark, no glue
+@given(_SECTION_TEXT)
+def test_a_line_is_a_section_mark_as_the_line_without_its_glue_tells(text: str) -> None:
+    line = Line(0, len(text), text)
+    assert layout._is_section_mark(line) == _plain_section_mark(line)
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_the_section_marks_of_real_pages_are_those_the_plain_check_finds(index: int) -> None:
+    for line in lines_of(_pages()[index]):
+        assert layout._is_section_mark(line) == _plain_section_mark(line)
