@@ -8,21 +8,32 @@ skipped or added anything would fail here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import povertytext as pt
-from povertytext import characters, dates, indicators, officials, page, pairs, quantities, regions
-from povertytext._data import read_table
-from povertytext._text import longest_word_pattern
+from povertytext import (
+    bylines,
+    characters,
+    dates,
+    indicators,
+    layout,
+    officials,
+    page,
+    pairs,
+    quantities,
+    regions,
+)
+from povertytext._data import read_table, words
+from povertytext._text import HAN, longest_word_pattern
 from povertytext.bylines import Line, _lines_holding, lines_of
 from povertytext.characters import traditional_chars
 from povertytext.layout import Spans, starting_in, within
@@ -492,3 +503,64 @@ def test_the_title_pattern_finds_in_real_pages_what_the_alternation_does(index: 
     text = characters.simplify(_pages()[index])
     found = _spans(officials._title_pattern(), text)
     assert found == _spans(_plain_alternation(list(titles())), text)
+
+
+# ---------------------------------------------------------------- writer's credits
+
+
+def _plain_writer() -> re.Pattern[str]:
+    """The writer's credit with its lookbehind at the pattern's start."""
+    return re.compile(f"(?<![{HAN}]){bylines._writer().pattern}")
+
+
+def _credits(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str, str]]:
+    return [(m.start(), m.end(), m["role"], m["name"]) for m in matches]
+
+
+_WRITER_TEXT = st.lists(
+    st.sampled_from(["文", "撰文", "作者", "文图", "图文", "图", "/", "｜", " ", "李明", "王"]),
+    max_size=14,
+).map("".join)
+
+
+@example("王文/文图/李明")  # a credit starting inside a rejected one
+@given(_WRITER_TEXT)
+def test_the_writers_credits_are_those_of_the_pattern_with_its_lookbehind(text: str) -> None:
+    """Roles inside a credit, after a Chinese character, after a rejected one, at the start."""
+    assert _credits(bylines._writers(text)) == _credits(_plain_writer().finditer(text))
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_the_writers_credits_in_real_pages_are_those_of_the_plain_pattern(index: int) -> None:
+    text = _pages()[index]
+    assert _credits(bylines._writers(text)) == _credits(_plain_writer().finditer(text))
+
+
+# ---------------------------------------------------------------- section marks
+
+
+def _plain_section_mark(line: Line) -> bool:
+    """The line with all its glue removed is a section mark."""
+    return layout._CHROME_GLUE.sub("", line.stripped) in words("page_words.csv", "section_mark")
+
+
+_SECTION_TEXT = st.lists(
+    st.sampled_from(
+        ["相关", "阅读", "新闻推荐", "推荐", "读", "【", "】", " ", "\u3000", "-", "》", "a"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@example("相关阅读】")  # a mark's length, then glue
+@example("相关阅读者")  # one character more than a mark, no glue
+@given(_SECTION_TEXT)
+def test_a_line_is_a_section_mark_as_the_line_without_its_glue_tells(text: str) -> None:
+    line = Line(0, len(text), text)
+    assert layout._is_section_mark(line) == _plain_section_mark(line)
+
+
+@pytest.mark.parametrize("index", range(len(_pages())))
+def test_the_section_marks_of_real_pages_are_those_the_plain_check_finds(index: int) -> None:
+    for line in lines_of(_pages()[index]):
+        assert layout._is_section_mark(line) == _plain_section_mark(line)

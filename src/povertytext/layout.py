@@ -267,8 +267,18 @@ def _is_chrome(line: Line) -> bool:
 
 
 def _is_section_mark(line: Line) -> bool:
-    """A heading over further stories: 相关阅读, 【新闻推荐】."""
-    return _CHROME_GLUE.sub("", line.stripped) in words(_WORDS, "section_mark")
+    """A heading over further stories: 相关阅读, 【新闻推荐】.
+
+    A line whose first characters outnumber the longest mark with no glue among them
+    keeps more characters than any mark once the glue is removed: it is told apart
+    without removing the glue of the whole line.
+    """
+    marks = words(_WORDS, "section_mark")  # longest first
+    longest = len(marks[0]) if marks else 0
+    head = line.stripped[: longest + 1]
+    if len(head) > longest and not _CHROME_GLUE.search(head):
+        return False
+    return _CHROME_GLUE.sub("", line.stripped) in marks
 
 
 def _is_subtitle(line: Line) -> bool:

@@ -15,6 +15,7 @@ forms are read by :mod:`povertytext.pair_stated` (direction written) and
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import re
 from collections.abc import Iterator, Sequence
@@ -96,7 +97,6 @@ class Body:
         self.by_start = {m.start: i for i, m in enumerate(self.mentions)}
         self.ends = [m.end for m in self.mentions]
         self.starts = [m.start for m in self.mentions]
-        self.breaks = [match.start() for match in _BREAK_MARK.finditer(norm)]
         self.first_words: dict[int, re.Match[str] | None] = {}
         firsts = g.name_firsts
         # where a pair name can start (None: anywhere)
@@ -297,6 +297,12 @@ class Body:
                 bisect.bisect_left(self.starts, end),
             )
             yield Sentence(start, end, first, last)
+
+    @functools.cached_property
+    def breaks(self) -> list[int]:
+        """The offsets of the clause breaks, in order (found on first need: only
+        :meth:`clause_start` reads them)."""
+        return [match.start() for match in _BREAK_MARK.finditer(self.norm)]
 
     def clause_start(self, pos: int, low: int, window: int | None = None) -> int:
         """Return the start of the clause holding ``pos`` (not before ``low``, nor more
