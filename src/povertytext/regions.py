@@ -603,7 +603,7 @@ class _Scan:
         name at ``start`` and runs past it (确山 in 明确山东省, 建昌 in 援建昌都), or a word of
         ``region_blockers.csv`` does (来安 in 原来安排, 大东 in 加大东西部协作)."""
         inner = start + 1
-        if any(self.norm.startswith(word, inner) for word in self.g.inner_words):
+        if self.norm.startswith(self.g.inner_words, inner):
             return True
         for length in self.g.lengths.get(self.norm[inner : inner + 1], ()):
             if length < 2:
