@@ -107,14 +107,56 @@ class _Gazetteer:
     bigrams: frozenset[str]  # the first two characters of every name
 
 
+_CANDIDATE_GROUPS = 4  # branches of the candidate regex (fewer false positions vs. more branches)
+
+
+def _group_firsts(seconds_of: dict[str, set[str]]) -> list[tuple[set[str], set[str]]]:
+    """Split the first characters of the names into at most ``_CANDIDATE_GROUPS`` groups,
+    each with the union of the second characters its members take.
+
+    Greedy: each first character (most second characters first) joins the group where it
+    adds the fewest (first, second) pairs that the group accepts.
+    """
+    groups: list[tuple[set[str], set[str]]] = []
+    for first in sorted(seconds_of, key=lambda ch: (-len(seconds_of[ch]), ch)):
+        seconds = seconds_of[first]
+        costs = [
+            ((len(fs) + 1) * (len(ss) + len(seconds - ss)) - len(fs) * len(ss), index)
+            for index, (fs, ss) in enumerate(groups)
+        ]
+        if len(groups) < _CANDIDATE_GROUPS:
+            costs.append((len(seconds), len(groups)))
+            groups.append((set(), set()))
+        _, index = min(costs)
+        groups[index][0].add(first)
+        groups[index][1].update(seconds)
+    return [group for group in groups if group[0]]
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars``."""
+    return "[" + re.escape("".join(sorted(chars))) + "]"
+
+
 def _starts(names: Collection[str]) -> tuple[re.Pattern[str], frozenset[str]]:
     """The scan's candidates: a regex for the positions where a name may start, and the
-    first two characters of every name, which the positions it finds are checked against."""
+    first two characters of every name, which the positions it finds are checked against.
+
+    The regex finds a first character of a name followed by a second character that some
+    name of the same group of first characters takes (:func:`_group_firsts`): every
+    position where a name starts is found, and fewer others than with one group.
+    """
     if any(len(name) < 2 for name in names):
         raise ValueError("every region name has two characters or more")
-    firsts = re.escape("".join(sorted({name[0] for name in names})))
-    seconds = re.escape("".join(sorted({name[1] for name in names})))
-    return re.compile(f"[{firsts}](?=[{seconds}])"), frozenset(name[:2] for name in names)
+    seconds_of: dict[str, set[str]] = {}
+    for name in names:
+        seconds_of.setdefault(name[0], set()).add(name[1])
+    branches = "|".join(
+        f"{_char_class(seconds)}(?<={_char_class(firsts)}.)"
+        for firsts, seconds in _group_firsts(seconds_of)
+    )
+    pattern = re.compile(f"(?s){_char_class(seconds_of)}(?={branches})")
+    return pattern, frozenset(name[:2] for name in names)
 
 
 # ---------------------------------------------------------------- loading
@@ -603,7 +645,7 @@ class _Scan:
         name at ``start`` and runs past it (确山 in 明确山东省, 建昌 in 援建昌都), or a word of
         ``region_blockers.csv`` does (来安 in 原来安排, 大东 in 加大东西部协作)."""
         inner = start + 1
-        if any(self.norm.startswith(word, inner) for word in self.g.inner_words):
+        if self.norm.startswith(self.g.inner_words, inner):
             return True
         for length in self.g.lengths.get(self.norm[inner : inner + 1], ()):
             if length < 2:
