@@ -32,6 +32,8 @@ __all__ = ["CLAUSE_BREAKS", "Place", "Token", "Tokens", "Window", "build_window"
 
 _SENTENCE_BREAKS = frozenset(LINE_OR_SENTENCE_ENDS)
 CLAUSE_BREAKS = frozenset(_CLAUSE_BREAK_CHARS)
+# Every sentence break breaks a clause too: a clause lies inside its sentence, and
+# :meth:`Window.clause` reads the clause breaks of that sentence only.
 _SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_BREAKS))) + "]")
 _CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 
@@ -105,7 +107,6 @@ class Window:
     places: list[Place]
     pairs: list[AssistancePair]
     sentence_breaks: list[int]
-    clause_breaks: list[int]
     quantity_starts: list[int]
     quantity_ends: dict[int, int]  # end → start
     date_ends: dict[int, int]
@@ -123,6 +124,7 @@ class Window:
     date_end_list: list[int] = field(default_factory=list, init=False)
     dates_disjoint: bool = field(default=False, init=False)
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
+    _clause_breaks: dict[int, list[int]] = field(default_factory=dict, init=False)
     _sentences: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -139,31 +141,47 @@ class Window:
             found = self.tokens[(lo, hi)] = Tokens(self.text, lo, hi)
         return found
 
-    def bounds(self, i: int, breaks: list[int]) -> tuple[int, int]:
-        """The sentence (or clause) around offset ``i``: from after a break through the next."""
-        k = bisect.bisect_left(breaks, i)
-        lo = breaks[k - 1] + 1 if k > 0 else self.start
-        hi = breaks[k] + 1 if k < len(breaks) else self.end
-        return max(lo, self.start), min(hi, self.end)
-
     def clause(self, i: int) -> tuple[int, int]:
-        """The clause around offset ``i`` (:meth:`bounds` of the clause breaks, kept)."""
+        """The clause around offset ``i``: from after a clause break through the next (kept).
+
+        Its sentence's ends are clause breaks too, so the clause is found among the
+        clause breaks of the sentence (:meth:`sentence`), read once per sentence: the
+        clause breaks of a long body with few quantities are mostly never read."""
         found = self._clauses.get(i)
         if found is None:
-            found = self._clauses[i] = self.bounds(i, self.clause_breaks)
+            lo, hi = self.sentence(i)
+            found = self._clauses[i] = _bounds(i, self._clause_breaks_of(lo, hi), lo, hi)
+        return found
+
+    def _clause_breaks_of(self, lo: int, hi: int) -> list[int]:
+        """The offsets of the clause breaks of the sentence ``text[lo:hi]``, rising (kept)."""
+        found = self._clause_breaks.get(lo)
+        if found is None:
+            found = self._clause_breaks[lo] = [
+                m.start() for m in _CLAUSE_BREAK.finditer(self.text, lo, hi)
+            ]
         return found
 
     def sentence(self, i: int) -> tuple[int, int]:
-        """The sentence around offset ``i`` (:meth:`bounds` of the sentence breaks, kept)."""
+        """The sentence around offset ``i``: from after a sentence break through the next (kept)."""
         found = self._sentences.get(i)
         if found is None:
-            found = self._sentences[i] = self.bounds(i, self.sentence_breaks)
+            found = self._sentences[i] = _bounds(i, self.sentence_breaks, self.start, self.end)
         return found
 
     def next_quantity_start(self, i: int) -> int:
         """Where the first quantity starting at or after ``i`` starts (the end if none)."""
         k = bisect.bisect_left(self.quantity_starts, i)
         return self.quantity_starts[k] if k < len(self.quantity_starts) else self.end
+
+
+def _bounds(i: int, breaks: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The stretch of ``[lo, hi)`` around offset ``i`` that ``breaks`` (rising offsets in
+    it) cut: from after the last break before ``i`` through the first at or after it."""
+    k = bisect.bisect_left(breaks, i)
+    start = breaks[k - 1] + 1 if k > 0 else lo
+    end = breaks[k] + 1 if k < len(breaks) else hi
+    return max(start, lo), min(end, hi)
 
 
 def _disjoint(dates: Sequence[DateMention]) -> bool:
@@ -198,7 +216,6 @@ def build_window(
         if m.region is not None and start <= m.start and m.end <= end
     ]
     sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, start, end)]
-    clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     return Window(
         text=text,
         start=start,
@@ -208,7 +225,6 @@ def build_window(
         places=places,
         pairs=sorted(pairs, key=lambda p: p.start),
         sentence_breaks=sentence_breaks,
-        clause_breaks=clause_breaks,
         quantity_starts=[q.start for q in quantities],
         quantity_ends={q.end: q.start for q in quantities},
         date_ends={d.end: d.start for d in dates},

@@ -1,0 +1,65 @@
+"""The shortcuts the indicator stage takes for speed find exactly what the plain reading finds.
+
+Each one is checked against the computation it replaces, on generated texts and on every
+offset of the shared corpus: a shortcut that dropped or added anything would fail here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from povertytext._text import CLAUSE_BREAKS, LINE_OR_SENTENCE_ENDS
+from povertytext.indicator_window import build_window
+
+from ._shared import shared_path
+
+_CLAUSE_BREAK = re.compile("[" + re.escape(CLAUSE_BREAKS) + "]")
+
+
+def _plain_clause(text: str, start: int, end: int, i: int) -> tuple[int, int]:
+    """The clause around ``i`` from every clause break of ``text[start:end]``, as before."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    k = bisect.bisect_left(breaks, i)
+    lo = breaks[k - 1] + 1 if k > 0 else start
+    hi = breaks[k] + 1 if k < len(breaks) else end
+    return max(lo, start), min(hi, end)
+
+
+def _check_every_offset(text: str, start: int, end: int) -> None:
+    w = build_window(text, start, end, [], [], [], [])
+    for i in range(start, end + 1):
+        assert w.clause(i) == _plain_clause(text, start, end, i), (start, end, i)
+
+
+def test_every_sentence_break_breaks_a_clause() -> None:
+    assert set(LINE_OR_SENTENCE_ENDS) <= set(CLAUSE_BREAKS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=CLAUSE_BREAKS + LINE_OR_SENTENCE_ENDS + "人户村的 a1", max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_a_clause_read_within_its_sentence_is_the_clause(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    _check_every_offset(text, start, end)
+
+
+@pytest.mark.needs_shared("corpus")
+def test_a_clause_read_within_its_sentence_is_the_clause_on_the_corpus() -> None:
+    for path in sorted(Path(shared_path("corpus")).glob("*.txt")):
+        text = path.read_text("utf-8")
+        w = build_window(text, 0, len(text), [], [], [], [])
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        for i in range(len(text) + 1):
+            k = bisect.bisect_left(breaks, i)
+            lo = breaks[k - 1] + 1 if k > 0 else 0
+            hi = breaks[k] + 1 if k < len(breaks) else len(text)
+            assert w.clause(i) == (lo, hi), (path.name, i)
