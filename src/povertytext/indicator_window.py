@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ._text import CLAUSE_BREAKS as _CLAUSE_BREAK_CHARS
 from ._text import LINE_OR_SENTENCE_ENDS
@@ -47,9 +48,9 @@ class Place:
     region: Region
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One of jieba's words: its span and its part-of-speech tag."""
+class Token(NamedTuple):
+    """One of jieba's words: its span and its part-of-speech tag (a named tuple: a window's
+    words are made by the hundred, and a tuple is made faster than a frozen dataclass)."""
 
     start: int
     end: int
