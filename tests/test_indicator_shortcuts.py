@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from povertytext import indicator_subjects
 from povertytext._text import CLAUSE_BREAKS, LINE_OR_SENTENCE_ENDS
 from povertytext.indicator_window import build_window
 
@@ -63,3 +64,45 @@ def test_a_clause_read_within_its_sentence_is_the_clause_on_the_corpus() -> None
             lo = breaks[k - 1] + 1 if k > 0 else 0
             hi = breaks[k] + 1 if k < len(breaks) else len(text)
             assert w.clause(i) == (lo, hi), (path.name, i)
+
+
+def _plain_word_at(text: str, i: int) -> tuple[str, str] | None:
+    """The longest table word starting at ``i``: every length tried, no gate."""
+    lexicon = indicator_subjects._lexicon()
+    for length in lexicon.lengths:
+        role = lexicon.roles.get(text[i : i + length])
+        if role is not None:
+            return text[i : i + length], role
+    return None
+
+
+def _plain_word_before(text: str, j: int, floor: int) -> tuple[str, str] | None:
+    """The longest table word ending at ``j`` from ``floor`` on: every length tried, no gate."""
+    lexicon = indicator_subjects._lexicon()
+    for length in lexicon.lengths:
+        if j - length >= floor and (role := lexicon.roles.get(text[j - length : j])) is not None:
+            return text[j - length : j], role
+    return None
+
+
+def _check_words(text: str) -> None:
+    for i in range(len(text) + 1):
+        assert indicator_subjects._word_at(text, i) == _plain_word_at(text, i), i
+        for floor in range(max(0, i - 5), i + 1):
+            found = indicator_subjects._word_before(text, i, floor)
+            assert found == _plain_word_before(text, i, floor), (i, floor)
+
+
+_TABLE_CHARS = "".join(sorted({ch for w in indicator_subjects._lexicon().roles for ch in w}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TABLE_CHARS + "的，。1a "), max_size=30))
+def test_a_table_word_is_found_past_the_character_gate(text: str) -> None:
+    _check_words(text)
+
+
+@pytest.mark.needs_shared("corpus")
+def test_a_table_word_is_found_past_the_character_gate_on_the_corpus() -> None:
+    for path in sorted(Path(shared_path("corpus")).glob("*.txt")):
+        _check_words(path.read_text("utf-8"))
