@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from povertytext import indicator_subjects
+from povertytext import indicator_subjects, indicators
 from povertytext._text import CLAUSE_BREAKS, LINE_OR_SENTENCE_ENDS
 from povertytext.indicator_window import build_window
 
@@ -113,3 +113,22 @@ def test_a_table_word_is_found_past_the_character_gate(text: str) -> None:
 def test_a_table_word_is_found_past_the_character_gate_on_the_corpus() -> None:
     for path in sorted(Path(shared_path("corpus")).glob("*.txt")):
         _check_words(path.read_text("utf-8"))
+
+
+_PATTERN_CHARS = "".join(
+    sorted({ch for row in indicators._metrics() for p in row.patterns for ch in p})
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_PATTERN_CHARS + "的1a"), max_size=12))
+def test_a_metric_row_fits_a_subject_exactly_when_one_of_its_patterns_occurs(subject: str) -> None:
+    for row in indicators._metrics():
+        assert row.fits(subject) == any(p in subject for p in row.patterns), (row.metric, subject)
+
+
+def test_every_metric_row_fits_each_of_its_own_patterns() -> None:
+    for row in indicators._metrics():
+        for p in row.patterns:
+            assert row.fits(p)
+            assert row.fits("的" + p + "的")
