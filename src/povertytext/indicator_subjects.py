@@ -48,13 +48,22 @@ _STOP_TAGS = frozenset({"r", "rr", "rz"})  # 某村, 本县: a place said with a
 class _Lexicon:
     roles: dict[str, str]
     lengths: tuple[int, ...]  # longest first
+    # The first and the last characters of the words: no word starts (ends) at another
+    # character. None when a word is empty (it starts and ends anywhere).
+    firsts: frozenset[str] | None
+    lasts: frozenset[str] | None
 
 
 @loader
 def _lexicon() -> _Lexicon:
-    """The subject words of ``subjects.csv`` by role, and their lengths (once per vocabulary)."""
+    """The subject words of ``subjects.csv`` by role, their lengths, first and last
+    characters (once per vocabulary)."""
     roles = {row["word"]: row["role"] for row in read_table("subjects.csv")}
-    return _Lexicon(roles, tuple(sorted({len(w) for w in roles}, reverse=True)))
+    lengths = tuple(sorted({len(w) for w in roles}, reverse=True))
+    if "" in roles:
+        return _Lexicon(roles, lengths, None, None)
+    firsts, lasts = frozenset(w[0] for w in roles), frozenset(w[-1] for w in roles)
+    return _Lexicon(roles, lengths, firsts, lasts)
 
 
 # ---------------------------------------------------------------- words
@@ -67,6 +76,8 @@ def _is_han(ch: str) -> bool:
 def _word_at(text: str, i: int) -> tuple[str, str] | None:
     """The longest table word starting at ``i``, with its role."""
     lexicon = _lexicon()
+    if lexicon.firsts is not None and text[i : i + 1] not in lexicon.firsts:
+        return None
     for length in lexicon.lengths:
         role = lexicon.roles.get(text[i : i + length])
         if role is not None:
@@ -75,8 +86,11 @@ def _word_at(text: str, i: int) -> tuple[str, str] | None:
 
 
 def _word_before(text: str, j: int, floor: int) -> tuple[str, str] | None:
-    """The longest table word ending at ``j`` and starting at or after ``floor``."""
+    """The longest table word ending at ``j`` (at most ``len(text)``) and starting at or
+    after ``floor``."""
     lexicon = _lexicon()
+    if lexicon.lasts is not None and (j <= floor or text[j - 1] not in lexicon.lasts):
+        return None
     for length in lexicon.lengths:
         if j - length < floor:
             continue

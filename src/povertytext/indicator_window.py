@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ._text import CLAUSE_BREAKS as _CLAUSE_BREAK_CHARS
 from ._text import LINE_OR_SENTENCE_ENDS
@@ -32,6 +33,8 @@ __all__ = ["CLAUSE_BREAKS", "Place", "Token", "Tokens", "Window", "build_window"
 
 _SENTENCE_BREAKS = frozenset(LINE_OR_SENTENCE_ENDS)
 CLAUSE_BREAKS = frozenset(_CLAUSE_BREAK_CHARS)
+# Every sentence break breaks a clause too: a clause lies inside its sentence, and
+# :meth:`Window.clause` reads the clause breaks of that sentence only.
 _SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_BREAKS))) + "]")
 _CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 
@@ -45,9 +48,9 @@ class Place:
     region: Region
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One of jieba's words: its span and its part-of-speech tag."""
+class Token(NamedTuple):
+    """One of jieba's words: its span and its part-of-speech tag (a named tuple: a window's
+    words are made by the hundred, and a tuple is made faster than a frozen dataclass)."""
 
     start: int
     end: int
@@ -104,8 +107,6 @@ class Window:
     dates: list[DateMention]
     places: list[Place]
     pairs: list[AssistancePair]
-    sentence_breaks: list[int]
-    clause_breaks: list[int]
     quantity_starts: list[int]
     quantity_ends: dict[int, int]  # end → start
     date_ends: dict[int, int]
@@ -123,6 +124,8 @@ class Window:
     date_end_list: list[int] = field(default_factory=list, init=False)
     dates_disjoint: bool = field(default=False, init=False)
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
+    _clause_breaks: dict[int, list[int]] = field(default_factory=dict, init=False)
+    _reversed: str = field(default="", init=False)  # text[start:end] backwards
     _sentences: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -130,6 +133,7 @@ class Window:
         self.place_start_list = [p.start for p in self.places]
         self.date_end_list = [d.end for d in self.dates]
         self.dates_disjoint = _disjoint(self.dates)
+        self._reversed = self.text[self.start : self.end][::-1]
 
     def cut(self, lo: int, hi: int) -> Tokens:
         """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached; cut
@@ -139,31 +143,55 @@ class Window:
             found = self.tokens[(lo, hi)] = Tokens(self.text, lo, hi)
         return found
 
-    def bounds(self, i: int, breaks: list[int]) -> tuple[int, int]:
-        """The sentence (or clause) around offset ``i``: from after a break through the next."""
-        k = bisect.bisect_left(breaks, i)
-        lo = breaks[k - 1] + 1 if k > 0 else self.start
-        hi = breaks[k] + 1 if k < len(breaks) else self.end
-        return max(lo, self.start), min(hi, self.end)
-
     def clause(self, i: int) -> tuple[int, int]:
-        """The clause around offset ``i`` (:meth:`bounds` of the clause breaks, kept)."""
+        """The clause around offset ``i``: from after a clause break through the next (kept).
+
+        Its sentence's ends are clause breaks too, so the clause is found among the
+        clause breaks of the sentence (:meth:`sentence`), read once per sentence: the
+        clause breaks of a long body with few quantities are mostly never read."""
         found = self._clauses.get(i)
         if found is None:
-            found = self._clauses[i] = self.bounds(i, self.clause_breaks)
+            lo, hi = self.sentence(i)
+            found = self._clauses[i] = _bounds(i, self._clause_breaks_of(lo, hi), lo, hi)
+        return found
+
+    def _clause_breaks_of(self, lo: int, hi: int) -> list[int]:
+        """The offsets of the clause breaks of the sentence ``text[lo:hi]``, rising (kept)."""
+        found = self._clause_breaks.get(lo)
+        if found is None:
+            found = self._clause_breaks[lo] = [
+                m.start() for m in _CLAUSE_BREAK.finditer(self.text, lo, hi)
+            ]
         return found
 
     def sentence(self, i: int) -> tuple[int, int]:
-        """The sentence around offset ``i`` (:meth:`bounds` of the sentence breaks, kept)."""
+        """The sentence around offset ``i``: from after the last sentence break before it
+        through the first at or after it (kept).
+
+        Both breaks are searched from ``i`` (the last one before it in the window read
+        backwards), so only the sentences that are asked for are read."""
         found = self._sentences.get(i)
         if found is None:
-            found = self._sentences[i] = self.bounds(i, self.sentence_breaks)
+            before = _SENTENCE_BREAK.search(self._reversed, max(0, self.end - i))
+            after = _SENTENCE_BREAK.search(self.text, max(i, self.start), self.end)
+            lo = self.end - before.start() if before else self.start
+            hi = after.start() + 1 if after else self.end
+            found = self._sentences[i] = (lo, hi)
         return found
 
     def next_quantity_start(self, i: int) -> int:
         """Where the first quantity starting at or after ``i`` starts (the end if none)."""
         k = bisect.bisect_left(self.quantity_starts, i)
         return self.quantity_starts[k] if k < len(self.quantity_starts) else self.end
+
+
+def _bounds(i: int, breaks: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The stretch of ``[lo, hi)`` around offset ``i`` that ``breaks`` (rising offsets in
+    it) cut: from after the last break before ``i`` through the first at or after it."""
+    k = bisect.bisect_left(breaks, i)
+    start = breaks[k - 1] + 1 if k > 0 else lo
+    end = breaks[k] + 1 if k < len(breaks) else hi
+    return max(start, lo), min(end, hi)
 
 
 def _disjoint(dates: Sequence[DateMention]) -> bool:
@@ -197,8 +225,6 @@ def build_window(
         for m in sorted(regions, key=lambda m: m.start)
         if m.region is not None and start <= m.start and m.end <= end
     ]
-    sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, start, end)]
-    clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     return Window(
         text=text,
         start=start,
@@ -207,8 +233,6 @@ def build_window(
         dates=list(dates),
         places=places,
         pairs=sorted(pairs, key=lambda p: p.start),
-        sentence_breaks=sentence_breaks,
-        clause_breaks=clause_breaks,
         quantity_starts=[q.start for q in quantities],
         quantity_ends={q.end: q.start for q in quantities},
         date_ends={d.end: d.start for d in dates},

@@ -98,10 +98,22 @@ class _Metric:
     patterns: tuple[str, ...]
     bare_units: frozenset[str]
     verbs: tuple[str, ...]
+    # Any of ``patterns`` as one regex, searched in a subject in one call (None: no pattern,
+    # no subject fits).
+    pattern: re.Pattern[str] | None
+
+    def fits(self, subject: str) -> bool:
+        """True when one of the row's subject patterns occurs in ``subject``."""
+        return self.pattern is not None and self.pattern.search(subject) is not None
 
 
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(part for part in cell.split("|") if part)
+
+
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex found in a string exactly when one of ``patterns`` (literal, non-empty) is."""
+    return re.compile("|".join(map(re.escape, patterns))) if patterns else None
 
 
 @loader
@@ -115,6 +127,7 @@ def _metrics() -> tuple[_Metric, ...]:
             patterns=_split(row["subject_patterns"]),
             bare_units=frozenset(_split(row["bare_units"])),
             verbs=_split(row["verbs"]),
+            pattern=_any_of(_split(row["subject_patterns"])),
         )
         for row in read_table("metrics.csv")
     )
@@ -198,7 +211,7 @@ def _metric(w: Window, q: Quantity, subject: str | None, index: _MetricIndex) ->
         rows = index.with_subject(q.kind, q.unit)
     clause: tuple[int, int] | None = None
     for row in rows:
-        if subject is not None and not any(p in subject for p in row.patterns):
+        if subject is not None and not row.fits(subject):
             continue
         if row.verbs:
             lo, hi = clause = clause or w.clause(q.start)
