@@ -107,6 +107,7 @@ class Window:
     dates: list[DateMention]
     places: list[Place]
     pairs: list[AssistancePair]
+    sentence_breaks: list[int]
     quantity_starts: list[int]
     quantity_ends: dict[int, int]  # end → start
     date_ends: dict[int, int]
@@ -125,7 +126,6 @@ class Window:
     dates_disjoint: bool = field(default=False, init=False)
     _clauses: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
     _clause_breaks: dict[int, list[int]] = field(default_factory=dict, init=False)
-    _reversed: str = field(default="", init=False)  # text[start:end] backwards
     _sentences: dict[int, tuple[int, int]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -133,7 +133,6 @@ class Window:
         self.place_start_list = [p.start for p in self.places]
         self.date_end_list = [d.end for d in self.dates]
         self.dates_disjoint = _disjoint(self.dates)
-        self._reversed = self.text[self.start : self.end][::-1]
 
     def cut(self, lo: int, hi: int) -> Tokens:
         """jieba's words of ``text[lo:hi]``, indexed by where they start and end (cached; cut
@@ -165,18 +164,10 @@ class Window:
         return found
 
     def sentence(self, i: int) -> tuple[int, int]:
-        """The sentence around offset ``i``: from after the last sentence break before it
-        through the first at or after it (kept).
-
-        Both breaks are searched from ``i`` (the last one before it in the window read
-        backwards), so only the sentences that are asked for are read."""
+        """The sentence around offset ``i``: from after a sentence break through the next (kept)."""
         found = self._sentences.get(i)
         if found is None:
-            before = _SENTENCE_BREAK.search(self._reversed, max(0, self.end - i))
-            after = _SENTENCE_BREAK.search(self.text, max(i, self.start), self.end)
-            lo = self.end - before.start() if before else self.start
-            hi = after.start() + 1 if after else self.end
-            found = self._sentences[i] = (lo, hi)
+            found = self._sentences[i] = _bounds(i, self.sentence_breaks, self.start, self.end)
         return found
 
     def next_quantity_start(self, i: int) -> int:
@@ -225,6 +216,7 @@ def build_window(
         for m in sorted(regions, key=lambda m: m.start)
         if m.region is not None and start <= m.start and m.end <= end
     ]
+    sentence_breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, start, end)]
     return Window(
         text=text,
         start=start,
@@ -233,6 +225,7 @@ def build_window(
         dates=list(dates),
         places=places,
         pairs=sorted(pairs, key=lambda p: p.start),
+        sentence_breaks=sentence_breaks,
         quantity_starts=[q.start for q in quantities],
         quantity_ends={q.end: q.start for q in quantities},
         date_ends={d.end: d.start for d in dates},
