@@ -71,7 +71,11 @@ class _Store:
 
 
 class _View(MutableMapping[str, V], Generic[V]):
-    """One column of a store, with the entries a tokenizer adds kept apart."""
+    """One column of a store, with the entries a tokenizer adds kept apart.
+
+    Only added entries can be deleted (an entry of the file raises ``KeyError``); jieba
+    never deletes one: its ``del_word`` gives the word a frequency of 0.
+    """
 
     __slots__ = ("_added", "_store")
     _COLUMN = 0
