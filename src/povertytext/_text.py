@@ -7,7 +7,8 @@ to make a set (``frozenset(CLAUSE_BREAKS)``) or to put inside a regex class
 :data:`HAN` and :data:`UNIFIED_HAN` are the bodies of regex classes (code point ranges);
 :func:`is_han` tests one character. The Chinese digits are facts of
 ``data/numeral_values.csv`` and are read from it (:func:`chinese_digits`).
-:func:`longest_word_pattern` makes the regex of a word list read longest first.
+:func:`char_class` makes a regex class of characters, :func:`longest_word_pattern` the
+regex of a word list read longest first.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ __all__ = [
     "SENTENCE_ENDS_FULL_WIDTH",
     "SENTENCE_ENDS_OR_SEMICOLON",
     "UNIFIED_HAN",
+    "char_class",
     "chinese_digits",
     "is_han",
     "is_unified_han",
@@ -90,6 +92,15 @@ def chinese_digits() -> str:
         if row["role"] == "digit":
             digits.setdefault(int(row["value"]), row["char"])
     return "".join(digits[value] for value in sorted(digits))
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars`` (escaped, in code point order).
+
+    >>> char_class("。！，")
+    '[。！，]'
+    """
+    return "[" + re.escape("".join(sorted(set(chars)))) + "]"
 
 
 def longest_word_pattern(words: Iterable[str]) -> str:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ._data import loader, read_table, words
-from ._text import LEVELS, LEVELS_BELOW_COUNTY
+from ._text import LEVELS, LEVELS_BELOW_COUNTY, char_class
 from .names import cut
 from .positions import organization_words, titles
 from .regions import starts_with_region
@@ -43,7 +43,7 @@ _LEAD_TAGS = frozenset("vdpcru")
 # the characters jieba cuts as one run (any other character ends it, and jieba cuts each run
 # on its own): the first word of a block is the first word of its first run
 _JIEBA_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
-_STOP_OR_SPACE = re.compile("[" + re.escape("".join(sorted(_STOPS))) + r"\s]")
+_STOP_OR_SPACE = re.compile(char_class(_STOPS) + r"|\s")
 _BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 
 

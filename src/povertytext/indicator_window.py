@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ._text import CLAUSE_BREAKS as _CLAUSE_BREAK_CHARS
-from ._text import LINE_OR_SENTENCE_ENDS
+from ._text import LINE_OR_SENTENCE_ENDS, char_class
 from .models import (
     AssistancePair,
     DateMention,
@@ -35,8 +35,8 @@ _SENTENCE_BREAKS = frozenset(LINE_OR_SENTENCE_ENDS)
 CLAUSE_BREAKS = frozenset(_CLAUSE_BREAK_CHARS)
 # Every sentence break breaks a clause too: a clause lies inside its sentence, and
 # :meth:`Window.clause` reads the clause breaks of that sentence only.
-_SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_BREAKS))) + "]")
-_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+_SENTENCE_BREAK = re.compile(char_class(_SENTENCE_BREAKS))
+_CLAUSE_BREAK = re.compile(char_class(CLAUSE_BREAKS))
 
 
 @dataclass(frozen=True, slots=True)

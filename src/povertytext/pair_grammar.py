@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._data import loader, read_table
-from ._text import CLAUSE_BREAKS, HAN
+from ._text import CLAUSE_BREAKS, HAN, char_class
 from .models import PairStatus
 
 __all__ = ["BREAKS", "PairGrammar", "pair_grammar"]
@@ -84,7 +84,7 @@ def _first_characters(words: Sequence[str]) -> re.Pattern[str] | None:
     None when there are no words, or an empty one that starts anywhere."""
     if not words or not all(words):
         return None
-    return re.compile("[" + re.escape("".join(sorted({word[0] for word in words}))) + "]")
+    return re.compile(char_class(word[0] for word in words))
 
 
 def _words(rows: Sequence[dict[str, str]], role: str) -> list[str]:

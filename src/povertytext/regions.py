@@ -56,7 +56,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ._data import loader, read_table, read_text
-from ._text import SENTENCE_BREAKS, is_han
+from ._text import SENTENCE_BREAKS, char_class, is_han
 from .characters import read_simplified, simplify
 from .errors import AmbiguousRegionError, UnknownRegionError, require_text
 from .models import Region, RegionLevel, RegionMention
@@ -133,11 +133,6 @@ def _group_firsts(seconds_of: dict[str, set[str]]) -> list[tuple[set[str], set[s
     return [group for group in groups if group[0]]
 
 
-def _char_class(chars: Iterable[str]) -> str:
-    """A regex character class of ``chars``."""
-    return "[" + re.escape("".join(sorted(chars))) + "]"
-
-
 def _starts(names: Collection[str]) -> tuple[re.Pattern[str], frozenset[str]]:
     """The scan's candidates: a regex for the positions where a name may start, and the
     first two characters of every name, which the positions it finds are checked against.
@@ -152,10 +147,10 @@ def _starts(names: Collection[str]) -> tuple[re.Pattern[str], frozenset[str]]:
     for name in names:
         seconds_of.setdefault(name[0], set()).add(name[1])
     branches = "|".join(
-        f"{_char_class(seconds)}(?<={_char_class(firsts)}.)"
+        f"{char_class(seconds)}(?<={char_class(firsts)}.)"
         for firsts, seconds in _group_firsts(seconds_of)
     )
-    pattern = re.compile(f"(?s){_char_class(seconds_of)}(?={branches})")
+    pattern = re.compile(f"(?s){char_class(seconds_of)}(?={branches})")
     return pattern, frozenset(name[:2] for name in names)
 
 
