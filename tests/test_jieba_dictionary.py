@@ -7,10 +7,12 @@ that is missing, damaged or cannot be written only costs time.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from povertytext import jieba_dictionary
-from povertytext.jieba_dictionary import Frequencies, Tags, cache_dir, cache_path, pos_tokenizer
+from povertytext.jieba_dictionary import (
+    Frequencies,
+    Tags,
+    add_words,
+    cache_dir,
+    cache_path,
+    pos_tokenizer,
+)
 
 from ._shared import SHARED
 
@@ -106,6 +115,80 @@ def test_added_words_stay_with_their_tokenizer(jiebas: tuple[Any, Any]) -> None:
     assert "东西部扶贫协作办" not in cached.word_tag_tab
 
 
+_WORDS = [("东西部扶贫协作办", "nt"), ("驻村第一书记", "n"), ("扶贫", "nt"), ("协作办", "nt")]
+
+
+def _state(tokenizer: Any) -> tuple[list[tuple[str, int]], int, dict[str, str]]:
+    """What adding words changes in a tokenizer: its added entries (in order), its total
+    and the tags waiting to be moved into its tags."""
+    inner = tokenizer.tokenizer
+    return list(inner.FREQ._added.items()), inner.total, dict(inner.user_word_tag_tab)
+
+
+def _by_jieba(words: list[tuple[str, str]]) -> Any:
+    tokenizer = pos_tokenizer()
+    for word, tag in words:
+        tokenizer.add_word(word, tag=tag)
+    return tokenizer
+
+
+def _no_add_word(*args: object, **kwargs: object) -> None:
+    raise AssertionError("jieba's add_word was called")
+
+
+def test_added_words_are_read_back_as_jieba_adds_them(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pos_tokenizer()  # writes the dictionary's file in this folder
+    expected = _by_jieba(_WORDS)
+    assert _state(expected)[0]  # the words and their starts
+    first = pos_tokenizer()
+    add_words(first, _WORDS)  # by jieba's add_word, and written
+    assert _state(first) == _state(expected)
+    assert len(list(folder.glob("jieba-words-*.marshal"))) == 1
+    monkeypatch.setattr(jieba.Tokenizer, "add_word", _no_add_word)
+    again = pos_tokenizer()
+    add_words(again, _WORDS)  # read from the file
+    assert _state(again) == _state(expected)
+    for window in ("东西部扶贫协作办主任", "驻村第一书记王大华", "扶贫协作办"):
+        assert _cuts(again, window) == _cuts(expected, window)
+
+
+def test_other_words_are_added_by_jieba(folder: Path) -> None:
+    pos_tokenizer()
+    add_words(pos_tokenizer(), _WORDS)
+    fewer = pos_tokenizer()
+    add_words(fewer, _WORDS[:2])
+    assert _state(fewer) == _state(_by_jieba(_WORDS[:2]))
+    assert len(list(folder.glob("jieba-words-*.marshal"))) == 2
+
+
+def test_words_added_to_a_tokenizer_added_to_are_added_by_jieba(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pos_tokenizer()
+    add_words(pos_tokenizer(), _WORDS)
+    tokenizer = pos_tokenizer()
+    tokenizer.add_word("乡村振兴局", 9, tag="nt")
+    add_words(tokenizer, _WORDS)  # the file is of a fresh tokenizer: not read
+    expected = pos_tokenizer()
+    expected.add_word("乡村振兴局", 9, tag="nt")
+    for word, tag in _WORDS:
+        expected.add_word(word, tag=tag)
+    assert _state(tokenizer) == _state(expected)
+
+
+def test_a_damaged_words_file_is_written_again(folder: Path) -> None:
+    pos_tokenizer()
+    add_words(pos_tokenizer(), _WORDS)
+    (path,) = folder.glob("jieba-words-*.marshal")
+    path.write_bytes(_flipped(path.read_bytes()))
+    tokenizer = pos_tokenizer()
+    add_words(tokenizer, _WORDS)
+    assert _state(tokenizer) == _state(_by_jieba(_WORDS))
+    assert jieba_dictionary._saved_additions(path, _WORDS) is not None
+
+
 def test_a_missing_file_is_written_then_read(folder: Path) -> None:
     path = cache_path()
     assert path is not None
@@ -120,7 +203,20 @@ def test_a_missing_file_is_written_then_read(folder: Path) -> None:
 def _file(groups: object, total: object = 1, source: object = None) -> bytes:
     if source is None:
         source = jieba_dictionary._source()
-    return marshal.dumps({"source": source, "groups": groups, "total": total})
+    payload = marshal.dumps({"source": source, "groups": groups, "total": total})
+    return b"povertytext-jieba %08x\n%s" % (zlib.crc32(payload), payload)
+
+
+def _flipped(content: bytes) -> bytes:
+    """``content`` with one byte in the middle of its payload changed by one bit (its
+    CRC-32 left as it was): a frequency or a character of a word, still marshal."""
+    middle = len(content) // 2 + len(content) // 4
+    while content[middle] not in b"0123456789":
+        middle += 1  # a digit of a frequency: another digit, and the file still loads
+    return content[:middle] + bytes([content[middle] ^ 1]) + content[middle + 1 :]
+
+
+_GROUP = ("扶贫\n扶".encode(), b"3 0", b"vn ")
 
 
 @pytest.mark.parametrize(
@@ -128,12 +224,13 @@ def _file(groups: object, total: object = 1, source: object = None) -> bytes:
     [
         b"",
         b"not marshal",
-        marshal.dumps([1, 2]),
+        marshal.dumps({"source": "1 jieba", "groups": {}, "total": 1}),  # the first layout
+        _file([1, 2]),
         _file({}, source="another jieba"),
         _file({}, total="1"),
-        _file({"扶": ("扶贫", "3")}),
-        _file({"扶": ("扶贫\n扶", "3", "vn ")}),
-        _file({"扶贫": ("扶贫", "3", "vn")}),
+        _file({"扶": _GROUP}).replace(b"povertytext-jieba", b"another-magic-w"),
+        _flipped(_file({"扶": _GROUP})),
+        b"povertytext-jieba 0000000z\n" + _file({"扶": _GROUP}).split(b"\n", 1)[1],
     ],
 )
 def test_a_damaged_file_is_built_again(folder: Path, content: bytes) -> None:
@@ -144,6 +241,25 @@ def test_a_damaged_file_is_built_again(folder: Path, content: bytes) -> None:
     assert not _cached(tokenizer)
     assert tokenizer.tokenizer.FREQ.get("扶贫", 0) > 0
     assert _cached(pos_tokenizer())  # the file was written again, whole
+
+
+def test_a_file_of_this_layout_is_read_as_it_was_written(folder: Path) -> None:
+    path = cache_path()
+    assert path is not None
+    path.write_bytes(_file({"扶": _GROUP}, total=7))
+    tokenizer = pos_tokenizer()
+    assert _cached(tokenizer)
+    assert tokenizer.tokenizer.total == 7
+    assert dict(tokenizer.tokenizer.FREQ.items()) == {"扶贫": 3, "扶": 0}
+    assert dict(tokenizer.word_tag_tab.items()) == {"扶贫": "vn"}
+
+
+def test_opened_groups_give_the_collector_nothing_to_track(jiebas: tuple[Any, Any]) -> None:
+    _, cached = jiebas
+    assert cached.tokenizer.FREQ.get("扶贫") > 0
+    store = cached.tokenizer.FREQ._store
+    assert not gc.is_tracked(store.frequencies("扶"))
+    assert not gc.is_tracked(store.tags("扶"))
 
 
 def test_a_folder_that_cannot_be_written_costs_only_time(

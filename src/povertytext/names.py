@@ -34,7 +34,7 @@ from typing import Any
 from ._data import loader, read_text
 from ._text import HAN
 from .errors import AmbiguousRegionError, PovertyTextError
-from .jieba_dictionary import pos_tokenizer
+from .jieba_dictionary import add_words, pos_tokenizer
 from .positions import credits, is_credit, is_role, organization_words, roles, titles
 from .regions import resolve_region
 
@@ -193,12 +193,13 @@ def _load_tokenizer() -> Any:
     jieba's own global tokenizers are not used.
     """
     tokenizer = pos_tokenizer()
-    for title in titles():
-        if len(title) > 1:
-            tokenizer.add_word(title, tag="n")
-    for word, kind in organization_words().items():
-        if len(word) > 1 and kind in ("national", "body", "department"):
-            tokenizer.add_word(word, tag="nt")
+    words = [(title, "n") for title in titles() if len(title) > 1]
+    words += [
+        (word, "nt")
+        for word, kind in organization_words().items()
+        if len(word) > 1 and kind in ("national", "body", "department")
+    ]
+    add_words(tokenizer, words)
     return tokenizer
 
 
