@@ -166,6 +166,20 @@ def test_holds_traditional_is_a_scan_against_the_whole_set(
         characters._GB2312_CHUNK, characters._GB2312_RUNS = saved
 
 
+@given(_MIXED)
+def test_a_short_text_is_simplified_as_a_long_one(text: str) -> None:
+    saved = characters._SHORT_TEXT
+    expected = text.translate(characters._table())
+    for short in (0, len(text), 100):  # the test of the whole text, or a translation
+        characters._SHORT_TEXT = short
+        try:
+            simplified = simplify(text)
+        finally:
+            characters._SHORT_TEXT = saved
+        assert simplified == expected
+        assert (simplified is text) == (expected == text)  # no copy when nothing changes
+
+
 def test_the_traditional_characters_gb2312_encodes_are_looked_for() -> None:
     also = characters._also_in_gb2312()
     assert {"於", "後"} <= set(also)

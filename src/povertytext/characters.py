@@ -86,6 +86,7 @@ def _in_gb2312(char: str) -> bool:
 
 _GB2312_CHUNK = 1024  # characters encoded at a time (a character outside GB 2312 costs a chunk)
 _GB2312_RUNS = 8  # runs of characters outside GB 2312 stepped over in a chunk before a scan
+_SHORT_TEXT = 24  # up to this length, translating a text costs less than the GB 2312 test
 
 
 def holds_traditional(text: str) -> bool:
@@ -133,6 +134,9 @@ def simplify(text: str) -> str:
     >>> simplify("對口幫扶雲南省，累計投入資金")
     '对口帮扶云南省，累计投入资金'
     """
+    if len(text) <= _SHORT_TEXT:
+        simplified = text.translate(_table())
+        return text if simplified == text else simplified
     if not holds_traditional(text):  # most texts: no copy
         return text
     return text.translate(_table())
