@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ._data import loader, read_table, read_text
 from ._text import SENTENCE_BREAKS, char_class, is_han
@@ -75,7 +75,7 @@ __all__ = [
 ]
 
 _NAME = 0  # an official name (大关县, 凉山彝族自治州)
-_OTHER = 1  # a short name (大关, 凉山) or an alias (凉山州)
+_OTHER = 1  # a short name (大关, 凉山) or an alias (凉山州); kinds are one bit of a packed hit
 _SENTENCE_END = frozenset(SENTENCE_BREAKS)
 _LEAD_INS = frozenset("在到赴和与及对从向至自往是、的")
 _LINKS = frozenset("与和及同跟、")
@@ -97,7 +97,9 @@ class _Gazetteer:
 
     regions: tuple[Region, ...]
     by_code: dict[str, Region]
-    surfaces: dict[str, tuple[_Hit, ...]]
+    # surface → its hits, each packed as an int (index in ``regions`` × 2 + kind): a
+    # table of strings and ints, which the garbage collector does not walk through
+    surfaces: dict[str, tuple[int, ...]]
     lengths: dict[str, tuple[int, ...]]
     words: frozenset[str]
     suffixes: tuple[str, ...]  # longest first
@@ -105,6 +107,16 @@ class _Gazetteer:
     inner_words: tuple[str, ...]  # the blocking words, which may also start inside a name
     starts: re.Pattern[str]  # a first character of a name, then a second character of one
     bigrams: frozenset[str]  # the first two characters of every name
+    unpacked: dict[str, tuple[_Hit, ...]] = field(default_factory=dict)  # hits looked up
+
+    def hits(self, surface: str) -> tuple[_Hit, ...]:
+        """The units ``surface`` names, official names first (none: an empty tuple)."""
+        found = self.unpacked.get(surface)
+        if found is None:
+            packed = self.surfaces.get(surface, ())
+            found = tuple(_Hit(self.regions[hit >> 1], hit & 1) for hit in packed)
+            self.unpacked[surface] = found  # the same hits whichever thread looked first
+        return found
 
 
 _CANDIDATE_GROUPS = 4  # branches of the candidate regex (fewer false positions vs. more branches)
@@ -202,15 +214,22 @@ def _current_by_code(regions: Iterable[Region]) -> dict[str, Region]:
     return by_code
 
 
-def _index(entries: Iterable[tuple[str, Region, int]]) -> dict[str, tuple[_Hit, ...]]:
-    """Group (surface, unit, kind) entries by surface, one hit per unit (official name first)."""
-    grouped: dict[str, dict[int, _Hit]] = {}
+def _index(
+    entries: Iterable[tuple[str, Region, int]], regions: Sequence[Region]
+) -> dict[str, tuple[int, ...]]:
+    """Group (surface, unit, kind) entries by surface, one packed hit per unit (its index
+    in ``regions`` × 2 + the kind, an official name first)."""
+    position = {id(region): index for index, region in enumerate(regions)}
+    grouped: dict[str, dict[int, int]] = {}
     for surface, region, kind in entries:
-        hits = grouped.setdefault(surface, {})
-        old = hits.get(id(region))
-        if old is None or kind < old.kind:
-            hits[id(region)] = _Hit(region, kind)
-    return {surface: tuple(hits.values()) for surface, hits in grouped.items()}
+        kinds = grouped.setdefault(surface, {})
+        index = position[id(region)]
+        if kinds.get(index, kind + 1) > kind:
+            kinds[index] = kind
+    return {
+        surface: tuple(index * 2 + kind for index, kind in kinds.items())
+        for surface, kinds in grouped.items()
+    }
 
 
 def _entries(
@@ -231,7 +250,7 @@ def _load() -> _Gazetteer:
     units = _read_regions()
     regions = tuple(region for region, _ in units)
     by_code = _current_by_code(regions)
-    surfaces = _index(_entries(units, by_code))
+    surfaces = _index(_entries(units, by_code), regions)
     suffixes, straddling = _read_blockers()
     lengths: dict[str, set[int]] = {}
     for surface in surfaces:
@@ -411,7 +430,7 @@ def _chain(key: str, g: _Gazetteer, start: int = 0, parents: Sequence[_Hit] = ()
     for length in g.lengths.get(key[start], ()):
         if start + length > len(key):
             continue
-        hits = list(g.surfaces.get(key[start : start + length], ()))
+        hits = list(g.hits(key[start : start + length]))
         if parents:
             hits = _inside_any(hits, parents)
         if not hits:
@@ -454,7 +473,7 @@ def resolve_region(name: str, context: str | Region | None = None) -> Region:
     key = _normalize(name, g)
     if not key:
         raise UnknownRegionError("empty region name", input=name)
-    hits = g.surfaces.get(key) or _chain(key, g)
+    hits = g.hits(key) or _chain(key, g)
     if not hits:
         raise UnknownRegionError("no administrative unit has this name", input=name)
     chosen = _choose(hits, _context_region(context))
@@ -592,7 +611,7 @@ class _Scan:
         last = self.found[-1] if self.found else None
         for length in self.g.lengths[self.norm[start]]:
             surface = self.norm[start : start + length]
-            hits = self.g.surfaces.get(surface) if len(surface) == length else None
+            hits = self.g.hits(surface) if len(surface) == length else ()
             if not hits:
                 continue
             if last is not None and last.end == start and self.chain(last, surface, hits):
@@ -645,7 +664,7 @@ class _Scan:
         for length in self.g.lengths.get(self.norm[inner : inner + 1], ()):
             if length < 2:
                 continue
-            hits = self.g.surfaces.get(self.norm[inner : inner + length], ())
+            hits = self.g.hits(self.norm[inner : inner + length])
             if any(h.region.level != "county" for h in hits):
                 return True
         return False
