@@ -234,11 +234,12 @@ def _framed(payload: bytes) -> bytes:
     return b"%s %08x\n%s" % (_MAGIC, zlib.crc32(payload), payload)
 
 
-def _unframed(data: bytes) -> bytes | None:
-    """The payload of a framed file, or None when its first line or its CRC-32 is wrong."""
-    head, newline, payload = data.partition(b"\n")
-    magic, _, crc = head.partition(b" ")
-    if not newline or magic != _MAGIC or crc != b"%08x" % zlib.crc32(payload):
+def _unframed(data: bytes) -> memoryview | None:
+    """The payload of a framed file (not copied), or None when its first line or its
+    CRC-32 is wrong."""
+    newline = data.find(b"\n", 0, len(_MAGIC) + 10)
+    payload = memoryview(data)[newline + 1 :]
+    if newline < 0 or data[:newline] != b"%s %08x" % (_MAGIC, zlib.crc32(payload)):
         return None
     return payload
 
