@@ -7,6 +7,7 @@ skipped or added anything would fail here.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -564,3 +565,34 @@ def test_a_line_is_a_section_mark_as_the_line_without_its_glue_tells(text: str) 
 def test_the_section_marks_of_real_pages_are_those_the_plain_check_finds(index: int) -> None:
     for line in lines_of(_pages()[index]):
         assert layout._is_section_mark(line) == _plain_section_mark(line)
+
+
+def _dict_reader_rows(name: str) -> tuple[dict[str, Any], ...]:
+    from povertytext._data import read_text
+
+    lines = [line for line in read_text(name).splitlines() if line and not line.startswith("#")]
+    return tuple(dict(row) for row in csv.DictReader(lines))
+
+
+def test_every_shipped_table_is_read_as_dict_reader_reads_it() -> None:
+    from povertytext import _data
+
+    names = sorted(path.name for path in (Path(_data.__file__).parent / "data").glob("*.csv"))
+    assert len(names) > 10
+    for name in names:
+        assert _data.read_shipped(name) == _dict_reader_rows(name), name
+
+
+def test_a_table_with_a_row_short_or_long_is_read_as_dict_reader_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from povertytext import _data
+
+    ragged = "# a comment\na,b\n1,2\n3\n4,5,6\n"
+    monkeypatch.setattr(_data, "read_text", lambda name: ragged)
+    _data.read_shipped.cache_clear()
+    try:
+        rows = _data.read_shipped("ragged.csv")
+    finally:
+        _data.read_shipped.cache_clear()
+    assert rows == ({"a": "1", "b": "2"}, {"a": "3", "b": None}, {"a": "4", "b": "5", None: ["6"]})
