@@ -465,3 +465,25 @@ def test_regions_are_regions() -> None:
     assert str(region) == "云南省昭通市大关县 (530624)"
     with pytest.raises(UnknownRegionError):
         region_for_code("999999")
+
+
+def test_every_row_of_the_table_makes_a_region_of_its_fields() -> None:
+    from povertytext import regions
+
+    table = regions._gazetteer()
+    assert len(table.rows) > 3000
+    units = [table.region(index) for index in range(len(table.rows))]
+    assert all(table.region(index) is unit for index, unit in enumerate(units))  # made once
+    for unit, row in zip(units, read_table("regions.csv"), strict=True):
+        assert (unit.code, unit.name, unit.full_name) == (
+            row["code"],
+            row["name"],
+            row["full_name"],
+        )
+        assert unit.parent == (row["parent"] or None)
+        assert unit.valid_to == (int(row["valid_to"]) if row["valid_to"] else None)
+    for code, index in table.by_code.items():
+        assert units[index].code == code
+        assert units[index].valid_to is None or all(
+            unit.valid_to is not None for unit in units if unit.code == code
+        )  # a reused code gives its current unit

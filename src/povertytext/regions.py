@@ -91,14 +91,23 @@ class _Hit:
     kind: int
 
 
+# a row of regions.csv as the fields of its Region, in the order of _FIELDS
+_Row = tuple[str, str, str, str, str | None, int | None, int | None, str | None]
+_FIELDS = ("name", "full_name", "code", "level", "parent", "valid_from", "valid_to", "successor")
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
-    """The loaded tables."""
+    """The loaded tables.
 
-    regions: tuple[Region, ...]
-    by_code: dict[str, Region]
-    # surface → its hits, each packed as an int (index in ``regions`` × 2 + kind): a
-    # table of strings and ints, which the garbage collector does not walk through
+    The units are kept as rows of strings and ints, and each becomes a :class:`Region`
+    when first looked up (a page names a few dozen of the 3,600): the tables hold few
+    objects for the garbage collector to walk through, and load faster.
+    """
+
+    rows: tuple[_Row, ...]
+    by_code: dict[str, int]  # a code → the index of its unit, the current one when reused
+    # surface → its hits, each packed as an int (the index of the unit × 2 + the kind)
     surfaces: dict[str, tuple[int, ...]]
     lengths: dict[str, tuple[int, ...]]
     words: frozenset[str]
@@ -107,14 +116,29 @@ class _Gazetteer:
     inner_words: tuple[str, ...]  # the blocking words, which may also start inside a name
     starts: re.Pattern[str]  # a first character of a name, then a second character of one
     bigrams: frozenset[str]  # the first two characters of every name
+    made: dict[int, Region] = field(default_factory=dict)  # the units looked up
     unpacked: dict[str, tuple[_Hit, ...]] = field(default_factory=dict)  # hits looked up
+
+    def region(self, index: int) -> Region:
+        """The unit of row ``index``, made once (the same object whichever thread asks)."""
+        found = self.made.get(index)
+        if found is None:
+            found = self.made.setdefault(
+                index, Region(**dict(zip(_FIELDS, self.rows[index], strict=True)))
+            )
+        return found
+
+    def of_code(self, code: str) -> Region | None:
+        """The unit of ``code`` (the current one where a code was reused), or None."""
+        index = self.by_code.get(code)
+        return None if index is None else self.region(index)
 
     def hits(self, surface: str) -> tuple[_Hit, ...]:
         """The units ``surface`` names, official names first (none: an empty tuple)."""
         found = self.unpacked.get(surface)
         if found is None:
             packed = self.surfaces.get(surface, ())
-            found = tuple(_Hit(self.regions[hit >> 1], hit & 1) for hit in packed)
+            found = tuple(_Hit(self.region(hit >> 1), hit & 1) for hit in packed)
             self.unpacked[surface] = found  # the same hits whichever thread looked first
         return found
 
@@ -169,22 +193,22 @@ def _starts(names: Collection[str]) -> tuple[re.Pattern[str], frozenset[str]]:
 # ---------------------------------------------------------------- loading
 
 
-def _read_regions() -> list[tuple[Region, list[str]]]:
-    """Return every unit of regions.csv with its short names."""
-    units = []
+def _read_regions() -> list[tuple[_Row, list[str]]]:
+    """Return every unit of regions.csv (the fields of its Region) with its short names."""
+    units: list[tuple[_Row, list[str]]] = []
     for row in read_table("regions.csv"):
-        region = Region(
-            name=row["name"],
-            full_name=row["full_name"],
-            code=row["code"],
-            level=row["level"],
-            parent=row["parent"] or None,
-            valid_from=int(row["valid_from"]) if row["valid_from"] else None,
-            valid_to=int(row["valid_to"]) if row["valid_to"] else None,
-            successor=row["successor"] or None,
+        fields: _Row = (
+            row["name"],
+            row["full_name"],
+            row["code"],
+            row["level"],
+            row["parent"] or None,
+            int(row["valid_from"]) if row["valid_from"] else None,
+            int(row["valid_to"]) if row["valid_to"] else None,
+            row["successor"] or None,
         )
         shorts = [s for s in row["short_names"].split("|") if s]
-        units.append((region, shorts))
+        units.append((fields, shorts))
     return units
 
 
@@ -205,25 +229,22 @@ def _read_blockers() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return tuple(suffixes), {ch: tuple(ws) for ch, ws in words.items()}
 
 
-def _current_by_code(regions: Iterable[Region]) -> dict[str, Region]:
-    """Map each code to its unit, the current one where a code was reused after a rename."""
-    by_code: dict[str, Region] = {}
-    for region in regions:
-        if region.code not in by_code or region.valid_to is None:
-            by_code[region.code] = region
+def _current_by_code(rows: Sequence[_Row]) -> dict[str, int]:
+    """Map each code to the index of its unit, the current one where a code was reused
+    after a rename."""
+    by_code: dict[str, int] = {}
+    for index, (_, _, code, _, _, _, valid_to, _) in enumerate(rows):
+        if code not in by_code or valid_to is None:
+            by_code[code] = index
     return by_code
 
 
-def _index(
-    entries: Iterable[tuple[str, Region, int]], regions: Sequence[Region]
-) -> dict[str, tuple[int, ...]]:
-    """Group (surface, unit, kind) entries by surface, one packed hit per unit (its index
-    in ``regions`` × 2 + the kind, an official name first)."""
-    position = {id(region): index for index, region in enumerate(regions)}
+def _index(entries: Iterable[tuple[str, int, int]]) -> dict[str, tuple[int, ...]]:
+    """Group (surface, unit index, kind) entries by surface, one packed hit per unit (its
+    index × 2 + the kind, an official name first)."""
     grouped: dict[str, dict[int, int]] = {}
-    for surface, region, kind in entries:
+    for surface, index, kind in entries:
         kinds = grouped.setdefault(surface, {})
-        index = position[id(region)]
         if kinds.get(index, kind + 1) > kind:
             kinds[index] = kind
     return {
@@ -233,13 +254,13 @@ def _index(
 
 
 def _entries(
-    units: list[tuple[Region, list[str]]], by_code: dict[str, Region]
-) -> Iterator[tuple[str, Region, int]]:
-    """Yield every surface string of the tables with its unit and kind."""
-    for region, shorts in units:
-        yield region.name, region, _NAME
+    units: list[tuple[_Row, list[str]]], by_code: dict[str, int]
+) -> Iterator[tuple[str, int, int]]:
+    """Yield every surface string of the tables with the index of its unit and its kind."""
+    for index, (fields, shorts) in enumerate(units):
+        yield fields[0], index, _NAME
         for short in shorts:
-            yield short, region, _OTHER
+            yield short, index, _OTHER
     for row in read_table("region_aliases.csv"):
         yield row["alias"], by_code[row["code"]], _OTHER
 
@@ -248,16 +269,16 @@ def _entries(
 def _load() -> _Gazetteer:
     """Read all region tables (once per vocabulary)."""
     units = _read_regions()
-    regions = tuple(region for region, _ in units)
-    by_code = _current_by_code(regions)
-    surfaces = _index(_entries(units, by_code), regions)
+    rows = tuple(fields for fields, _ in units)
+    by_code = _current_by_code(rows)
+    surfaces = _index(_entries(units, by_code))
     suffixes, straddling = _read_blockers()
     lengths: dict[str, set[int]] = {}
     for surface in surfaces:
         lengths.setdefault(surface[0], set()).add(len(surface))
     starts, bigrams = _starts(surfaces)
     return _Gazetteer(
-        regions=regions,
+        rows=rows,
         by_code=by_code,
         surfaces=surfaces,
         lengths={ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()},
@@ -314,9 +335,9 @@ def self_and_above(region: Region) -> tuple[Region, ...]:
     >>> [r.name for r in self_and_above(resolve_region("镇雄县"))]
     ['镇雄县', '昭通市', '云南省']
     """
-    by_code = _gazetteer().by_code
-    above = tuple(by_code[code] for code in _ancestors(region) if code in by_code)
-    return (region, *above)
+    g = _gazetteer()
+    above = (g.of_code(code) for code in _ancestors(region))
+    return (region, *(unit for unit in above if unit is not None))
 
 
 def ancestor_at(region: Region, level: RegionLevel) -> Region | None:
@@ -495,7 +516,7 @@ def region_for_code(code: str) -> Region:
     '凉山彝族自治州'
     """
     require_text(code, "region_for_code")
-    region = _gazetteer().by_code.get(code)
+    region = _gazetteer().of_code(code)
     if region is None:
         raise UnknownRegionError("no administrative unit has this code", input=code)
     return region
