@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import mmap
 import os
 import subprocess
 import sys
@@ -200,11 +201,21 @@ def test_a_missing_file_is_written_then_read(folder: Path) -> None:
     assert [p.name for p in folder.iterdir()] == [path.name]  # no temporary file left
 
 
-def _file(groups: object, total: object = 1, source: object = None) -> bytes:
+_WORDS_OF_GROUP = "扶贫\n扶".encode()
+_BLOB = _WORDS_OF_GROUP + b"3 0" + b"vn "  # one group: its words, frequencies and tags
+_ENDS = (len(_WORDS_OF_GROUP), len(_WORDS_OF_GROUP) + 3, len(_BLOB))
+
+
+def _file(data: object = None, blob: bytes = _BLOB, source: object = None) -> bytes:
+    """A cache file as the module's docstring describes it (a group of 扶 by default)."""
     if source is None:
         source = jieba_dictionary._source()
-    payload = marshal.dumps({"source": source, "groups": groups, "total": total})
-    return b"povertytext-jieba %08x\n%s" % (zlib.crc32(payload), payload)
+    if data is None:
+        data = {"firsts": "扶", "ends": _ENDS, "total": 1}
+    fields = data if isinstance(data, dict) else {"value": data}
+    payload = marshal.dumps({"source": source, **fields})
+    rest = payload + blob
+    return b"povertytext-jieba %08x %d\n%s" % (zlib.crc32(rest), len(payload), rest)
 
 
 def _flipped(content: bytes) -> bytes:
@@ -216,7 +227,18 @@ def _flipped(content: bytes) -> bytes:
     return content[:middle] + bytes([content[middle] ^ 1]) + content[middle + 1 :]
 
 
-_GROUP = ("扶贫\n扶".encode(), b"3 0", b"vn ")
+def _misstated_length(by: int) -> bytes:
+    """A file whose first line gives the length of its marshalled part ``by`` bytes off."""
+    payload = marshal.dumps(
+        {"source": jieba_dictionary._source(), "firsts": "扶", "ends": _ENDS, "total": 1}
+    )
+    rest = payload + _BLOB
+    return b"povertytext-jieba %08x %d\n%s" % (zlib.crc32(rest), len(payload) + by, rest)
+
+
+def _second_layout() -> bytes:
+    payload = marshal.dumps({"source": "2 jieba", "groups": {}, "total": 1})
+    return b"povertytext-jieba %08x\n%s" % (zlib.crc32(payload), payload)
 
 
 @pytest.mark.parametrize(
@@ -225,12 +247,19 @@ _GROUP = ("扶贫\n扶".encode(), b"3 0", b"vn ")
         b"",
         b"not marshal",
         marshal.dumps({"source": "1 jieba", "groups": {}, "total": 1}),  # the first layout
+        _second_layout(),
         _file([1, 2]),
-        _file({}, source="another jieba"),
-        _file({}, total="1"),
-        _file({"扶": _GROUP}).replace(b"povertytext-jieba", b"another-magic-w"),
-        _flipped(_file({"扶": _GROUP})),
-        b"povertytext-jieba 0000000z\n" + _file({"扶": _GROUP}).split(b"\n", 1)[1],
+        _file(source="another jieba"),
+        _file({"firsts": "扶", "ends": _ENDS, "total": "1"}),
+        _file({"firsts": "扶", "ends": _ENDS[:2], "total": 1}),
+        _file({"firsts": "扶", "ends": (1, 2, 3), "total": 1}),
+        _file(blob=_BLOB + b"more"),
+        _file().replace(b"povertytext-jieba", b"another-magic-w"),
+        _flipped(_file()),
+        _flipped(_file(blob=b"")),
+        _file().replace(b"povertytext-jieba ", b"povertytext-jieba 0000000z", 1),
+        _misstated_length(3),
+        _misstated_length(-3),
     ],
 )
 def test_a_damaged_file_is_built_again(folder: Path, content: bytes) -> None:
@@ -246,18 +275,21 @@ def test_a_damaged_file_is_built_again(folder: Path, content: bytes) -> None:
 def test_a_file_of_this_layout_is_read_as_it_was_written(folder: Path) -> None:
     path = cache_path()
     assert path is not None
-    path.write_bytes(_file({"扶": _GROUP}, total=7))
+    path.write_bytes(_file({"firsts": "扶", "ends": _ENDS, "total": 7}))
     tokenizer = pos_tokenizer()
     assert _cached(tokenizer)
     assert tokenizer.tokenizer.total == 7
     assert dict(tokenizer.tokenizer.FREQ.items()) == {"扶贫": 3, "扶": 0}
     assert dict(tokenizer.word_tag_tab.items()) == {"扶贫": "vn"}
+    assert "扶贫办" not in tokenizer.tokenizer.FREQ
+    assert "贫" not in tokenizer.tokenizer.FREQ
 
 
 def test_opened_groups_give_the_collector_nothing_to_track(jiebas: tuple[Any, Any]) -> None:
     _, cached = jiebas
     assert cached.tokenizer.FREQ.get("扶贫") > 0
     store = cached.tokenizer.FREQ._store
+    assert isinstance(store.blob, mmap.mmap)  # the groups are read from the file as needed
     assert not gc.is_tracked(store.frequencies("扶"))
     assert not gc.is_tracked(store.tags("扶"))
 

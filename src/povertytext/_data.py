@@ -177,7 +177,7 @@ def read_shipped(name: str) -> Rows:
     rows = list(csv.reader(lines))
     if rows and all(len(row) == len(rows[0]) for row in rows):
         header = rows[0]  # every row complete: the dicts DictReader makes, made in C
-        return tuple(dict(zip(header, row)) for row in rows[1:])
+        return tuple(dict(zip(header, row, strict=True)) for row in rows[1:])
     return tuple(dict(row) for row in csv.DictReader(lines))
 
 

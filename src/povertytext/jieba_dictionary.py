@@ -16,9 +16,12 @@ else changes (``tests/test_jieba_dictionary.py`` compares every entry and the cu
 
 The file is named for what it was built from (this layout, jieba's version, and the
 size and time of jieba's dictionary file): when jieba or its dictionary changes, a new
-file is built (an old one may be deleted). Its first line holds the CRC-32 of the rest,
-so that a damaged file is told at once. A file that cannot be read or written is no
-error: the entries are then read from jieba itself, as they would be without this module.
+file is built (an old one may be deleted). Its first line holds the magic words, the
+CRC-32 of the rest (a damaged file is told at once) and the length of a marshalled
+index; the groups' strings follow one after the other, and the file is mapped into
+memory, so that a group is read from it only when it is opened (:class:`_Store`). A
+file that cannot be read or written is no error: the entries are then read from jieba
+itself, as they would be without this module.
 
 Words added to such a tokenizer by :func:`add_words` (the name check adds the titles
 and bodies of its vocabulary) are kept the same way: what adding them changes is
@@ -34,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -45,7 +49,7 @@ from typing import Any, Generic, TypeVar
 
 __all__ = ["Frequencies", "Tags", "add_words", "cache_dir", "cache_path", "pos_tokenizer"]
 
-_FORMAT = 2  # the layout of the cache files; a file of another layout is built again
+_FORMAT = 3  # the layout of the cache files; a file of another layout is built again
 _MAGIC = b"povertytext-jieba"  # a cache file starts with it and the CRC-32 of what follows
 _ENV = "POVERTYTEXT_CACHE_DIR"
 _LOCK = threading.Lock()
@@ -61,16 +65,28 @@ Groups = dict[str, tuple[bytes, bytes, bytes]]
 class _Store:
     """The entries of one cache file; a group is made two dicts when first looked up.
 
-    A group's dicts hold only strings and numbers, so that opening groups gives the
-    garbage collector no objects to track.
+    The groups stay in the file, mapped into memory from ``base`` on: ``firsts`` holds the
+    first character of each group in the file's order, and ``ends`` where each of its
+    three strings ends (a group's words, frequencies and tags; counted from ``base``), one
+    after the other. A group's dicts hold only
+    strings and numbers, so that opening groups gives the garbage collector no objects
+    to track.
     """
 
-    def __init__(self, groups: Groups, total: int, source: str):
-        self.groups = groups
+    def __init__(
+        self, blob: bytes | mmap.mmap, base: int, firsts: str, ends: tuple[int, ...], total: int
+    ):
+        self.blob = blob
+        self.base = base
         self.total = total
-        self.source = source
+        self._index = dict(zip(firsts, range(0, 3 * len(firsts), 3), strict=True))
+        self._ends = ends
         self._frequencies: dict[str, dict[str, int]] = {}
         self._tags: dict[str, dict[str, str]] = {}
+
+    def firsts(self) -> Iterator[str]:
+        """The first characters of the groups, in the file's order."""
+        return iter(self._index)
 
     def frequencies(self, first: str) -> dict[str, int]:
         """The words of the group of ``first`` with their frequency."""
@@ -83,13 +99,17 @@ class _Store:
         return self._open(first)[1] if found is None else found
 
     def _open(self, first: str) -> tuple[dict[str, int], dict[str, str]]:
-        words, counts, tags = self.groups.get(first, (b"", b"", b""))
         frequencies: dict[str, int] = {}
         found: dict[str, str] = {}  # a word start has an empty tag
-        if words:
-            listed = words.decode().split("\n")
-            frequencies = dict(zip(listed, map(int, counts.split(b" ")), strict=True))
-            found = dict(zip(listed, tags.decode().split(" "), strict=True))
+        at = self._index.get(first)
+        if at is not None:
+            start = self.base + (self._ends[at - 1] if at else 0)
+            words_end, counts_end, tags_end = (self.base + end for end in self._ends[at : at + 3])
+            listed = self.blob[start:words_end].decode().split("\n")
+            counts = self.blob[words_end:counts_end].split(b" ")
+            tags = self.blob[counts_end:tags_end].decode().split(" ")
+            frequencies = dict(zip(listed, map(int, counts), strict=True))
+            found = dict(zip(listed, tags, strict=True))
         # the same dicts whichever thread opened the group first
         return self._frequencies.setdefault(first, frequencies), self._tags.setdefault(first, found)
 
@@ -141,7 +161,7 @@ class _View(MutableMapping[str, V], Generic[V]):
         del self._added[word]
 
     def __iter__(self) -> Iterator[str]:
-        for first in self._store.groups:
+        for first in self._store.firsts():
             for word, value in self._column(first).items():
                 if value != "" and word not in self._added:
                     yield word
@@ -229,49 +249,89 @@ def _grouped(frequencies: dict[str, int], tags: dict[str, str]) -> Groups | None
     }
 
 
-def _framed(payload: bytes) -> bytes:
-    """``payload`` after a first line of the magic words and its CRC-32."""
-    return b"%s %08x\n%s" % (_MAGIC, zlib.crc32(payload), payload)
+def _laid_out(groups: Groups) -> tuple[str, tuple[int, ...], bytes]:
+    """The groups as the file keeps them: their first characters, where each of their
+    strings ends, and the strings one after the other (see :class:`_Store`)."""
+    ends: list[int] = []
+    end = 0
+    for strings in groups.values():
+        for string in strings:
+            end += len(string)
+            ends.append(end)
+    blob = b"".join(string for strings in groups.values() for string in strings)
+    return "".join(groups), tuple(ends), blob
 
 
-def _unframed(data: bytes) -> memoryview | None:
-    """The payload of a framed file (not copied), or None when its first line or its
-    CRC-32 is wrong."""
-    newline = data.find(b"\n", 0, len(_MAGIC) + 10)
-    payload = memoryview(data)[newline + 1 :]
-    if newline < 0 or data[:newline] != b"%s %08x" % (_MAGIC, zlib.crc32(payload)):
+def _framed(data: dict[str, Any], blob: bytes = b"") -> bytes:
+    """A cache file: a first line (the magic words, the CRC-32 of what follows it and the
+    length of the marshalled ``data``), ``data`` marshalled, then ``blob``."""
+    payload = marshal.dumps({"source": _source(), **data})
+    rest = payload + blob
+    return b"%s %08x %d\n%s" % (_MAGIC, zlib.crc32(rest), len(payload), rest)
+
+
+def _mapped(path: Path) -> mmap.mmap | None:
+    """The file at ``path`` mapped into memory to be read, or None when it cannot be."""
+    try:
+        with path.open("rb") as file:
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, or empty
         return None
-    return payload
+
+
+def _unframed(data: bytes | mmap.mmap) -> tuple[dict[Any, Any], int] | None:
+    """The marshalled dict of a cache file and where its blob starts, or None when the
+    first line, the CRC-32 (a check of every entry: the file was written whole from
+    checked entries, and a changed byte changes the CRC) or the dict is wrong, or the
+    dict is of another source."""
+    newline = data.find(b"\n", 0, len(_MAGIC) + 40)
+    if newline < 0:
+        return None
+    head = bytes(data[:newline]).split(b" ")
+    if len(head) != 3 or head[0] != _MAGIC or not head[2].isdigit():
+        return None
+    with memoryview(data) as view, view[newline + 1 :] as rest:
+        if head[1] != b"%08x" % zlib.crc32(rest):
+            return None
+    length = head[2]
+    start = newline + 1 + int(length)
+    try:
+        read = marshal.loads(data[newline + 1 : start])
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(read, dict) or read.get("source") != _source():
+        return None
+    return read, start
 
 
 def _load_framed(path: Path) -> dict[Any, Any] | None:
-    """The dict a framed cache file holds, or None when it is missing, damaged or of
-    another source (the CRC-32 stands for a check of every entry: the file was written
-    whole from checked entries, and a changed byte changes the CRC)."""
+    """The marshalled dict of the cache file at ``path``, or None (see :func:`_unframed`)."""
     try:
-        payload = _unframed(path.read_bytes())
-        data = marshal.loads(payload) if payload is not None else None
-    except (OSError, EOFError, ValueError, TypeError):
+        data = path.read_bytes()
+    except OSError:
         return None
-    if not isinstance(data, dict) or data.get("source") != _source():
-        return None
-    return data
+    read = _unframed(data)
+    return None if read is None else read[0]
 
 
 def _read(path: Path) -> _Store | None:
     """The entries of a cache file, or None when it is missing or not one of this layout."""
-    data = _load_framed(path)
-    if data is None:
+    mapped = _mapped(path)
+    read = _unframed(mapped) if mapped is not None else None
+    if mapped is None or read is None:
         return None
-    groups, total = data.get("groups"), data.get("total")
-    if not isinstance(groups, dict) or type(total) is not int:
+    data, start = read
+    firsts, ends, total = data.get("firsts"), data.get("ends"), data.get("total")
+    if not isinstance(firsts, str) or not isinstance(ends, tuple) or type(total) is not int:
         return None
-    return _Store(groups, total, data["source"])
+    if len(ends) != 3 * len(firsts) or (ends and ends[-1] != len(mapped) - start):
+        return None
+    return _Store(mapped, start, firsts, ends, total)
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
+def _write(path: Path, data: dict[str, Any], blob: bytes = b"") -> None:
     """Write a cache file whole or not at all (a temporary file, then a rename)."""
-    framed = _framed(marshal.dumps({"source": _source(), **data}))
+    framed = _framed(data, blob)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".jieba-")
@@ -340,7 +400,8 @@ def pos_tokenizer() -> Any:
     if path is not None:
         groups = _grouped(words.FREQ, tokenizer.word_tag_tab)
         if groups is not None:
-            _write(path, {"groups": groups, "total": words.total})
+            firsts, ends, blob = _laid_out(groups)
+            _write(path, {"firsts": firsts, "ends": ends, "total": words.total}, blob)
     return tokenizer
 
 
