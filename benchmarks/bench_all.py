@@ -19,7 +19,10 @@ slows all of them alike; ratios are povertytext's speed divided by the peer's):
     the first parse spends importing jieba, importing ``jieba.posseg`` (which reads
     jieba's tag table for its global tokenizer) and importing povertytext's modules;
     the peak and retained memory (RSS) after parsing the corpus; the bytes a Page keeps
-    per input character (tracemalloc).
+    per input character (tracemalloc). The first of these processes runs with
+    ``PYTHONDONTWRITEBYTECODE`` unset, so that the modules it imports are compiled to
+    bytecode as an installation from a wheel has them (pip compiles on install);
+    otherwise a shell that sets it would time the compiling of every changed module.
 
     python -m pip install -e '.[bench]'
     python benchmarks/bench_all.py [--repeats 5] [--json out.json] [--plot docs/x.png]
@@ -322,13 +325,15 @@ print(jieba_imported - started, posseg_imported - jieba_imported,
 """
 
 
-def _python(code: str, *args: str, env: dict[str, str] | None = None) -> list[float]:
+def _python(code: str, *args: str, env: dict[str, str | None] | None = None) -> list[float]:
+    """Run ``code`` in a fresh process (``env``: variables set, or unset when None)."""
+    changed = {**os.environ, **(env or {})}
     out = subprocess.run(
         [sys.executable, "-W", "ignore", "-c", code, *args],
         capture_output=True,
         text=True,
         check=True,
-        env=None if env is None else {**os.environ, **env},
+        env={name: value for name, value in changed.items() if value is not None},
     ).stdout
     return [float(value) for value in out.split()]
 
@@ -336,7 +341,8 @@ def _python(code: str, *args: str, env: dict[str, str] | None = None) -> list[fl
 def _section_start(corpus: Path) -> dict[str, float]:
     """Import and first-call time (best of 3 fresh processes), memory of one process."""
     speech = str(corpus / _SIGNED_SPEECH)
-    _python(_START, speech)  # writes the cache of jieba's dictionary if there is none
+    # writes the cache of jieba's dictionary if there is none, and the bytecode
+    _python(_START, speech, env={"PYTHONDONTWRITEBYTECODE": None})
     runs = [_python(_START, speech) for _ in range(3)]
     uncached = [_python(_START, speech, env={"POVERTYTEXT_CACHE_DIR": ""}) for _ in range(3)]
     parts = [_python(_PARTS, speech) for _ in range(3)]
