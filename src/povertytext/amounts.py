@@ -116,9 +116,14 @@ class Draft:
 # ---------------------------------------------------------------- reading one quantity
 
 
-def read_quantity(s: str, i: int, *, whole: bool) -> Draft | None:
-    """Read the quantity whose numeral starts at ``i`` in normalized text ``s``."""
-    draft = _read_amount(s, i, whole=whole)
+def read_quantity(s: str, i: int, *, whole: bool, numeral: Numeral | None = None) -> Draft | None:
+    """Read the quantity whose numeral starts at ``i`` in normalized text ``s``.
+
+    ``numeral`` is ``read_numeral(s, i)`` when the caller has read it already at a start
+    that :func:`reads_plain_numeral` accepts (the refusals read it first): it is not
+    read again. None: the reader reads what it needs.
+    """
+    draft = _read_amount(s, i, whole=whole, numeral=numeral)
     if draft is None:
         return None
     _read_unit_and_tail(s, draft, whole=whole)
@@ -164,15 +169,17 @@ def reads_plain_numeral(s: str, i: int) -> bool:
     return s[i] in PLAIN_CHINESE_STARTS and not s.startswith(LIANG_PAIR_WORDS, i)
 
 
-def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
+def _read_amount(s: str, i: int, *, whole: bool, numeral: Numeral | None = None) -> Draft | None:
     """The numeral itself: percent prefixes, signs, fractions, masks, magnitudes.
 
     A plain Chinese digit in running text (the most common start) goes straight to the
-    numeral reader, where the branches of :func:`_read_amount_by_branches` lead it.
+    numeral reader, where the branches of :func:`_read_amount_by_branches` lead it;
+    ``numeral``, when given, is what that reader read there.
     """
     if whole or i >= len(s) or not reads_plain_numeral(s, i):
         return _read_amount_by_branches(s, i, whole=whole)
-    numeral = read_numeral(s, i)
+    if numeral is None:
+        numeral = read_numeral(s, i)
     return None if numeral is None else _read_after_numeral(s, i, numeral, _ONE, whole=False)
 
 

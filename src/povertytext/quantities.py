@@ -24,6 +24,7 @@ from .amounts import (
     bare_decimal,
     chinese_digit_chars,
     read_quantity,
+    reads_plain_numeral,
 )
 from .characters import read_simplified, simplify, traditional_chars
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
@@ -354,11 +355,12 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         if overlong is not None:
             position = overlong  # beyond the input-size limit of a numeral: no numeral
             continue
-        refused = None if numbers else refused_at(s, start)
+        numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
+        refused = None if numbers else refused_at(s, start, numeral)
         if refused is not None:
             position = refused  # certainly no amount: its draft is not read
             continue
-        draft = read_quantity(s, start, whole=False)
+        draft = read_quantity(s, start, whole=False, numeral=numeral)
         if draft is None:
             position = masked_end(s, start) or position  # no digit of a mask is read alone
             continue
