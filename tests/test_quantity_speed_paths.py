@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal, localcontext
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -28,7 +29,14 @@ from povertytext import amounts, extract_quantities, quantities
 from povertytext.amounts import DATE_LIKE, Draft, read_quantity, reads_plain_numeral
 from povertytext.models import Quantity
 from povertytext.nonamounts import blocked_spans, is_amount, refused_at
-from povertytext.numerals import EXACT, masked_end, normalize, overlong_run, read_numeral
+from povertytext.numerals import (
+    EXACT,
+    Numeral,
+    masked_end,
+    normalize,
+    overlong_run,
+    read_numeral,
+)
 
 _TEXTS = Path(__file__).parent / "data" / "texts"
 
@@ -48,8 +56,17 @@ _PIECES = (
 )  # fmt: skip
 
 
+def _without_plain_units(s: str, i: int, numeral: Numeral, sign: Decimal) -> None:
+    return None
+
+
 def _read_in_full(s: str, i: int) -> Draft | None:
     """read_quantity in running text without any shortcut."""
+    with mock.patch.object(amounts, "_with_plain_unit", _without_plain_units):
+        return _read_steps(s, i)
+
+
+def _read_steps(s: str, i: int) -> Draft | None:
     draft = amounts._read_amount_by_branches(s, i, whole=False)
     if draft is None:
         return None
@@ -196,3 +213,66 @@ def test_a_numeral_handed_over_at_a_plain_start(text: str) -> None:
     with localcontext(EXACT):
         handed = read_quantity(s, 0, whole=False, numeral=read_numeral(s, 0))
         assert _draft_fields(handed) == _draft_fields(read_quantity(s, 0, whole=False))
+
+
+# ---------------------------------------------------------------- a unit right after the numeral
+
+_UNIT_PIECES = (
+    "个", "個", "座", "家", "批", "种", "年", "天", "个月", "%", "成", "折", "元", "块", "塊",
+    "点", "分", "分之", "千米", "千克", "米", "公里", "亩", "万亩", "人", "户", "次", "届",
+    "倍", "斤", "度", "打", "半", "多", "余", "来", "大", "整", "/", " ", "\n", "*", "又",
+)  # fmt: skip
+_NUMERAL_PIECES = (
+    "一", "三", "两", "十", "十二", "三百", "四千", "五万", "1", "12", "3.5", "4.4万", "1,000",
+    "-3", "负三", "七八", "一二", "零", "二〇二〇", "1亿", "十二点五", "三千",
+)  # fmt: skip
+
+
+@st.composite
+def _numerals_with_units(draw: st.DrawFn) -> tuple[str, int]:
+    before = draw(st.text(alphabet=_ALPHABET, max_size=2))
+    numeral = draw(st.sampled_from(_NUMERAL_PIECES))
+    after = draw(st.lists(st.sampled_from(_UNIT_PIECES), max_size=3))
+    rest = draw(st.text(alphabet=_ALPHABET, max_size=2))
+    return normalize(before + numeral + "".join(after) + rest), len(before)
+
+
+@given(_numerals_with_units(), st.booleans())
+@settings(max_examples=3000, deadline=None)
+def test_a_plain_unit_is_read_as_every_step_reads_it(
+    text_and_index: tuple[str, int], whole: bool
+) -> None:
+    """amounts._with_plain_unit: the draft with the unit right after the numeral is the
+    draft every step between the numeral and the unit, and after it, reads."""
+    s, i = text_and_index
+    with localcontext(EXACT):
+        fast = read_quantity(s, i, whole=whole)
+        with mock.patch.object(amounts, "_with_plain_unit", _without_plain_units):
+            full = read_quantity(s, i, whole=whole)
+    assert _draft_fields(fast) == _draft_fields(full)
+
+
+@pytest.mark.parametrize(
+    ("text", "shortcut"),
+    [
+        ("三个村", True),
+        ("5479座", True),
+        ("4.4万个", True),
+        ("65%以上", True),  # the trailing qualifier is read after the unit, as always
+        ("两个亿", False),  # 个亿
+        ("一个多月", False),  # 个多
+        ("12千米", False),  # the magnitude begins the unit
+        ("三块地", False),  # 块: a piece or yuan
+        ("三成", False),  # a scale
+        ("3元", False),  # money
+        ("一年半", False),  # 半
+        ("七八个", False),  # a pair
+        ("三大类", False),  # 大
+    ],
+)
+def test_when_a_plain_unit_is_read(text: str, shortcut: bool) -> None:
+    s = normalize(text)
+    with localcontext(EXACT):
+        numeral = read_numeral(s, 0)
+        assert numeral is not None
+        assert (amounts._with_plain_unit(s, 0, numeral, Decimal(1)) is not None) == shortcut
