@@ -32,6 +32,7 @@ from .models import Quantity, QuantityKind, validated_copy
 from .nonamounts import blocked_spans, is_amount, is_date_part, is_number, refused_at
 from .numerals import (
     EXACT,
+    MAX_DIGITS,
     canonical,
     masked_end,
     normalize,
@@ -333,6 +334,7 @@ def _scan(text: str, *, numbers: bool) -> list[Quantity]:
 
 def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) -> list[Quantity]:
     blocked = blocked_spans(s, words_only=numbers)
+    digits = chinese_digit_chars()  # only these may be lone (_lone_chinese_digit)
     found: list[Quantity] = []
     position = 0
     urls = _URL.finditer(s)
@@ -349,9 +351,9 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         if date is not None:
             position = date.end()
             continue
-        if not numbers and _lone_chinese_digit(s, start):
+        if not numbers and s[start] in digits and _lone_chinese_digit(s, start):
             continue
-        overlong = overlong_run(s, start)
+        overlong = None if len(s) - start <= MAX_DIGITS else overlong_run(s, start)
         if overlong is not None:
             position = overlong  # beyond the input-size limit of a numeral: no numeral
             continue
@@ -470,11 +472,10 @@ def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
     ``lone_digits``, the Chinese digits that :func:`_lone_chinese_digit` skips are left
     out: they are one-character matches, so leaving them out hides no other start.
     """
-    pattern = _candidate_pattern()
-    single = _single_char_candidates()
+    scan, pattern, single = _candidate_tables(lone_digits)
     end = 0
     run_end = 0  # the end of the run of 万/亿 that the current start lies in
-    for hit in _candidate_scan(lone_digits).finditer(s):
+    for hit in scan.finditer(s):
         start = hit.start()
         if start < end:
             continue
@@ -492,6 +493,15 @@ def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
         if match_end is not None:
             end = match_end
             yield start
+
+
+@loader
+def _candidate_tables(
+    lone_digits: bool,
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """:func:`_candidate_scan`, :func:`_candidate_pattern` and
+    :func:`_single_char_candidates`: one lookup of the loader per scanned text."""
+    return _candidate_scan(lone_digits), _candidate_pattern(), _single_char_candidates()
 
 
 @loader
