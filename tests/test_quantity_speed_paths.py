@@ -24,6 +24,7 @@ from unittest import mock
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from povertytext import amounts, extract_quantities, quantities
 from povertytext.amounts import DATE_LIKE, Draft, read_quantity, reads_plain_numeral
@@ -276,3 +277,21 @@ def test_when_a_plain_unit_is_read(text: str, shortcut: bool) -> None:
         numeral = read_numeral(s, 0)
         assert numeral is not None
         assert (amounts._with_plain_unit(s, 0, numeral, Decimal(1)) is not None) == shortcut
+
+
+# ---------------------------------------------------------------- building the model
+
+
+@given(_texts())
+@settings(max_examples=500, deadline=None)
+def test_a_quantity_is_built_as_the_model_builds_it(text: str) -> None:
+    """quantities._validated_quantity is Quantity(**fields): the same fields, types, the
+    fields given, frozen; and it still validates (a span that does not fit raises)."""
+    for found in extract_quantities(text):
+        fields = dict(found)
+        built = quantities._validated_quantity(**fields)
+        assert _exactly([built]) == _exactly([Quantity(**fields)])
+        with pytest.raises(ValidationError):
+            built.start = 0  # type: ignore[misc]
+        with pytest.raises(ValidationError):
+            quantities._validated_quantity(**{**fields, "end": fields["end"] + 1})
