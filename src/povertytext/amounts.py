@@ -116,9 +116,14 @@ class Draft:
 # ---------------------------------------------------------------- reading one quantity
 
 
-def read_quantity(s: str, i: int, *, whole: bool) -> Draft | None:
-    """Read the quantity whose numeral starts at ``i`` in normalized text ``s``."""
-    draft = _read_amount(s, i, whole=whole)
+def read_quantity(s: str, i: int, *, whole: bool, numeral: Numeral | None = None) -> Draft | None:
+    """Read the quantity whose numeral starts at ``i`` in normalized text ``s``.
+
+    ``numeral`` is ``read_numeral(s, i)`` when the caller has read it already at a start
+    that :func:`reads_plain_numeral` accepts (the refusals read it first): it is not
+    read again. None: the reader reads what it needs.
+    """
+    draft = _read_amount(s, i, whole=whole, numeral=numeral)
     if draft is None:
         return None
     _read_unit_and_tail(s, draft, whole=whole)
@@ -164,15 +169,17 @@ def reads_plain_numeral(s: str, i: int) -> bool:
     return s[i] in PLAIN_CHINESE_STARTS and not s.startswith(LIANG_PAIR_WORDS, i)
 
 
-def _read_amount(s: str, i: int, *, whole: bool) -> Draft | None:
+def _read_amount(s: str, i: int, *, whole: bool, numeral: Numeral | None = None) -> Draft | None:
     """The numeral itself: percent prefixes, signs, fractions, masks, magnitudes.
 
     A plain Chinese digit in running text (the most common start) goes straight to the
-    numeral reader, where the branches of :func:`_read_amount_by_branches` lead it.
+    numeral reader, where the branches of :func:`_read_amount_by_branches` lead it;
+    ``numeral``, when given, is what that reader read there.
     """
     if whole or i >= len(s) or not reads_plain_numeral(s, i):
         return _read_amount_by_branches(s, i, whole=whole)
-    numeral = read_numeral(s, i)
+    if numeral is None:
+        numeral = read_numeral(s, i)
     return None if numeral is None else _read_after_numeral(s, i, numeral, _ONE, whole=False)
 
 
@@ -233,7 +240,11 @@ def _read_after_numeral(
     s: str, i: int, numeral: Numeral, sign: Decimal, *, whole: bool
 ) -> Draft | None:
     """The draft of ``numeral``, its sign written at ``i``: a fraction after it, a masked
-    tail, 多/余/来 and 个亿."""
+    tail, 多/余/来 and 个亿; in running text, a unit right after it (:func:`_with_plain_unit`)."""
+    if not whole:
+        plain = _with_plain_unit(s, i, numeral, sign)
+        if plain is not None:
+            return plain
     draft = Draft(i, numeral.end, numeral.value, numeral.low, numeral.high, numeral=numeral)
     draft.bare_chinese = not numeral.arabic and numeral.digits is None
     _read_fraction(s, draft, whole=whole)
@@ -244,6 +255,54 @@ def _read_after_numeral(
         draft.value = -draft.value
     _read_inner_qualifier(s, draft)
     return draft
+
+
+# The characters right after a numeral at which a step before the unit may start: a
+# fraction (分之, 又, /, " 4/3"), a mask, 多/余/来 (and " 多"), 大/整, a layout gap.
+_BEFORE_UNIT_STEPS = frozenset("分又/ \n" + MASK_CHARS + MORE_CHARS + "来大整")
+# 个 before 万/亿 (两个亿) or before 多/余 (一个多月): the inner qualifier's forms of 个.
+_MEASURE_FORMS = ("个", "個")
+_AFTER_MEASURE_STEPS = "万亿" + MORE_CHARS
+# Units whose reading looks further (块 a piece or yuan, 点 a time, 分 before 之).
+_UNITS_READ_FURTHER = frozenset({"块", "塊", "点", "分"})
+
+
+def _with_plain_unit(s: str, i: int, numeral: Numeral, sign: Decimal) -> Draft | None:
+    """三个, 5479座, 4.4万个 in running text: a numeral with a unit written right after it
+    that folds nothing into its value, as :func:`_read_after_numeral` and
+    :func:`_read_unit_and_tail` read it; None when any of their other steps may apply.
+
+    A shortcut for most drafts: every step between the numeral and the unit starts by
+    testing the character after the numeral (:data:`_BEFORE_UNIT_STEPS`, 个 before
+    万/亿/多/余), a magnitude at the numeral's end may begin the unit (12千米), and after
+    the unit a scale, 半, a money tail or a currency, or a pair of digits change the draft.
+    (:func:`_read_unit_and_tail` returns at once on a draft with its unit.)
+    """
+    end = numeral.end
+    if numeral.value is None or numeral.pair is not None or end >= len(s):
+        return None
+    char = s[end]
+    if char in _BEFORE_UNIT_STEPS:
+        return None
+    if char in _MEASURE_FORMS and end + 1 < len(s) and s[end + 1] in _AFTER_MEASURE_STEPS:
+        return None
+    if _magnitude_of_unit(s, numeral, whole=False) is not None:
+        return None  # 12千米: _give_back_unit_prefix gives the magnitude to the unit
+    unit = match_unit(s, end, whole=False)
+    if unit is None or unit.scale != 1 or unit.kind == "money":
+        return None
+    if unit.surface in _UNITS_READ_FURTHER or s.startswith("半", end + len(unit.surface)):
+        return None
+    return Draft(
+        i,
+        end + len(unit.surface),
+        -numeral.value if sign < 0 else numeral.value,
+        numeral.low,
+        numeral.high,
+        unit=unit,
+        numeral=numeral,
+        bare_chinese=not numeral.arabic and numeral.digits is None,
+    )
 
 
 # Characters before 半 that make it part of a word (上半年, 一半, 大半, 多半, 过半).
@@ -664,15 +723,25 @@ def _give_back_unit_prefix(s: str, draft: Draft, *, whole: bool) -> None:
     end = draft.end
     if numeral is None or draft.value is None or end != numeral.end or end == numeral.start:
         return
-    last = s[end - 1]
-    magnitude = magnitude_values().get(last)
-    if magnitude is None or numeral.magnitude != magnitude or end - 1 == numeral.start:
-        return
-    unit = match_unit(s, end - 1, whole=whole)
-    if unit is None or unit.surface[0] != last or len(unit.surface) < 2:
+    magnitude = _magnitude_of_unit(s, numeral, whole=whole)
+    if magnitude is None:
         return
     draft.value = divide_by_magnitude(draft.value, magnitude)
     draft.end = end - 1
+
+
+def _magnitude_of_unit(s: str, numeral: Numeral, *, whole: bool) -> int | None:
+    """The magnitude that ends ``numeral`` (as its last place, after other characters) and
+    begins a unit of two characters or more written there (千米), or None."""
+    end = numeral.end
+    last = s[end - 1]
+    magnitude = magnitude_values().get(last)
+    if magnitude is None or numeral.magnitude != magnitude or end - 1 == numeral.start:
+        return None
+    unit = match_unit(s, end - 1, whole=whole)
+    if unit is None or unit.surface[0] != last or len(unit.surface) < 2:
+        return None
+    return magnitude
 
 
 def _scale(unit: Unit, draft: Draft) -> Decimal:

@@ -32,6 +32,7 @@ from .amounts import (
 from .dates import starts_a_date
 from .numerals import (
     MASK_CHARS,
+    Numeral,
     magnitude_values,
     normalize,
     not_alone_chars,
@@ -504,16 +505,21 @@ def _after_fan(s: str, start: int) -> bool:
 # or the candidate itself when read_quantity would find no draft.
 
 
-def refused_at(s: str, i: int) -> int | None:
+def refused_at(s: str, i: int, numeral: Numeral | None = None) -> int | None:
     """Where the scan of normalized ``s`` goes on when the candidate at ``i`` is certainly
-    no amount, or None when its draft must be read."""
+    no amount, or None when its draft must be read.
+
+    ``numeral`` is ``read_numeral(s, i)`` when the caller has read it at a start that
+    :func:`~povertytext.amounts.reads_plain_numeral` accepts (the scan hands the same
+    numeral to :func:`~povertytext.amounts.read_quantity`); None: it is read here.
+    """
     char = s[i]
     if "0" <= char <= "9":
         return _refused_arabic(s, i)
     if char == "负":
         return _refused_sign(s, i)
     if char in PLAIN_CHINESE_STARTS:
-        return _refused_chinese(s, i)
+        return _refused_chinese(s, i, numeral)
     return None
 
 
@@ -553,7 +559,7 @@ def _date_part_ends() -> frozenset[str]:
     return frozenset(char for char in "月日号年_" if char not in goes_on)
 
 
-def _refused_chinese(s: str, i: int) -> int | None:
+def _refused_chinese(s: str, i: int, numeral: Numeral | None) -> int | None:
     """十四五”, 十九届: a Chinese numeral with nothing after it that makes an amount.
 
     _read_amount reads read_numeral(s, i); no numeral means no draft. A numeral followed by
@@ -563,7 +569,8 @@ def _refused_chinese(s: str, i: int) -> int | None:
     """
     if s.startswith(LIANG_PAIR_WORDS, i):
         return None
-    numeral = read_numeral(s, i)
+    if numeral is None:
+        numeral = read_numeral(s, i)
     if numeral is None:
         return i
     end = numeral.end

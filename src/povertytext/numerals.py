@@ -232,14 +232,32 @@ def read_numeral(s: str, i: int, *, whole: bool = False) -> Numeral | None:
     c = s[i]
     if c == "." or c.isdigit():
         return _read_arabic(s, i, whole=whole)
-    digits, _units, _sections, _tens = _roles()
-    if c in digits and c != "两" and i + 1 < n and s[i + 1] in digits and s[i + 1] != "两":
+    digit_values, continuations = _lone_digit_tables()
+    value = digit_values.get(c)
+    if value is None:
+        return _read_chinese(s, i, whole=whole)
+    nxt = s[i + 1] if i + 1 < n else ""
+    if (c != "两" and nxt != "两" and nxt in digit_values) or (c == "一" and nxt == "两"):
         return _read_digit_sequence(s, i)
-    if c in digits and i + 1 < n and s[i + 1] == "两" and c == "一":
-        return _read_digit_sequence(s, i)
-    if c in digits and (i + 1 == n or s[i + 1] not in _chinese_continuations()):
-        return Numeral(i, i + 1, Decimal(digits[c]))  # 一批, 三个: what _read_chinese reads
+    if nxt not in continuations:
+        return Numeral(i, i + 1, value)  # 一批, 三个: what _read_chinese reads
     return _read_chinese(s, i, whole=whole)
+
+
+class _LoneDigitTables(NamedTuple):
+    """What :func:`read_numeral` looks up before the grammar: each digit's value (the
+    ``Decimal`` of a lone digit) and the characters that go on after a digit."""
+
+    digit_values: dict[str, Decimal]
+    continuations: frozenset[str]
+
+
+@loader
+def _lone_digit_tables() -> _LoneDigitTables:
+    """One lookup of the loader per :func:`read_numeral` (they are read at every candidate)."""
+    digits = _roles()[0]
+    values = {char: Decimal(value) for char, value in digits.items()}
+    return _LoneDigitTables(values, _chinese_continuations())
 
 
 def masked_end(s: str, i: int) -> int | None:

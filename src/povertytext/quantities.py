@@ -24,6 +24,7 @@ from .amounts import (
     bare_decimal,
     chinese_digit_chars,
     read_quantity,
+    reads_plain_numeral,
 )
 from .characters import read_simplified, simplify, traditional_chars
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
@@ -31,6 +32,7 @@ from .models import Quantity, QuantityKind, validated_copy
 from .nonamounts import blocked_spans, is_amount, is_date_part, is_number, refused_at
 from .numerals import (
     EXACT,
+    MAX_DIGITS,
     canonical,
     masked_end,
     normalize,
@@ -92,7 +94,7 @@ def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quan
     )
     qualifier = qualifiers[0] if qualifiers else None
     named = table.get(qualifier or "")
-    return Quantity(
+    return _validated_quantity(
         text=text[start : draft.end],
         start=start,
         end=draft.end,
@@ -107,6 +109,14 @@ def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quan
         masked=draft.masked,
         bound=named.bound if named is not None else "exact",  # qualifier_bound(qualifier)
     )
+
+
+def _validated_quantity(**fields: object) -> Quantity:
+    """``Quantity(**fields)``: the model's own validator, called without the keyword
+    call of the model's ``__init__`` (a quarter of the cost of building one)."""
+    built = Quantity.__pydantic_validator__.validate_python(fields)
+    assert isinstance(built, Quantity)
+    return built
 
 
 def quantity_interval(quantity: Quantity) -> tuple[Decimal | None, Decimal | None]:
@@ -332,6 +342,7 @@ def _scan(text: str, *, numbers: bool) -> list[Quantity]:
 
 def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) -> list[Quantity]:
     blocked = blocked_spans(s, words_only=numbers)
+    digits = chinese_digit_chars()  # only these may be lone (_lone_chinese_digit)
     found: list[Quantity] = []
     position = 0
     urls = _URL.finditer(s)
@@ -348,17 +359,18 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         if date is not None:
             position = date.end()
             continue
-        if not numbers and _lone_chinese_digit(s, start):
+        if not numbers and s[start] in digits and _lone_chinese_digit(s, start):
             continue
-        overlong = overlong_run(s, start)
+        overlong = None if len(s) - start <= MAX_DIGITS else overlong_run(s, start)
         if overlong is not None:
             position = overlong  # beyond the input-size limit of a numeral: no numeral
             continue
-        refused = None if numbers else refused_at(s, start)
+        numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
+        refused = None if numbers else refused_at(s, start, numeral)
         if refused is not None:
             position = refused  # certainly no amount: its draft is not read
             continue
-        draft = read_quantity(s, start, whole=False)
+        draft = read_quantity(s, start, whole=False, numeral=numeral)
         if draft is None:
             position = masked_end(s, start) or position  # no digit of a mask is read alone
             continue
@@ -390,14 +402,23 @@ def _lone_chinese_digit(s: str, start: int) -> bool:
     A fast path: such a numeral has no unit and no magnitude, so it is never reported.
     """
     char = s[start]
-    if "0" <= char <= "9" or char not in chinese_digit_chars():
+    digits, goes_on = _lone_digit_sets()
+    if "0" <= char <= "9" or char not in digits:
         return False
     nxt = s[start + 1] if start + 1 < len(s) else ""
     if char == "零" and start > 0 and s[start - 1] in "到至为":
         return False  # 下降到零
-    if nxt == "" or nxt in numeral_start_chars() or nxt in _AFTER_DIGIT or nxt in " \n":
+    if nxt == "" or nxt in goes_on:
         return False
     return match_unit(s, start + 1, whole=False) is None
+
+
+@loader
+def _lone_digit_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The Chinese digits, and what may go on after one without a unit: numerals,
+    :data:`_AFTER_DIGIT`, a space or a line break (one lookup per candidate)."""
+    goes_on = numeral_start_chars() | frozenset(_AFTER_DIGIT) | frozenset(" \n")
+    return chinese_digit_chars(), goes_on
 
 
 # Masks that start a candidate of one character, like the numeral characters.
@@ -468,11 +489,10 @@ def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
     ``lone_digits``, the Chinese digits that :func:`_lone_chinese_digit` skips are left
     out: they are one-character matches, so leaving them out hides no other start.
     """
-    pattern = _candidate_pattern()
-    single = _single_char_candidates()
+    scan, pattern, single = _candidate_tables(lone_digits)
     end = 0
     run_end = 0  # the end of the run of 万/亿 that the current start lies in
-    for hit in _candidate_scan(lone_digits).finditer(s):
+    for hit in scan.finditer(s):
         start = hit.start()
         if start < end:
             continue
@@ -490,6 +510,15 @@ def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
         if match_end is not None:
             end = match_end
             yield start
+
+
+@loader
+def _candidate_tables(
+    lone_digits: bool,
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """:func:`_candidate_scan`, :func:`_candidate_pattern` and
+    :func:`_single_char_candidates`: one lookup of the loader per scanned text."""
+    return _candidate_scan(lone_digits), _candidate_pattern(), _single_char_candidates()
 
 
 @loader
