@@ -17,6 +17,7 @@ free of traditional characters, every reader gets a piece of that text, so a nes
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ._data import loader, read_table
+from ._text import char_class
 from .models import Span, validated_copy
 
 __all__ = [
@@ -76,6 +78,12 @@ def _also_in_gb2312() -> tuple[str, ...]:
     return tuple(sorted(char for char in traditional_chars() if _in_gb2312(char)))
 
 
+@loader
+def _also_in_gb2312_pattern() -> re.Pattern[str]:
+    """A regex of :func:`_also_in_gb2312`'s characters (one search in C for all of them)."""
+    return re.compile(char_class(_also_in_gb2312()) if _also_in_gb2312() else "(?!)")
+
+
 def _in_gb2312(char: str) -> bool:
     try:
         char.encode("gb2312")
@@ -100,6 +108,8 @@ def holds_traditional(text: str) -> bool:
     >>> holds_traditional("对口帮扶"), holds_traditional("对口幫扶"), holds_traditional("关於")
     (False, True, True)
     """
+    if len(text) <= _GB2312_CHUNK:
+        return _chunk_holds_traditional(text)  # most lines: one chunk
     return any(
         _chunk_holds_traditional(text[start : start + _GB2312_CHUNK])
         for start in range(0, len(text), _GB2312_CHUNK)
@@ -108,24 +118,21 @@ def holds_traditional(text: str) -> bool:
 
 def _chunk_holds_traditional(text: str) -> bool:
     traditional = traditional_chars()
+    also = _also_in_gb2312_pattern()
     start = 0
     for _ in range(_GB2312_RUNS):
         rest = text[start:] if start else text
         try:
             rest.encode("gb2312")
         except UnicodeEncodeError as error:
-            if _holds_any(rest[: error.start], _also_in_gb2312()):
+            if also.search(rest, 0, error.start) is not None:
                 return True
             if not traditional.isdisjoint(rest[error.start : error.end]):
                 return True
             start += error.end
             continue
-        return _holds_any(rest, _also_in_gb2312())
+        return also.search(rest) is not None
     return not traditional.isdisjoint(text[start:])
-
-
-def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
-    return any(char in text for char in chars)
 
 
 def simplify(text: str) -> str:
