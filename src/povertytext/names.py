@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._data import loader, read_text
-from ._text import HAN
+from ._text import HAN, is_han
 from .errors import AmbiguousRegionError, PovertyTextError
 from .jieba_dictionary import add_words, pos_tokenizer
 from .positions import credits, is_credit, is_role, organization_words, roles, titles
@@ -55,7 +55,6 @@ _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _NOT_GIVEN_NAME_TAGS = frozenset(
     {"n", "v", "vn", "vd", "f", "s", "ns", "nt", "p", "c", "r", "m", "q", "d", "u", "uj", "ul"}
 )
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_WORD = re.compile(f"[{HAN}]+")
 _HAN_RUN = re.compile(f"[{HAN}]{{1,8}}")
 _DOT_NAME = re.compile(f"[{HAN}]{{2,6}}[·・•‧．](?P<tail>[{HAN}]{{2,8}})")
@@ -441,7 +440,7 @@ def name_before(text: str, end: int) -> tuple[int, int] | None:
     word after it (王/nr 大华/nz).
     """
     first = end
-    while first > 0 and end - first < _NAME_WINDOW and _HAN_CHAR.fullmatch(text[first - 1]):
+    while first > 0 and end - first < _NAME_WINDOW and is_han(text[first - 1]):
         first -= 1
     if first == end or not any(
         looks_like_name(text[max(first, end - size) : end]) for size in _NAME_SIZES
