@@ -487,3 +487,16 @@ def test_every_row_of_the_table_makes_a_region_of_its_fields() -> None:
         assert units[index].valid_to is None or all(
             unit.valid_to is not None for unit in units if unit.code == code
         )  # a reused code gives its current unit
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.text(st.sampled_from(list("云南昭通大关东西部协作安排明确山东省市县区，。")), max_size=80)
+)
+def test_the_memo_of_hits_holds_only_the_tables_surfaces(text: str) -> None:
+    from povertytext import extract_regions, regions
+
+    extract_regions(text)
+    assert regions._gazetteer().hits("这不是地名") == ()
+    table = regions._gazetteer()
+    assert set(table.unpacked) <= set(table.surfaces)  # no memo of what names no unit

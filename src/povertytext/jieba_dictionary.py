@@ -65,12 +65,12 @@ Groups = dict[str, tuple[bytes, bytes, bytes]]
 class _Store:
     """The entries of one cache file; a group is made two dicts when first looked up.
 
-    The groups stay in the file, mapped into memory from ``base`` on: ``firsts`` holds the
-    first character of each group in the file's order, and ``ends`` where each of its
-    three strings ends (a group's words, frequencies and tags; counted from ``base``), one
-    after the other. A group's dicts hold only
-    strings and numbers, so that opening groups gives the garbage collector no objects
-    to track.
+    The groups stay in the file, mapped into memory from ``base`` on (the mapping lives
+    as long as the process): ``firsts`` holds the first character of each group in the
+    file's order, and ``ends`` where each of its three strings ends (a group's words,
+    frequencies and tags, one after the other; counted from ``base``). A group's dicts
+    hold only strings and numbers, so that opening groups gives the garbage collector no
+    objects to track.
     """
 
     def __init__(

@@ -137,9 +137,11 @@ class _Gazetteer:
         """The units ``surface`` names, official names first (none: an empty tuple)."""
         found = self.unpacked.get(surface)
         if found is None:
-            packed = self.surfaces.get(surface, ())
+            packed = self.surfaces.get(surface)
+            if packed is None:
+                return ()  # not kept: the memo holds only the table's own surfaces
             found = tuple(_Hit(self.region(hit >> 1), hit & 1) for hit in packed)
-            self.unpacked[surface] = found  # the same hits whichever thread looked first
+            found = self.unpacked.setdefault(surface, found)  # the same hits for every thread
         return found
 
 
