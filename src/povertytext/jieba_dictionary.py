@@ -99,17 +99,16 @@ class _Store:
         return self._open(first)[1] if found is None else found
 
     def _open(self, first: str) -> tuple[dict[str, int], dict[str, str]]:
-        frequencies: dict[str, int] = {}
-        found: dict[str, str] = {}  # a word start has an empty tag
         at = self._index.get(first)
-        if at is not None:
-            start = self.base + (self._ends[at - 1] if at else 0)
-            words_end, counts_end, tags_end = (self.base + end for end in self._ends[at : at + 3])
-            listed = self.blob[start:words_end].decode().split("\n")
-            counts = self.blob[words_end:counts_end].split(b" ")
-            tags = self.blob[counts_end:tags_end].decode().split(" ")
-            frequencies = dict(zip(listed, map(int, counts), strict=True))
-            found = dict(zip(listed, tags, strict=True))
+        if at is None:
+            return {}, {}  # no word starts with it (not kept: no memo of every character)
+        start = self.base + (self._ends[at - 1] if at else 0)
+        words_end, counts_end, tags_end = (self.base + end for end in self._ends[at : at + 3])
+        listed = self.blob[start:words_end].decode().split("\n")
+        counts = self.blob[words_end:counts_end].split(b" ")
+        tags = self.blob[counts_end:tags_end].decode().split(" ")  # a word start: ""
+        frequencies = dict(zip(listed, map(int, counts), strict=True))
+        found = dict(zip(listed, tags, strict=True))
         # the same dicts whichever thread opened the group first
         return self._frequencies.setdefault(first, frequencies), self._tags.setdefault(first, found)
 
