@@ -180,8 +180,17 @@ def test_a_short_text_is_simplified_as_a_long_one(text: str) -> None:
         assert (simplified is text) == (expected == text)  # no copy when nothing changes
 
 
+def _encodes_in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def test_the_traditional_characters_gb2312_encodes_are_looked_for() -> None:
     also = characters._also_in_gb2312()
     assert {"於", "後"} <= set(also)
+    assert also == tuple(sorted(c for c in traditional_chars() if _encodes_in_gb2312(c)))
     for char in also:
         assert holds_traditional(f"对口{char}帮扶")

@@ -74,22 +74,19 @@ def _traditional_values() -> tuple[str, ...]:
 
 @loader
 def _also_in_gb2312() -> tuple[str, ...]:
-    """The traditional characters of the table that GB 2312 encodes too (於, 後 …)."""
-    return tuple(sorted(char for char in traditional_chars() if _in_gb2312(char)))
+    """The traditional characters of the table that GB 2312 encodes too (於, 後 …).
+
+    The codec drops the others from the table's characters, encoded as one string, and
+    gives back the rest decoded (GB 2312 maps each character it encodes to one code).
+    """
+    chars = "".join(sorted(traditional_chars()))
+    return tuple(sorted(set(chars.encode("gb2312", errors="ignore").decode("gb2312"))))
 
 
 @loader
 def _also_in_gb2312_pattern() -> re.Pattern[str]:
     """A regex of :func:`_also_in_gb2312`'s characters (one search in C for all of them)."""
     return re.compile(char_class(_also_in_gb2312()) if _also_in_gb2312() else "(?!)")
-
-
-def _in_gb2312(char: str) -> bool:
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 _GB2312_CHUNK = 1024  # characters encoded at a time (a character outside GB 2312 costs a chunk)
