@@ -260,6 +260,31 @@ def _lone_digit_tables() -> _LoneDigitTables:
     return _LoneDigitTables(values, _chinese_continuations())
 
 
+def lone_digit(s: str, i: int) -> Numeral | None:
+    """``read_numeral(s, i)`` when it is the Chinese digit at ``i`` alone (一 in 一批), or
+    None when that reader must decide.
+
+    read_numeral reads the digit alone when no run of more than :data:`MAX_DIGITS` digits
+    starts at ``i``, and the next character neither continues a Chinese numeral (every
+    Chinese digit, 两 too, is a continuation: no digit-by-digit reading and no 一两) nor is
+    a digit. A run of digits needs at ``i + 1`` a digit (Arabic, 〇, Chinese), a point or a
+    thousands comma: :func:`_after_lone_digit` holds all of these.
+    """
+    digit_values, _ = _lone_digit_tables()
+    value = digit_values.get(s[i])
+    if value is None or s[i].isdigit() or i + 1 >= len(s) or s[i + 1] in _after_lone_digit():
+        return None  # no digit, an Arabic one (read_numeral's first branch) or no lone one
+    return Numeral(i, i + 1, value)
+
+
+@loader
+def _after_lone_digit() -> frozenset[str]:
+    """The characters after a Chinese digit at which :func:`lone_digit` leaves the reading
+    to read_numeral: the continuations (the Chinese digits, 十百千万亿, ".", 点) and what
+    else a run of digits goes on with."""
+    return _chinese_continuations() | frozenset(ASCII_DIGITS + "〇,．")
+
+
 def masked_end(s: str, i: int) -> int | None:
     """The end of the rendered number at ``i`` when any of its digits is masked, else None.
 
