@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from povertytext import amounts, nonamounts
+from povertytext import amounts, nonamounts, numerals
+from povertytext._substitute import Substitution
 from povertytext.amounts import Draft, digit_with_unit, read_quantity
 from povertytext.nonamounts import blocked_spans, dropped_as_indefinite, is_amount, refused_at
 from povertytext.numerals import (
@@ -221,3 +222,31 @@ def test_a_parallel_count_stops_at_the_clause_end(text: str, parallel: bool) -> 
 
 def test_the_clause_marks_are_the_modules() -> None:
     assert set(nonamounts._CLAUSE_END_OR_LINE) == set("，,。！？!?；;\n")
+
+
+# ---------------------------------------------------------------- numerals.normalize
+
+
+def _normalized_by_translation(text: str) -> str:
+    return text.translate({ord(char): numerals._substitution()(char) for char in _SOURCES})
+
+
+_SOURCES = "".join(sorted(numerals.normalized_chars()))
+
+
+@given(st.text(alphabet=_SOURCES + "".join(numerals._normalization()[1].values()) + "年月ab "))
+@settings(max_examples=2000, deadline=None)
+def test_normalize_replaces_as_one_translation(text: str) -> None:
+    """Each character found replaced in turn is the one-pass substitution of the table."""
+    assert numerals.normalize(text) == _normalized_by_translation(text)
+    assert numerals.normalize(text) == numerals._substitution()(text)
+
+
+def test_a_table_that_replaces_a_replacement_is_not_replaced_in_turn() -> None:
+    """A → B, B → C: replacing A then B would give C for A; the table is then left to the
+    substitution, which gives B."""
+    chained = Substitution({ord("A"): "B", ord("B"): "C"})
+    with mock.patch.object(numerals, "_substitution", return_value=chained):
+        pattern, changes = numerals._normalization.__wrapped__()
+    assert pattern is None
+    assert changes == {"A": "B", "B": "C"}

@@ -757,9 +757,11 @@ def _magnitude_of_unit(s: str, numeral: Numeral, *, whole: bool) -> int | None:
     """The magnitude that ends ``numeral`` (as its last place, after other characters) and
     begins a unit of two characters or more written there (千米), or None."""
     end = numeral.end
+    if end - 1 == numeral.start:
+        return None  # a numeral of one character (the test with no table first)
     last = s[end - 1]
     magnitude = magnitude_values().get(last)
-    if magnitude is None or numeral.magnitude != magnitude or end - 1 == numeral.start:
+    if magnitude is None or numeral.magnitude != magnitude:
         return None
     unit = match_unit(s, end - 1, whole=whole)
     if unit is None or unit.surface[0] != last or len(unit.surface) < 2:
