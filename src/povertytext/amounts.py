@@ -21,6 +21,7 @@ from .numerals import (
     Numeral,
     canonical,
     divide_by_magnitude,
+    lone_digit,
     magnitude_values,
     masked_end,
     numeral_start_chars,
@@ -167,6 +168,28 @@ def reads_plain_numeral(s: str, i: int) -> bool:
     is no percent prefix, sign, mask, Arabic digit, pair, 点, 半, vague digit or magnitude.
     """
     return s[i] in PLAIN_CHINESE_STARTS and not s.startswith(LIANG_PAIR_WORDS, i)
+
+
+def digit_with_unit(s: str, i: int) -> Draft | None:
+    """``read_quantity(s, i, whole=False)`` for a lone Chinese digit with a plain unit and
+    nothing after it (一批, 三个, 两天), or None when the full reading must decide.
+
+    Why it is the same draft: the digit at ``i`` is one of :data:`PLAIN_CHINESE_STARTS`
+    that :func:`~povertytext.numerals.lone_digit` reads alone, so it begins no pair (一两,
+    两三: 两 and 三 are not lone-digit followers) and :func:`reads_plain_numeral` holds;
+    _read_amount hands that numeral to _read_after_numeral, whose first step is
+    :func:`_with_plain_unit`. Its draft has a unit, so _read_unit_and_tail returns at
+    once, and :func:`_tail_may_start` false ends read_quantity with that draft.
+    """
+    if s[i] not in PLAIN_CHINESE_STARTS:
+        return None
+    numeral = lone_digit(s, i)
+    if numeral is None:
+        return None
+    draft = _with_plain_unit(s, i, numeral, _ONE)
+    if draft is None or _tail_may_start(s, draft.end):
+        return None
+    return draft
 
 
 def _read_amount(s: str, i: int, *, whole: bool, numeral: Numeral | None = None) -> Draft | None:
@@ -734,9 +757,11 @@ def _magnitude_of_unit(s: str, numeral: Numeral, *, whole: bool) -> int | None:
     """The magnitude that ends ``numeral`` (as its last place, after other characters) and
     begins a unit of two characters or more written there (千米), or None."""
     end = numeral.end
+    if end - 1 == numeral.start:
+        return None  # a numeral of one character (the test with no table first)
     last = s[end - 1]
     magnitude = magnitude_values().get(last)
-    if magnitude is None or numeral.magnitude != magnitude or end - 1 == numeral.start:
+    if magnitude is None or numeral.magnitude != magnitude:
         return None
     unit = match_unit(s, end - 1, whole=whole)
     if unit is None or unit.surface[0] != last or len(unit.surface) < 2:

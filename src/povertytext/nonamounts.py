@@ -143,6 +143,17 @@ def is_amount(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:
     return not (draft.numeral is not None and draft.numeral.digits and draft.unit is None)
 
 
+def dropped_as_indefinite(s: str, draft: Draft) -> bool:
+    """True only where :func:`is_amount` is False: a draft with a unit, not masked, that
+    :func:`_is_indefinite` calls an article (一个, 一批), decided without the other tests.
+
+    Why: every test :func:`is_amount` runs before _is_indefinite either drops the draft
+    or goes on; the two that return a keep (a masked draft, a draft without unit or
+    kind) do not apply to it, so _is_indefinite true means the draft is dropped.
+    """
+    return draft.unit is not None and not draft.masked and _is_indefinite(s, draft)
+
+
 _DATE_PARTS = frozenset("月日号")
 
 
@@ -450,11 +461,15 @@ _ONE_REACH = 30
 _CLAUSE_END_OR_LINE = CLAUSE_ENDS + "\n"
 
 
-def _clause_before(s: str, start: int) -> str:
-    k = start - 1
-    while k >= 0 and start - k <= _ONE_REACH and s[k] not in _CLAUSE_END_OR_LINE:
-        k -= 1
-    return s[k + 1 : start]
+def _scoped_clause_before(s: str, start: int) -> bool:
+    """Whether a word of :data:`_ONE_COUNT_SCOPES` stands in the clause before ``start``:
+    the text back to the last clause end or line break, at most :data:`_ONE_REACH`
+    characters. Most windows hold no such word at all, and are answered by that test."""
+    window = s[max(0, start - _ONE_REACH) : start]
+    if not any(word in window for word in _ONE_COUNT_SCOPES):
+        return False
+    clause = window[max(window.rfind(char) for char in _CLAUSE_END_OR_LINE) + 1 :]
+    return any(word in clause for word in _ONE_COUNT_SCOPES)
 
 
 def _counts_one(s: str, draft: Draft) -> bool:
@@ -463,9 +478,7 @@ def _counts_one(s: str, draft: Draft) -> bool:
     start = draft.start
     if start > 0 and s[start - 1] == "每":
         return False  # 每一个: "every single", not a count
-    if any(s[max(0, start - len(w)) : start] == w for w in _ONE_COUNT_WORDS):
-        return True
-    if any(word in _clause_before(s, start) for word in _ONE_COUNT_SCOPES):
+    if s.endswith(_ONE_COUNT_WORDS, 0, start) or _scoped_clause_before(s, start):
         return True
     previous = match_unit(s, start - 1, whole=False) if start >= 2 else None
     if (
@@ -480,14 +493,16 @@ def _counts_one(s: str, draft: Draft) -> bool:
 def _parallel_count(s: str, draft: Draft) -> bool:
     """一位…、两位…: the same measure word counted again after 、 in the same clause."""
     assert draft.unit is not None
-    k = draft.end
-    limit = min(len(s), k + _ONE_REACH)
-    while k < limit and s[k] not in _CLAUSE_END_OR_LINE:
-        if s[k] == "、":
-            numeral = read_numeral(s, k + 1)
-            if numeral is not None and s.startswith(draft.unit.surface, numeral.end):
-                return True
-        k += 1
+    window = s[draft.end : draft.end + _ONE_REACH]
+    if "、" not in window:
+        return False  # most clauses: no list after the count
+    stop = min((k for char in _CLAUSE_END_OR_LINE if (k := window.find(char)) >= 0), default=None)
+    k = window.find("、", 0, stop)
+    while k >= 0:
+        numeral = read_numeral(s, draft.end + k + 1)
+        if numeral is not None and s.startswith(draft.unit.surface, numeral.end):
+            return True
+        k = window.find("、", k + 1, stop)
     return False
 
 

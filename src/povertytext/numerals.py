@@ -160,7 +160,31 @@ def normalize(text: str) -> str:
     >>> normalize("壹佰萬元，２０２０年")
     '一百万元,2020年'
     """
-    return _substitution()(text)
+    pattern, changes = _normalization()
+    if pattern is None:
+        return _substitution()(text)
+    found = pattern.findall(text)
+    if not found:
+        return text  # most texts: nothing to change, no copy
+    for char in set(found):
+        text = text.replace(char, changes[char])
+    return text
+
+
+@loader
+def _normalization() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The characters :func:`normalize` changes (one character class) and what each becomes.
+
+    Replacing each character found, one ``str.replace`` each, is one pass of the
+    substitution (``text.translate``) when no character becomes one that is itself
+    replaced: then no replacement is replaced again. A table where one does gives no
+    pattern, and the substitution is used.
+    """
+    changes = {char: _substitution()(char) for char in _substitution().sources()}
+    if not changes or not set(changes).isdisjoint(changes.values()):
+        return None, changes
+    chars = "".join(re.escape(char) for char in sorted(changes))
+    return re.compile(f"[{chars}]"), changes
 
 
 @loader
@@ -258,6 +282,33 @@ def _lone_digit_tables() -> _LoneDigitTables:
     digits = _roles()[0]
     values = {char: Decimal(value) for char, value in digits.items()}
     return _LoneDigitTables(values, _chinese_continuations())
+
+
+def lone_digit(s: str, i: int) -> Numeral | None:
+    """``read_numeral(s, i)`` when it is the Chinese digit at ``i`` alone (一 in 一批), or
+    None when that reader must decide.
+
+    read_numeral reads the digit alone when no run of more than :data:`MAX_DIGITS` digits
+    starts at ``i``, and the next character neither continues a Chinese numeral (every
+    Chinese digit, 两 too, is a continuation: no digit-by-digit reading and no 一两) nor is
+    a digit. A run of digits needs at ``i + 1`` a digit (Arabic, 〇, Chinese), a point or a
+    thousands comma: :func:`_lone_digit_readings` holds all of these.
+    """
+    digit_values, after_lone_digit = _lone_digit_readings()
+    value = digit_values.get(s[i])
+    if value is None or s[i].isdigit() or i + 1 >= len(s) or s[i + 1] in after_lone_digit:
+        return None  # no digit, an Arabic one (read_numeral's first branch) or no lone one
+    return Numeral(i, i + 1, value)
+
+
+@loader
+def _lone_digit_readings() -> tuple[dict[str, Decimal], frozenset[str]]:
+    """Each digit's value, as read_numeral has it, and the characters after a Chinese
+    digit at which :func:`lone_digit` leaves the reading to read_numeral: the
+    continuations (the Chinese digits, 十百千万亿, ".", 点) and what else a run of digits
+    goes on with. One lookup of the loader per call."""
+    after = _chinese_continuations() | frozenset(ASCII_DIGITS + "〇,．")
+    return _lone_digit_tables().digit_values, after
 
 
 def masked_end(s: str, i: int) -> int | None:

@@ -23,13 +23,21 @@ from .amounts import (
     Draft,
     bare_decimal,
     chinese_digit_chars,
+    digit_with_unit,
     read_quantity,
     reads_plain_numeral,
 )
 from .characters import read_simplified, simplify, traditional_chars
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityKind, validated_copy
-from .nonamounts import blocked_spans, is_amount, is_date_part, is_number, refused_at
+from .nonamounts import (
+    blocked_spans,
+    dropped_as_indefinite,
+    is_amount,
+    is_date_part,
+    is_number,
+    refused_at,
+)
 from .numerals import (
     EXACT,
     MAX_DIGITS,
@@ -359,21 +367,27 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         if date is not None:
             position = date.end()
             continue
-        if not numbers and s[start] in digits and _lone_chinese_digit(s, start):
+        draft = digit_with_unit(s, start) if not numbers and s[start] in digits else None
+        if draft is not None:
+            if dropped_as_indefinite(s, draft):
+                position = start + 1  # its numeral's end, as below
+                continue
+        elif not numbers and s[start] in digits and _lone_chinese_digit(s, start):
             continue
-        overlong = None if len(s) - start <= MAX_DIGITS else overlong_run(s, start)
-        if overlong is not None:
-            position = overlong  # beyond the input-size limit of a numeral: no numeral
-            continue
-        numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
-        refused = None if numbers else refused_at(s, start, numeral)
-        if refused is not None:
-            position = refused  # certainly no amount: its draft is not read
-            continue
-        draft = read_quantity(s, start, whole=False, numeral=numeral)
-        if draft is None:
-            position = masked_end(s, start) or position  # no digit of a mask is read alone
-            continue
+        else:
+            overlong = None if len(s) - start <= MAX_DIGITS else overlong_run(s, start)
+            if overlong is not None:
+                position = overlong  # beyond the input-size limit of a numeral: no numeral
+                continue
+            numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
+            refused = None if numbers else refused_at(s, start, numeral)
+            if refused is not None:
+                position = refused  # certainly no amount: its draft is not read
+                continue
+            draft = read_quantity(s, start, whole=False, numeral=numeral)
+            if draft is None:
+                position = masked_end(s, start) or position  # no digit of a mask is read alone
+                continue
         if numbers and draft.numeral is not None and is_date_part(s, draft):
             draft.unit, draft.end = None, draft.numeral.end
         keep = is_number(text, s, draft, blocked) if numbers else is_amount(text, s, draft, blocked)
