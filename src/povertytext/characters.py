@@ -105,8 +105,12 @@ def holds_traditional(text: str) -> bool:
     >>> holds_traditional("对口帮扶"), holds_traditional("对口幫扶"), holds_traditional("关於")
     (False, True, True)
     """
-    if len(text) <= _GB2312_CHUNK:
-        return _chunk_holds_traditional(text)  # most lines: one chunk
+    if len(text) <= _GB2312_CHUNK:  # most lines: one chunk, most of them all in GB 2312
+        try:
+            text.encode("gb2312")
+        except UnicodeEncodeError:
+            return _chunk_holds_traditional(text)
+        return _also_in_gb2312_pattern().search(text) is not None
     return any(
         _chunk_holds_traditional(text[start : start + _GB2312_CHUNK])
         for start in range(0, len(text), _GB2312_CHUNK)
