@@ -17,6 +17,7 @@ a rule of the results rather than a shortcut to them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal, localcontext
 from pathlib import Path
 from unittest import mock
@@ -295,3 +296,13 @@ def test_a_quantity_is_built_as_the_model_builds_it(text: str) -> None:
             built.start = 0  # type: ignore[misc]
         with pytest.raises(ValidationError):
             quantities._validated_quantity(**{**fields, "end": fields["end"] + 1})
+
+
+def test_the_written_starts_are_the_characters_whose_own_form_starts_a_candidate() -> None:
+    from povertytext.characters import simplify, traditional_chars
+    from povertytext.numerals import normalize, normalized_chars, numeral_start_chars
+
+    firsts = numeral_start_chars() | frozenset(quantities._OTHER_STARTS)
+    mapped = firsts | traditional_chars() | normalized_chars()
+    one_by_one = sorted(c for c in mapped if normalize(simplify(c)) in firsts)
+    assert quantities._written_starts().pattern == f"[{re.escape(''.join(one_by_one))}]"

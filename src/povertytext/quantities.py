@@ -490,8 +490,9 @@ def _written_starts() -> re.Pattern[str]:
     candidate: it is answered without copying it.
     """
     firsts = numeral_start_chars() | frozenset(_OTHER_STARTS)
-    mapped = firsts | traditional_chars() | normalized_chars()
-    chars = sorted(c for c in mapped if normalize(simplify(c)) in firsts)
+    mapped = sorted(firsts | traditional_chars() | normalized_chars())
+    forms = normalize(simplify("".join(mapped)))  # one for one: each character's own form
+    chars = [char for char, form in zip(mapped, forms, strict=True) if form in firsts]
     return re.compile(f"[{re.escape(''.join(chars))}]")
 
 
