@@ -16,11 +16,9 @@ a rule of the results rather than a shortcut to them.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from decimal import Decimal, localcontext
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -28,17 +26,18 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from povertytext import amounts, extract_quantities, quantities
-from povertytext.amounts import DATE_LIKE, Draft, read_quantity, reads_plain_numeral
+from povertytext.amounts import DATE_LIKE, read_quantity, reads_plain_numeral
 from povertytext.models import Quantity
 from povertytext.nonamounts import blocked_spans, is_amount, refused_at
 from povertytext.numerals import (
     EXACT,
-    Numeral,
     masked_end,
     normalize,
     overlong_run,
     read_numeral,
 )
+
+from ._oracles import exact_fields, read_in_full, without_plain_units
 
 _TEXTS = Path(__file__).parent / "data" / "texts"
 
@@ -56,29 +55,6 @@ _PIECES = (
     "第一", "2020年", "8月", "3.5亿元", "约30公里", "1万(含)-5万元", "8-12个", "一次",
     "二次", "一点五", "一分之", "一又", "一*", "一 个", "一\n个", "一个万", "过去的一年",
 )  # fmt: skip
-
-
-def _without_plain_units(s: str, i: int, numeral: Numeral, sign: Decimal) -> None:
-    return None
-
-
-def _read_in_full(s: str, i: int) -> Draft | None:
-    """read_quantity in running text without any shortcut."""
-    with mock.patch.object(amounts, "_with_plain_unit", _without_plain_units):
-        return _read_steps(s, i)
-
-
-def _read_steps(s: str, i: int) -> Draft | None:
-    draft = amounts._read_amount_by_branches(s, i, whole=False)
-    if draft is None:
-        return None
-    amounts._read_unit_and_tail(s, draft, whole=False)
-    tail_end = None if draft.value is None else amounts._masked_tail(s, draft.start, draft.end)
-    if tail_end is not None:
-        return amounts._read_masked(s, i, tail_end)
-    amounts._read_range(s, draft, whole=False)
-    amounts._read_trailing_qualifier(s, draft)
-    return draft
 
 
 def _validated(quantity: Quantity) -> Quantity:
@@ -111,7 +87,7 @@ def _plain_scan(text: str) -> list[Quantity]:
             if overlong is not None:
                 position = overlong
                 continue
-            draft = _read_in_full(s, start)
+            draft = read_in_full(s, start)
             if draft is None:
                 position = masked_end(s, start) or position
                 continue
@@ -179,17 +155,6 @@ def test_the_scan_finds_what_the_plain_scan_finds_on_the_sample_texts() -> None:
 # ---------------------------------------------------------------- the numeral handed over
 
 
-def _draft_fields(value: object) -> object:
-    """``value`` (a draft and what it holds) with every Decimal written out, recursively."""
-    if isinstance(value, Decimal):
-        return ("Decimal", value.as_tuple())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return tuple(_draft_fields(getattr(value, f.name)) for f in dataclasses.fields(value))
-    if isinstance(value, (tuple, list)):
-        return tuple(_draft_fields(item) for item in value)
-    return value
-
-
 @given(_texts(), st.data())
 @settings(max_examples=2000, deadline=None)
 def test_a_numeral_handed_over_is_the_one_read(text: str, data: st.DataObject) -> None:
@@ -205,7 +170,7 @@ def test_a_numeral_handed_over_is_the_one_read(text: str, data: st.DataObject) -
         numeral = read_numeral(s, i)
         assert refused_at(s, i, numeral) == refused_at(s, i)
         handed = read_quantity(s, i, whole=False, numeral=numeral)
-        assert _draft_fields(handed) == _draft_fields(read_quantity(s, i, whole=False))
+        assert exact_fields(handed) == exact_fields(read_quantity(s, i, whole=False))
 
 
 @pytest.mark.parametrize("text", ["一个", "三个村", "十四五”", "两天", "九十万元"])
@@ -214,7 +179,7 @@ def test_a_numeral_handed_over_at_a_plain_start(text: str) -> None:
     assert reads_plain_numeral(s, 0)
     with localcontext(EXACT):
         handed = read_quantity(s, 0, whole=False, numeral=read_numeral(s, 0))
-        assert _draft_fields(handed) == _draft_fields(read_quantity(s, 0, whole=False))
+        assert exact_fields(handed) == exact_fields(read_quantity(s, 0, whole=False))
 
 
 # ---------------------------------------------------------------- a unit right after the numeral
@@ -249,9 +214,9 @@ def test_a_plain_unit_is_read_as_every_step_reads_it(
     s, i = text_and_index
     with localcontext(EXACT):
         fast = read_quantity(s, i, whole=whole)
-        with mock.patch.object(amounts, "_with_plain_unit", _without_plain_units):
+        with without_plain_units():
             full = read_quantity(s, i, whole=whole)
-    assert _draft_fields(fast) == _draft_fields(full)
+    assert exact_fields(fast) == exact_fields(full)
 
 
 @pytest.mark.parametrize(

@@ -9,16 +9,17 @@ tries every branch. Drafts are compared field by field, values with their expone
 
 from __future__ import annotations
 
-import dataclasses
-from decimal import Decimal, localcontext
+from decimal import localcontext
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from povertytext import amounts, quantities
-from povertytext.amounts import Draft, read_quantity
+from povertytext.amounts import read_quantity
 from povertytext.numerals import EXACT, normalize
+
+from ._oracles import exact_fields, read_in_full
 
 # Numerals, units, masks, the inclusive mark, range separators, trailing qualifiers,
 # spaces of several kinds, and plain words.
@@ -26,31 +27,6 @@ _ALPHABET = (
     "一二两三四五六七八九十零百千万亿点负-xX*＊×半数个项批大整年月日元角分人户米%"
     "之又/多余来以上下左右出头至到—~〜～－（(含)） \n\t\u3000\u00a0,.0123456789kw的村"
 )
-
-
-def _exactly(value: object) -> object:
-    """``value`` with every Decimal written out (digits and exponent), recursively."""
-    if isinstance(value, Decimal):
-        return ("Decimal", value.as_tuple())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return tuple(_exactly(getattr(value, f.name)) for f in dataclasses.fields(value))
-    if isinstance(value, (tuple, list)):
-        return tuple(_exactly(item) for item in value)
-    return value
-
-
-def _read_in_full(s: str, i: int, *, whole: bool) -> Draft | None:
-    """read_quantity without its shortcuts."""
-    draft = amounts._read_amount_by_branches(s, i, whole=whole)
-    if draft is None:
-        return None
-    amounts._read_unit_and_tail(s, draft, whole=whole)
-    tail_end = None if draft.value is None else amounts._masked_tail(s, draft.start, draft.end)
-    if tail_end is not None:
-        return amounts._read_masked(s, i, tail_end)
-    amounts._read_range(s, draft, whole=whole)
-    amounts._read_trailing_qualifier(s, draft)
-    return draft
 
 
 # An amount built of pieces, so that a unit is often followed by what goes on after it.
@@ -85,8 +61,8 @@ def test_read_quantity_reads_what_the_full_reading_reads(
 ) -> None:
     s, i = text_and_index
     with localcontext(EXACT):
-        assert _exactly(read_quantity(s, i, whole=whole)) == _exactly(
-            _read_in_full(s, i, whole=whole)
+        assert exact_fields(read_quantity(s, i, whole=whole)) == exact_fields(
+            read_in_full(s, i, whole=whole)
         )
 
 
@@ -98,8 +74,8 @@ def test_read_quantity_reads_what_the_full_reading_reads_on_any_text(
     s = normalize(text)
     i = data.draw(st.integers(0, len(s) - 1))
     with localcontext(EXACT):
-        assert _exactly(read_quantity(s, i, whole=whole)) == _exactly(
-            _read_in_full(s, i, whole=whole)
+        assert exact_fields(read_quantity(s, i, whole=whole)) == exact_fields(
+            read_in_full(s, i, whole=whole)
         )
 
 
