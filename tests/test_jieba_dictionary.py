@@ -10,9 +10,6 @@ from __future__ import annotations
 import gc
 import marshal
 import mmap
-import os
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -33,7 +30,7 @@ from povertytext.jieba_dictionary import (
     pos_tokenizer,
 )
 
-from ._shared import SHARED
+from ._shared import SHARED, run_fresh
 
 jieba.setLogLevel(60)
 
@@ -354,16 +351,8 @@ print(page.model_dump_json())
 
 
 def _fresh_parse(cache: str) -> tuple[str, str]:
-    result = subprocess.run(
-        [sys.executable, "-c", _FRESH_PARSE],
-        input=_PAGE,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-        env={**os.environ, "POVERTYTEXT_CACHE_DIR": cache},
-    )
-    kind, page = result.stdout.split("\n", 1)
+    out = run_fresh(_FRESH_PARSE, _PAGE, env={"POVERTYTEXT_CACHE_DIR": cache})
+    kind, page = out.split("\n", 1)
     return kind, page
 
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 
 import pytest
 
 import povertytext as pt
 from povertytext import blocks, names
 from povertytext.indicator_window import build_window
+
+from ._shared import run_fresh
 
 # a page whose names and subjects the tables decide: a title with no name after it, a name
 # that a follower word ends (李明|主持), and counts of table heads (乡镇, 村)
@@ -34,20 +34,8 @@ print(json.dumps(["jieba" in sys.modules, officials, subjects], ensure_ascii=Fal
 """
 
 
-def _fresh(code: str, stdin: str = "") -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    )
-    return result.stdout
-
-
 def test_clear_page_does_not_load_jieba() -> None:
-    loaded, officials, subjects = json.loads(_fresh(_FRESH_PARSE, _CLEAR_PAGE))
+    loaded, officials, subjects = json.loads(run_fresh(_FRESH_PARSE, _CLEAR_PAGE))
     assert not loaded
     assert officials == ["李明"]
     assert subjects == ["乡镇", "村"]
@@ -128,4 +116,4 @@ print(copied == read and copied is not jieba.posseg.dt.word_tag_tab and len(copi
 
 
 def test_tag_table_copied_on_first_import_equals_the_one_read() -> None:
-    assert _fresh(_FRESH_TABLE).strip() == "True"
+    assert run_fresh(_FRESH_TABLE).strip() == "True"
