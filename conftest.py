@@ -7,7 +7,7 @@
 
 Doctests compare with NORMALIZE_WHITESPACE and ELLIPSIS.
 
-The cache of jieba's word frequencies (:mod:`povertytext.jieba_frequencies`) goes to a
+The cache of jieba's word frequencies (:mod:`povertytext.jieba_dictionary`) goes to a
 folder of this run, not the user's cache folder, unless ``POVERTYTEXT_CACHE_DIR`` is set.
 """
 

@@ -74,7 +74,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -529,7 +528,6 @@ def _run_inputs(
     Returns:
         0 when every input was parsed, 1 when some was not, 130 when interrupted.
     """
-    _quiet_jieba()
     summary = _Summary()
     sources = _sources(args.inputs, args.example, summary)
     if not sources and not summary.errors:
@@ -637,16 +635,6 @@ def _pages(
 def _parse_one(item: Item, vocabulary: Vocabulary | None) -> Page:
     """Return the page of one ``(source, text, metadata)`` input."""
     return parse_many([item], processes=1, vocabulary=vocabulary)[0]
-
-
-def _quiet_jieba() -> None:
-    """Keep jieba's dictionary-loading messages off standard error (errors still show).
-
-    jieba sets its logger to DEBUG when it is imported, so it is imported first.
-    """
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
 
 
 def _print_summary(summary: _Summary) -> None:

@@ -14,9 +14,9 @@ dict only when a word of it is looked up. A tokenizer given them cuts exactly as
 jieba's own: the entries are those of a tokenizer that jieba initialized, and nothing
 else changes (``tests/test_jieba_dictionary.py`` compares every entry and the cuts).
 
-The file is named for what it was built from (this layout, jieba's version, and the
-size and time of jieba's dictionary file): when jieba or its dictionary changes, a new
-file is built (an old one may be deleted). Its first line holds the magic words, the
+A file is named for what it was built from (this layout, jieba's folder, and the size
+and time of each of jieba's files it is read from, found without importing jieba): when
+jieba or its dictionary changes, a new file is built (an old one may be deleted). Its first line holds the magic words, the
 CRC-32 of the rest (a damaged file is told at once) and the length of a marshalled
 index; the groups' strings follow one after the other, and the file is mapped into
 memory, so that a group is read from it only when it is opened (:class:`_Store`). A
@@ -26,6 +26,11 @@ itself, as they would be without this module.
 Words added to such a tokenizer by :func:`add_words` (the name check adds the titles
 and bodies of its vocabulary) are kept the same way: what adding them changes is
 written to a small file named for the words, and read back in the next process.
+jieba's model of unknown words (``jieba.posseg``'s four tables) is kept in a third
+file. With the three files, :func:`load_cutter` gives a
+:class:`~povertytext.word_cut.WordCutter`, which cuts as jieba does without importing
+jieba (importing ``jieba.posseg`` alone reads all 350,000 tags for its global
+tokenizer); else it gives jieba's own tokenizer, and writes the files.
 
 The folder is ``$POVERTYTEXT_CACHE_DIR`` when set (set and empty: no file is written
 or read), else ``%LOCALAPPDATA%\\povertytext`` on Windows, or
@@ -35,6 +40,7 @@ or read), else ``%LOCALAPPDATA%\\povertytext`` on Windows, or
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import marshal
 import mmap
@@ -47,9 +53,20 @@ from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Frequencies", "Tags", "add_words", "cache_dir", "cache_path", "pos_tokenizer"]
+from .word_cut import Cutter, HiddenMarkovModel, WordCutter
 
-_FORMAT = 3  # the layout of the cache files; a file of another layout is built again
+__all__ = [
+    "Frequencies",
+    "Tags",
+    "add_words",
+    "cache_dir",
+    "cache_path",
+    "hidden_markov_model",
+    "load_cutter",
+    "pos_tokenizer",
+]
+
+_FORMAT = 4  # the layout of the cache files; a file of another layout is built again
 _MAGIC = b"povertytext-jieba"  # a cache file starts with it and the CRC-32 of what follows
 _ENV = "POVERTYTEXT_CACHE_DIR"
 _LOCK = threading.Lock()
@@ -204,13 +221,40 @@ def cache_dir() -> Path | None:
     return Path(base) / "povertytext"
 
 
-def _source() -> str:
-    """What the entries are built from: jieba's version and its dictionary file's size and time."""
-    import jieba
+# jieba's files that the entries and the model are read from (jieba's DEFAULT_DICT_NAME
+# is dict.txt); a cache file is named for their sizes and times
+_JIEBA_FILES = (
+    "__init__.py",
+    "dict.txt",
+    "posseg/__init__.py",
+    "posseg/char_state_tab.py",
+    "posseg/prob_start.py",
+    "posseg/prob_trans.py",
+    "posseg/prob_emit.py",
+)
 
-    dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
-    stat = dictionary.stat()
-    return f"{_FORMAT} jieba {jieba.__version__} {dictionary} {stat.st_size} {stat.st_mtime_ns}"
+
+def _jieba_folder() -> Path:
+    """The folder of the installed jieba, found without importing it."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("No module named 'jieba'", name="jieba")
+    return Path(spec.origin).parent
+
+
+def _source() -> str:
+    """What the cache files are built from: this layout, jieba's folder, and the size and
+    time of each of jieba's files that the entries and the model are read from."""
+    folder = _jieba_folder()
+    stats = []
+    for name in _JIEBA_FILES:
+        try:
+            stat = (folder / name).stat()
+        except OSError:
+            stats.append(f"{name} -")
+            continue
+        stats.append(f"{name} {stat.st_size} {stat.st_mtime_ns}")
+    return f"{_FORMAT} jieba {folder} " + " ".join(stats)
 
 
 def cache_path() -> Path | None:
@@ -472,3 +516,124 @@ def add_words(tokenizer: Any, words: Sequence[tuple[str, str]]) -> None:
         additions = {"added": dict(frequencies._added), "total": inner.total}
         tags = dict(inner.user_word_tag_tab)
         _write(path, {"words": [list(pair) for pair in words], **additions, "tags": tags})
+
+
+# ---------------------------------------------------------------- the model of unknown words
+
+_TABLES = ("states_of", "start", "trans", "emit")  # jieba.posseg's four tables, in this order
+_MODELS: dict[Path | None, HiddenMarkovModel] = {}  # each model file read, once per process
+
+
+def _model_path() -> Path | None:
+    """The cache file of jieba's model of unknown words, or None when the cache is off."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{_source()}\nmodel".encode()).hexdigest()[:16]
+    return folder / f"jieba-model-{digest}.marshal"
+
+
+def _read_model(path: Path) -> HiddenMarkovModel | None:
+    """The model kept in the cache file at ``path``, or None (see :func:`_unframed`)."""
+    data = _load_framed(path)
+    if data is None or not all(isinstance(data.get(name), dict) for name in _TABLES):
+        return None
+    return HiddenMarkovModel(*(data[name] for name in _TABLES))
+
+
+def _jiebas_model(path: Path | None) -> HiddenMarkovModel:
+    """jieba's own tables (``jieba.posseg`` is imported), written to ``path`` when given."""
+    import jieba.posseg
+
+    tables = (
+        jieba.posseg.char_state_tab_P,
+        jieba.posseg.start_P,
+        jieba.posseg.trans_P,
+        jieba.posseg.emit_P,
+    )
+    if path is not None:
+        _write(path, dict(zip(_TABLES, tables, strict=True)))
+    return HiddenMarkovModel(*tables)
+
+
+def hidden_markov_model() -> HiddenMarkovModel:
+    """jieba's model of unknown words (``jieba.posseg``'s tables), from its cache file,
+    else from jieba itself (and written to the file for the next process).
+
+    >>> model = hidden_markov_model()
+    >>> [tag for _, tag in model.cut("刘永富")]
+    ['nr']
+    """
+    path = _model_path()
+    with _LOCK:
+        if path not in _MODELS:
+            read = _read_model(path) if path is not None else None
+            _MODELS[path] = read if read is not None else _jiebas_model(path)
+        return _MODELS[path]
+
+
+# ---------------------------------------------------------------- a cutter
+
+
+class _JiebaCutter:
+    """jieba's own part-of-speech tokenizer behind the :class:`~povertytext.word_cut.Cutter`
+    interface."""
+
+    def __init__(self, tokenizer: Any):
+        self.tokenizer = tokenizer
+
+    def cut(self, text: str) -> list[tuple[str, str]]:
+        return [(pair.word, pair.flag) for pair in self.tokenizer.cut(text)]
+
+    def frequency(self, word: str) -> int:
+        return int(self.tokenizer.tokenizer.FREQ.get(word) or 0)
+
+
+def load_cutter(words: Sequence[tuple[str, str]]) -> Cutter:
+    """A cutter of jieba's default dictionary with ``words`` (each a word and its tag)
+    added, as :func:`add_words` adds them to a :func:`pos_tokenizer`: the same cuts.
+
+    When the cache files of the dictionary and of these words can be read, it is a
+    :class:`~povertytext.word_cut.WordCutter` and jieba is not imported (the model of
+    unknown words is read from its own cache file when a window first needs it). Else
+    it is jieba's own tokenizer, and the files are written for the next process.
+
+    >>> cutter = load_cutter([("东西部扶贫协作办", "nt")])
+    >>> cutter.cut("东西部扶贫协作办刘永富主任")
+    [('东西部扶贫协作办', 'nt'), ('刘永富', 'nr'), ('主任', 'b')]
+    >>> cutter.frequency("扶贫") > 0
+    True
+    """
+    cached = _cutter_from_cache(words)
+    if cached is not None:
+        return cached
+    tokenizer = pos_tokenizer()
+    if _fresh_from_store(tokenizer) is None and _store_written():
+        tokenizer = pos_tokenizer()  # from the file just written: the words' file is written too
+    add_words(tokenizer, words)
+    model = _model_path()
+    if model is not None and not model.exists():
+        _jiebas_model(model)  # jieba.posseg is imported now: its tables for the next process
+    return _JiebaCutter(tokenizer)
+
+
+def _store_written() -> bool:
+    """Tell whether the dictionary's cache file can be read now."""
+    path = cache_path()
+    return path is not None and _store(path) is not None
+
+
+def _cutter_from_cache(words: Sequence[tuple[str, str]]) -> WordCutter | None:
+    """A :class:`~povertytext.word_cut.WordCutter` of the cache files of the dictionary
+    and of ``words``, or None when one of them cannot be read."""
+    path = cache_path()
+    entries = _store(path) if path is not None else None
+    added = _words_path(words) if entries is not None else None
+    saved = _saved_additions(added, words) if added is not None else None
+    if entries is None or saved is None:
+        return None
+    frequencies = Frequencies(entries)
+    frequencies._added.update(saved["added"])
+    tags = Tags(entries)
+    tags._added.update(saved["tags"])
+    return WordCutter(frequencies, saved["total"], tags, hidden_markov_model)

@@ -29,14 +29,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ._data import loader, read_text
 from ._text import HAN, is_han
 from .errors import AmbiguousRegionError, PovertyTextError
-from .jieba_dictionary import add_words, pos_tokenizer
+from .jieba_dictionary import load_cutter
 from .positions import credits, is_credit, is_role, organization_words, roles, titles
 from .regions import resolve_region
+from .word_cut import Cutter
 
 __all__ = [
     "cut",
@@ -183,27 +183,32 @@ def looks_like_name(word: str) -> bool:
 
 
 @loader
-def _load_tokenizer() -> Any:
-    """A private jieba POS tokenizer with the library's titles and bodies as words.
+def _load_tokenizer() -> Cutter:
+    """A private cutter of jieba's dictionary with the library's titles and bodies as words.
 
     Built once per vocabulary (its titles and bodies are words of it), under the lock
-    of :func:`povertytext._data.loader`, from :func:`povertytext.jieba_dictionary.pos_tokenizer`
-    (jieba's dictionary from a cache file that opens in milliseconds, the same entries).
-    jieba's own global tokenizers are not used.
+    of :func:`povertytext._data.loader`, by :func:`povertytext.jieba_dictionary.load_cutter`:
+    jieba's part-of-speech cut over jieba's entries, from cache files that open in
+    milliseconds without importing jieba (else jieba's own tokenizer). jieba's own
+    global tokenizers are not used.
     """
-    tokenizer = pos_tokenizer()
+    return load_cutter(_added_words())
+
+
+def _added_words() -> list[tuple[str, str]]:
+    """The words the cutter gets besides jieba's (with their tags): the titles and the
+    bodies of the vocabulary, of two characters or more."""
     words = [(title, "n") for title in titles() if len(title) > 1]
     words += [
         (word, "nt")
         for word, kind in organization_words().items()
         if len(word) > 1 and kind in ("national", "body", "department")
     ]
-    add_words(tokenizer, words)
-    return tokenizer
+    return words
 
 
-def _tokenizer() -> Any:
-    """The tokenizer, loaded on first use."""
+def _tokenizer() -> Cutter:
+    """The cutter, loaded on first use."""
     return _load_tokenizer()
 
 
@@ -220,7 +225,7 @@ def warmup() -> None:
 
 def _frequency(word: str) -> int:
     """How often ``word`` occurs in jieba's dictionary (0 for a word not in it)."""
-    return int(_tokenizer().tokenizer.FREQ.get(word) or 0)
+    return _tokenizer().frequency(word)
 
 
 def cut(window: str) -> list[tuple[str, str]]:
@@ -239,7 +244,7 @@ def cut(window: str) -> list[tuple[str, str]]:
     memo = _cut_memo()
     found = memo.get(window)
     if found is None:
-        found = tuple((pair.word, pair.flag) for pair in tokenizer.cut(window))
+        found = tuple(tokenizer.cut(window))
         if len(memo) >= _CUT_MEMO_SIZE:
             memo.clear()
         memo[window] = found
