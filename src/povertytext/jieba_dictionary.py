@@ -16,12 +16,12 @@ else changes (``tests/test_jieba_dictionary.py`` compares every entry and the cu
 
 A file is named for what it was built from (this layout, jieba's folder, and the size
 and time of each of jieba's files it is read from, found without importing jieba): when
-jieba or its dictionary changes, a new file is built (an old one may be deleted). Its first line holds the magic words, the
-CRC-32 of the rest (a damaged file is told at once) and the length of a marshalled
-index; the groups' strings follow one after the other, and the file is mapped into
-memory, so that a group is read from it only when it is opened (:class:`_Store`). A
-file that cannot be read or written is no error: the entries are then read from jieba
-itself, as they would be without this module.
+jieba or its dictionary changes, a new file is built (an old one may be deleted). Its
+first line holds the magic words, the CRC-32 of the rest (a damaged file is told at
+once) and the length of a marshalled index; the groups' strings follow one after the
+other, and the file is mapped into memory, so that a group is read from it only when it
+is opened (:class:`_Store`). A file that cannot be read or written is no error: the
+entries are then read from jieba itself, as they would be without this module.
 
 Words added to such a tokenizer by :func:`add_words` (the name check adds the titles
 and bodies of its vocabulary) are kept the same way: what adding them changes is
