@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, localcontext
+from typing import Any, get_args
 
 from ._data import loader
 from .amounts import (
@@ -29,7 +30,7 @@ from .amounts import (
 )
 from .characters import read_simplified, simplify, traditional_chars
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
-from .models import Quantity, QuantityKind, validated_copy
+from .models import Quantity, QuantityBound, QuantityKind, validated_copy
 from .nonamounts import (
     blocked_spans,
     dropped_as_indefinite,
@@ -102,20 +103,22 @@ def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quan
     )
     qualifier = qualifiers[0] if qualifiers else None
     named = table.get(qualifier or "")
-    return _validated_quantity(
-        text=text[start : draft.end],
-        start=start,
-        end=draft.end,
-        value=None if value is None else canonical(value),
-        low=None if draft.low is None else canonical(draft.low),
-        high=None if draft.high is None else canonical(draft.high),
-        unit=unit.unit if unit else None,
-        kind=kind,
-        currency=currency if kind == "money" else None,
-        qualifier=qualifier,
-        approximate=approximate,
-        masked=draft.masked,
-        bound=named.bound if named is not None else "exact",  # qualifier_bound(qualifier)
+    return _built_quantity(
+        {
+            "text": text[start : draft.end],
+            "start": start,
+            "end": draft.end,
+            "value": None if value is None else canonical(value),
+            "low": None if draft.low is None else canonical(draft.low),
+            "high": None if draft.high is None else canonical(draft.high),
+            "unit": unit.unit if unit else None,
+            "kind": kind,
+            "currency": currency if kind == "money" else None,
+            "qualifier": qualifier,
+            "approximate": approximate,
+            "masked": draft.masked,
+            "bound": named.bound if named is not None else "exact",  # qualifier_bound(qualifier)
+        }
     )
 
 
@@ -125,6 +128,50 @@ def _validated_quantity(**fields: object) -> Quantity:
     built = Quantity.__pydantic_validator__.validate_python(fields)
     assert isinstance(built, Quantity)
     return built
+
+
+# The field names of Quantity, and the values its two Literal fields admit.
+_QUANTITY_FIELDS = frozenset(Quantity.model_fields)
+_QUANTITY_KINDS = frozenset(get_args(QuantityKind))
+_QUANTITY_BOUNDS = frozenset(get_args(QuantityBound))
+_new_model = object.__new__
+_set_slot = object.__setattr__
+
+
+def _built_quantity(fields: dict[str, Any]) -> Quantity:
+    """``Quantity(**fields)`` for the fields :func:`_to_quantity` builds: every field
+    of the model, in its order, each of its type (str, int, a finite Decimal or None, bool).
+
+    What the model's validation may fail on besides is checked here: the two Literal
+    fields, the span (``Span._check_span``) and that no Decimal is a NaN or infinite.
+    The model is then set up as the validator sets it up (its dict as given, every field
+    given, no extra and no private values), at a third of the cost. Fields that fail a
+    check go to the validator, which raises.
+    """
+    start, end = fields["start"], fields["end"]
+    if (
+        fields["kind"] not in _QUANTITY_KINDS
+        or fields["bound"] not in _QUANTITY_BOUNDS
+        or not 0 <= start <= end
+        or end - start != len(fields["text"])
+        or not _all_finite(fields["value"], fields["low"], fields["high"])
+    ):
+        return _validated_quantity(**fields)
+    quantity = _new_model(Quantity)
+    _set_slot(quantity, "__dict__", fields)
+    _set_slot(quantity, "__pydantic_fields_set__", set(_QUANTITY_FIELDS))
+    _set_slot(quantity, "__pydantic_extra__", None)
+    _set_slot(quantity, "__pydantic_private__", None)
+    return quantity
+
+
+def _all_finite(value: Decimal | None, low: Decimal | None, high: Decimal | None) -> bool:
+    """Whether each of the three is None or a finite Decimal."""
+    return (
+        (value is None or value.is_finite())
+        and (low is None or low.is_finite())
+        and (high is None or high.is_finite())
+    )
 
 
 def quantity_interval(quantity: Quantity) -> tuple[Decimal | None, Decimal | None]:
@@ -340,15 +387,22 @@ def extract_numbers(text: str) -> list[Quantity]:
 
 def _scan(text: str, *, numbers: bool) -> list[Quantity]:
     s = normalize(text)
-    starts = _candidate_starts(s, lone_digits=numbers)
+    floor = [0]  # where the scan goes on: the candidates before it are skipped
+    starts = _candidate_starts(s, lone_digits=numbers, floor=floor)
     first = next(starts, None)
     if first is None:
         return []  # most lines: no numeral character at all
     with localcontext(EXACT):
-        return _scan_exactly(text, s, itertools.chain((first,), starts), numbers=numbers)
+        chained = itertools.chain((first,), starts)
+        return _scan_exactly(text, s, chained, floor, numbers=numbers)
 
 
-def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) -> list[Quantity]:
+def _scan_exactly(
+    text: str, s: str, starts: Iterator[int], floor: list[int], *, numbers: bool
+) -> list[Quantity]:
+    """The quantities of the candidates at ``starts``, in text order. Each candidate sets
+    where the scan goes on in ``floor[0]`` too, so that ``starts`` (a
+    :func:`_candidate_starts` given ``floor``) need not find the candidates before it."""
     blocked = blocked_spans(s, words_only=numbers)
     digits = chinese_digit_chars()  # only these may be lone (_lone_chinese_digit)
     found: list[Quantity] = []
@@ -361,46 +415,48 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         while url is not None and url.end() <= start:
             url = next(urls, None)
         if url is not None and url.start() <= start:
-            position = url.end()  # numbers inside a web address are part of it
+            position = floor[0] = url.end()  # numbers inside a web address are part of it
             continue
         date = None if numbers or s[start] not in _YEAR_FIRST_DIGITS else DATE_LIKE.match(s, start)
         if date is not None:
-            position = date.end()
+            position = floor[0] = date.end()
             continue
         draft = digit_with_unit(s, start) if not numbers and s[start] in digits else None
         if draft is not None:
             if dropped_as_indefinite(s, draft):
-                position = start + 1  # its numeral's end, as below
+                position = floor[0] = start + 1  # its numeral's end, as below
                 continue
         elif not numbers and s[start] in digits and _lone_chinese_digit(s, start):
             continue
         else:
             overlong = None if len(s) - start <= MAX_DIGITS else overlong_run(s, start)
             if overlong is not None:
-                position = overlong  # beyond the input-size limit of a numeral: no numeral
+                # beyond the input-size limit of a numeral: no numeral
+                position = floor[0] = overlong
                 continue
             numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
             refused = None if numbers else refused_at(s, start, numeral)
             if refused is not None:
-                position = refused  # certainly no amount: its draft is not read
+                position = floor[0] = refused  # certainly no amount: its draft is not read
                 continue
             draft = read_quantity(s, start, whole=False, numeral=numeral)
             if draft is None:
-                position = masked_end(s, start) or position  # no digit of a mask is read alone
+                # no digit of a mask is read alone
+                position = floor[0] = masked_end(s, start) or position
                 continue
         if numbers and draft.numeral is not None and is_date_part(s, draft):
             draft.unit, draft.end = None, draft.numeral.end
         keep = is_number(text, s, draft, blocked) if numbers else is_amount(text, s, draft, blocked)
         if not keep:
-            position = draft.numeral.end if draft.numeral is not None else start + 1
+            position = floor[0] = draft.numeral.end if draft.numeral is not None else start + 1
             if draft.masked:
-                position = draft.end  # ****年: the whole mask goes with its date
+                position = floor[0] = draft.end  # ****年: the whole mask goes with its date
             continue
         quantity = _to_quantity(text, s, draft, with_leading=not numbers)
         if found and quantity.start < found[-1].end:
             continue
         found.append(quantity)
-        position = draft.end
+        position = floor[0] = draft.end
     return found
 
 
@@ -496,35 +552,52 @@ def _written_starts() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(''.join(chars))}]")
 
 
-def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
+def _candidate_starts(
+    s: str, *, lone_digits: bool = True, floor: list[int] | None = None
+) -> Iterator[int]:
     """The starts of the matches of ``_candidate_pattern().finditer(s)``, computed faster.
 
     Only where :func:`_candidate_scan` finds a possible first character is the whole
     pattern tried; a match hides the starts inside it, as ``finditer`` does. Without
     ``lone_digits``, the Chinese digits that :func:`_lone_chinese_digit` skips are left
     out: they are one-character matches, so leaving them out hides no other start.
+
+    ``floor``: the caller skips every start before ``floor[0]`` (set before it asks for
+    the next start), and the search goes on from there when no match before it may
+    reach past it (:func:`_resume_at`); the starts from there on are the same.
     """
     scan, pattern, single = _candidate_tables(lone_digits)
-    end = 0
+    search = scan.search
     run_end = 0  # the end of the run of 万/亿 that the current start lies in
-    for hit in scan.finditer(s):
+    hit = search(s)
+    while hit is not None:
         start = hit.start()
-        if start < end:
-            continue
         if s[start] in single:
-            end = start + 1  # the first branch of the pattern matches this one character
-            yield start
-            continue
-        if s[start] in _MAGNITUDE_RUN:
+            match_end: int | None = start + 1  # the first branch matches this one character
+        elif s[start] in _MAGNITUDE_RUN:
             if start >= run_end:
                 run_end = _run_end(s, start)
             match_end = _magnitude_match_end(s, start, run_end)
         else:
             match = pattern.match(s, start)
             match_end = None if match is None else match.end()
-        if match_end is not None:
-            end = match_end
-            yield start
+        if match_end is None:
+            hit = search(s, start + 1)
+            continue
+        yield start
+        if floor is not None and floor[0] > match_end:
+            match_end = _resume_at(s, match_end, floor[0])
+        hit = search(s, match_end)
+
+
+def _resume_at(s: str, end: int, floor: int) -> int:
+    """Where the search for the next start goes on, given ``floor`` beyond ``end`` (the
+    end of the last match): ``floor`` when no match starting between them may reach past
+    it (none of them starts with a character of :data:`_LONG_MATCH_STARTS` within
+    :data:`_LONG_MATCH_REACH` of it), else ``end``."""
+    if _LONG_MATCH_START.search(s, max(end, floor - _LONG_MATCH_REACH), floor) is None:
+        return floor
+    return end
 
 
 @loader
@@ -548,6 +621,12 @@ def _single_char_candidates() -> frozenset[str]:
 # run again at each of its characters (万 repeated would take quadratic time).
 _MAGNITUDE_RUN = "万亿"
 _MAGNITUDE_PER_REACH = 4
+
+# The characters at which a match of _candidate_pattern() may run past the character after
+# it ([xX]{2}, [万亿]{1,4}分之), and how far back of a position such a match may start.
+_LONG_MATCH_STARTS = "xX万亿"
+_LONG_MATCH_REACH = _MAGNITUDE_PER_REACH + len("分之")
+_LONG_MATCH_START = re.compile(f"[{_LONG_MATCH_STARTS}]")
 
 
 def _run_end(s: str, start: int) -> int:
