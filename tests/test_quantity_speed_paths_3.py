@@ -1,13 +1,11 @@
 """The fifth round's shortcuts of :func:`~povertytext.extract_quantities` give exactly
-what the paths they replace give: the model built without its validator, the candidate
-search that goes on from where the scan goes on, and the unit table of running text.
+what the paths they replace give: the model built without its validator, and the unit
+table of running text.
 """
 
 from __future__ import annotations
 
-import random
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -16,6 +14,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from povertytext import extract_numbers, extract_quantities, quantities
+from povertytext.amounts import DATE_FIRST_CHARS, DATE_LIKE, looks_like_date
 from povertytext.models import Quantity
 from povertytext.numerals import normalize
 from povertytext.units import Unit, match_unit, unit_table
@@ -87,91 +86,6 @@ def test_fields_the_model_takes_are_built_without_it() -> None:
     assert _exactly([built]) == _exactly([Quantity(**_FIELDS)])
 
 
-# ---------------------------------------------------------------- the candidate search
-
-
-def _consumed(starts: list[int], jumps: list[int]) -> list[tuple[int, int]]:
-    """What a scan does with the candidate ``starts``: each start before where it goes
-    on is skipped; each other one sets where it goes on (from ``jumps``, by its place)."""
-    done = []
-    floor = 0
-    for start in starts:
-        if start < floor:
-            continue
-        floor = start + jumps[start % len(jumps)]
-        done.append((start, floor))
-    return done
-
-
-def _consumed_with_floor(s: str, jumps: list[int], *, lone_digits: bool) -> list[tuple[int, int]]:
-    """:func:`_consumed` on the starts of :func:`quantities._candidate_starts` told where
-    the scan goes on, as the scan tells it."""
-    floor = [0]
-    done = []
-    for start in quantities._candidate_starts(s, lone_digits=lone_digits, floor=floor):
-        if start < floor[0]:
-            continue
-        floor[0] = start + jumps[start % len(jumps)]
-        done.append((start, floor[0]))
-    return done
-
-
-_CANDIDATE_CHARS = "一二两三十百千万亿点负-xX*＊×半数數个分之元年到至为 \n，,.0123456789abc公里亩户"
-
-
-@given(
-    st.text(alphabet=_CANDIDATE_CHARS, max_size=40),
-    st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=7),
-    st.booleans(),
-)
-@settings(max_examples=3000, deadline=None)
-def test_the_search_from_the_floor_gives_the_starts_the_scan_keeps(
-    text: str, jumps: list[int], lone_digits: bool
-) -> None:
-    """Wherever the scan goes on, the starts it goes on with are those of the search
-    that is not told (the candidate pattern's finditer, test_scanning): the starts that
-    a search from there skips, the scan skips too."""
-    s = normalize(text)
-    every = list(quantities._candidate_starts(s, lone_digits=lone_digits))
-    expected = _consumed(every, jumps)
-    assert _consumed_with_floor(s, jumps, lone_digits=lone_digits) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["xx3万分之一", "万万万万分之三", "12xx5", "亿亿分之2", "3万亿亿亿分之4点五", "x2X万分之"],
-)
-def test_a_long_match_before_the_floor_still_hides_the_starts_in_it(text: str) -> None:
-    s = normalize(text)
-    every = [match.start() for match in quantities._candidate_pattern().finditer(s)]
-    rng = random.Random(text)
-    for _ in range(200):
-        jumps = [rng.randrange(0, 8) for _ in range(5)]
-        expected = _consumed(every, jumps)
-        assert _consumed_with_floor(s, jumps, lone_digits=True) == expected
-
-
-def test_the_scan_searches_from_where_it_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The digits of a long number are no candidates the scan is handed one by one."""
-    handed: list[int] = []
-    plain = quantities._scan_exactly
-
-    def each(starts: Iterator[int]) -> Iterator[int]:
-        for start in starts:
-            handed.append(start)
-            yield start
-
-    def counting(
-        text: str, s: str, starts: Iterator[int], floor: list[int], *, numbers: bool
-    ) -> list[Quantity]:
-        return plain(text, s, each(starts), floor, numbers=numbers)
-
-    monkeypatch.setattr(quantities, "_scan_exactly", counting)
-    found = extract_quantities("共投入123456789元，帮助98765432人")
-    assert [q.text for q in found] == ["123456789元", "98765432人"]
-    assert handed == [3, 16]
-
-
 # ---------------------------------------------------------------- the unit table
 
 
@@ -211,3 +125,28 @@ def test_units_that_may_not_stand_alone_are_matched_in_whole_strings_only() -> N
     for surface in alone:
         assert match_unit(surface, 0, whole=True) == unit_table()[surface]
         assert match_unit(surface, 0, whole=False) == _match_unit_plainly(surface, 0, whole=False)
+
+
+# ---------------------------------------------------------------- dates
+
+
+_DATE_PIECES = ("18", "19", "20", "2020", "1999", "-", "/", ".", "0", "1", "3", "12", "08", "31")
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES) | st.text("0123456789-/.年 x", max_size=2)))
+@settings(max_examples=3000, deadline=None)
+def test_a_date_is_looked_for_where_the_pattern_matches(pieces: list[str]) -> None:
+    """amounts.looks_like_date tries DATE_LIKE only at the characters it may start with:
+    it is True exactly where the pattern matches."""
+    text = "".join(pieces)
+    for i in range(len(text) + 1):
+        assert looks_like_date(text, i) == (DATE_LIKE.match(text, i) is not None)
+
+
+def test_every_date_starts_with_a_first_character() -> None:
+    for year in ("1800", "1899", "1900", "2000", "2099"):
+        assert DATE_LIKE.match(f"{year}-1-2") is not None
+        assert year[0] in DATE_FIRST_CHARS
+        assert looks_like_date(f"年{year}.1.2", 1)
+    for first in "0345678 9":
+        assert DATE_LIKE.match(f"{first}999-1-2") is None

@@ -18,6 +18,7 @@ from typing import Any, get_args
 
 from ._data import loader
 from .amounts import (
+    DATE_FIRST_CHARS,
     DATE_LIKE,
     SIGN_CHARS,
     VAGUE_DIGITS,
@@ -387,22 +388,15 @@ def extract_numbers(text: str) -> list[Quantity]:
 
 def _scan(text: str, *, numbers: bool) -> list[Quantity]:
     s = normalize(text)
-    floor = [0]  # where the scan goes on: the candidates before it are skipped
-    starts = _candidate_starts(s, lone_digits=numbers, floor=floor)
+    starts = _candidate_starts(s, lone_digits=numbers)
     first = next(starts, None)
     if first is None:
         return []  # most lines: no numeral character at all
     with localcontext(EXACT):
-        chained = itertools.chain((first,), starts)
-        return _scan_exactly(text, s, chained, floor, numbers=numbers)
+        return _scan_exactly(text, s, itertools.chain((first,), starts), numbers=numbers)
 
 
-def _scan_exactly(
-    text: str, s: str, starts: Iterator[int], floor: list[int], *, numbers: bool
-) -> list[Quantity]:
-    """The quantities of the candidates at ``starts``, in text order. Each candidate sets
-    where the scan goes on in ``floor[0]`` too, so that ``starts`` (a
-    :func:`_candidate_starts` given ``floor``) need not find the candidates before it."""
+def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) -> list[Quantity]:
     blocked = blocked_spans(s, words_only=numbers)
     digits = chinese_digit_chars()  # only these may be lone (_lone_chinese_digit)
     found: list[Quantity] = []
@@ -415,52 +409,50 @@ def _scan_exactly(
         while url is not None and url.end() <= start:
             url = next(urls, None)
         if url is not None and url.start() <= start:
-            position = floor[0] = url.end()  # numbers inside a web address are part of it
+            position = url.end()  # numbers inside a web address are part of it
             continue
         date = None if numbers or s[start] not in _YEAR_FIRST_DIGITS else DATE_LIKE.match(s, start)
         if date is not None:
-            position = floor[0] = date.end()
+            position = date.end()
             continue
         draft = digit_with_unit(s, start) if not numbers and s[start] in digits else None
         if draft is not None:
             if dropped_as_indefinite(s, draft):
-                position = floor[0] = start + 1  # its numeral's end, as below
+                position = start + 1  # its numeral's end, as below
                 continue
         elif not numbers and s[start] in digits and _lone_chinese_digit(s, start):
             continue
         else:
             overlong = None if len(s) - start <= MAX_DIGITS else overlong_run(s, start)
             if overlong is not None:
-                # beyond the input-size limit of a numeral: no numeral
-                position = floor[0] = overlong
+                position = overlong  # beyond the input-size limit of a numeral: no numeral
                 continue
             numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
             refused = None if numbers else refused_at(s, start, numeral)
             if refused is not None:
-                position = floor[0] = refused  # certainly no amount: its draft is not read
+                position = refused  # certainly no amount: its draft is not read
                 continue
             draft = read_quantity(s, start, whole=False, numeral=numeral)
             if draft is None:
-                # no digit of a mask is read alone
-                position = floor[0] = masked_end(s, start) or position
+                position = masked_end(s, start) or position  # no digit of a mask is read alone
                 continue
         if numbers and draft.numeral is not None and is_date_part(s, draft):
             draft.unit, draft.end = None, draft.numeral.end
         keep = is_number(text, s, draft, blocked) if numbers else is_amount(text, s, draft, blocked)
         if not keep:
-            position = floor[0] = draft.numeral.end if draft.numeral is not None else start + 1
+            position = draft.numeral.end if draft.numeral is not None else start + 1
             if draft.masked:
-                position = floor[0] = draft.end  # ****年: the whole mask goes with its date
+                position = draft.end  # ****年: the whole mask goes with its date
             continue
         quantity = _to_quantity(text, s, draft, with_leading=not numbers)
         if found and quantity.start < found[-1].end:
             continue
         found.append(quantity)
-        position = floor[0] = draft.end
+        position = draft.end
     return found
 
 
-_YEAR_FIRST_DIGITS = "12"  # DATE_LIKE starts with a year of 18xx, 19xx or 20xx
+_YEAR_FIRST_DIGITS = DATE_FIRST_CHARS  # DATE_LIKE starts with a year of 18xx, 19xx or 20xx
 
 # What may follow a single Chinese digit in an amount: more numerals, 点, qualifiers, 个 …
 _AFTER_DIGIT = "万亿兆点多余来个大整分之又半几数%"
@@ -552,52 +544,35 @@ def _written_starts() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(''.join(chars))}]")
 
 
-def _candidate_starts(
-    s: str, *, lone_digits: bool = True, floor: list[int] | None = None
-) -> Iterator[int]:
+def _candidate_starts(s: str, *, lone_digits: bool = True) -> Iterator[int]:
     """The starts of the matches of ``_candidate_pattern().finditer(s)``, computed faster.
 
     Only where :func:`_candidate_scan` finds a possible first character is the whole
     pattern tried; a match hides the starts inside it, as ``finditer`` does. Without
     ``lone_digits``, the Chinese digits that :func:`_lone_chinese_digit` skips are left
     out: they are one-character matches, so leaving them out hides no other start.
-
-    ``floor``: the caller skips every start before ``floor[0]`` (set before it asks for
-    the next start), and the search goes on from there when no match before it may
-    reach past it (:func:`_resume_at`); the starts from there on are the same.
     """
     scan, pattern, single = _candidate_tables(lone_digits)
-    search = scan.search
+    end = 0
     run_end = 0  # the end of the run of 万/亿 that the current start lies in
-    hit = search(s)
-    while hit is not None:
+    for hit in scan.finditer(s):
         start = hit.start()
+        if start < end:
+            continue
         if s[start] in single:
-            match_end: int | None = start + 1  # the first branch matches this one character
-        elif s[start] in _MAGNITUDE_RUN:
+            end = start + 1  # the first branch of the pattern matches this one character
+            yield start
+            continue
+        if s[start] in _MAGNITUDE_RUN:
             if start >= run_end:
                 run_end = _run_end(s, start)
             match_end = _magnitude_match_end(s, start, run_end)
         else:
             match = pattern.match(s, start)
             match_end = None if match is None else match.end()
-        if match_end is None:
-            hit = search(s, start + 1)
-            continue
-        yield start
-        if floor is not None and floor[0] > match_end:
-            match_end = _resume_at(s, match_end, floor[0])
-        hit = search(s, match_end)
-
-
-def _resume_at(s: str, end: int, floor: int) -> int:
-    """Where the search for the next start goes on, given ``floor`` beyond ``end`` (the
-    end of the last match): ``floor`` when no match starting between them may reach past
-    it (none of them starts with a character of :data:`_LONG_MATCH_STARTS` within
-    :data:`_LONG_MATCH_REACH` of it), else ``end``."""
-    if _LONG_MATCH_START.search(s, max(end, floor - _LONG_MATCH_REACH), floor) is None:
-        return floor
-    return end
+        if match_end is not None:
+            end = match_end
+            yield start
 
 
 @loader
@@ -621,12 +596,6 @@ def _single_char_candidates() -> frozenset[str]:
 # run again at each of its characters (万 repeated would take quadratic time).
 _MAGNITUDE_RUN = "万亿"
 _MAGNITUDE_PER_REACH = 4
-
-# The characters at which a match of _candidate_pattern() may run past the character after
-# it ([xX]{2}, [万亿]{1,4}分之), and how far back of a position such a match may start.
-_LONG_MATCH_STARTS = "xX万亿"
-_LONG_MATCH_REACH = _MAGNITUDE_PER_REACH + len("分之")
-_LONG_MATCH_START = re.compile(f"[{_LONG_MATCH_STARTS}]")
 
 
 def _run_end(s: str, start: int) -> int:
