@@ -926,8 +926,16 @@ DATE_LIKE = re.compile(
 )
 
 
+# The characters DATE_LIKE starts with (a year of 18xx, 19xx or 20xx).
+DATE_FIRST_CHARS = "12"
+
+
 def looks_like_date(s: str, i: int) -> bool:
-    return DATE_LIKE.match(s, i) is not None
+    """Whether DATE_LIKE matches at ``i`` (tried only at a character it may start with)."""
+    return s[i : i + 1] in _DATE_FIRSTS and DATE_LIKE.match(s, i) is not None
+
+
+_DATE_FIRSTS = frozenset(DATE_FIRST_CHARS)  # no "": a test of the slice at the end too
 
 
 def _read_trailing_qualifier(s: str, draft: Draft) -> None:
