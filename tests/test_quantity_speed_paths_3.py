@@ -6,17 +6,24 @@ table of running text.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from povertytext import extract_numbers, extract_quantities, quantities
-from povertytext.amounts import DATE_FIRST_CHARS, DATE_LIKE, looks_like_date
+from povertytext import extract_numbers, extract_quantities, nonamounts, quantities
+from povertytext.amounts import (
+    DATE_FIRST_CHARS,
+    DATE_LIKE,
+    Draft,
+    chinese_digit_chars,
+    digit_with_unit,
+    looks_like_date,
+)
 from povertytext.models import Quantity
-from povertytext.numerals import normalize
+from povertytext.numerals import EXACT, normalize, read_numeral
 from povertytext.units import Unit, match_unit, unit_table
 
 from .test_quantity_speed_paths import _ALPHABET, _exactly, _texts
@@ -150,3 +157,59 @@ def test_every_date_starts_with_a_first_character() -> None:
         assert looks_like_date(f"年{year}.1.2", 1)
     for first in "0345678 9":
         assert DATE_LIKE.match(f"{first}999-1-2") is None
+
+
+# ---------------------------------------------------------------- counts of one
+
+
+def _counts_one_as_it_was(s: str, draft: Draft) -> bool:
+    """nonamounts._counts_one before its searches were made without slices (and the
+    digit before a count tested before its unit): each test on a slice of the text."""
+    assert draft.unit is not None
+    reach, ends = nonamounts._ONE_REACH, nonamounts._CLAUSE_END_OR_LINE
+    scopes = nonamounts._ONE_COUNT_SCOPES
+    start = draft.start
+    if start > 0 and s[start - 1] == "每":
+        return False
+    if s.endswith(nonamounts._ONE_COUNT_WORDS, 0, start):
+        return True
+    window = s[max(0, start - reach) : start]
+    if any(word in window for word in scopes):
+        clause = window[max(window.rfind(char) for char in ends) + 1 :]
+        if any(word in clause for word in scopes):
+            return True
+    previous = match_unit(s, start - 1, whole=False) if start >= 2 else None
+    if (
+        previous is not None
+        and len(previous.surface) == 1
+        and s[start - 2] in chinese_digit_chars()
+    ):
+        return True
+    after = s[draft.end : draft.end + reach]
+    if "、" not in after:
+        return False
+    stop = min((k for char in ends if (k := after.find(char)) >= 0), default=None)
+    k = after.find("、", 0, stop)
+    while k >= 0:
+        numeral = read_numeral(s, draft.end + k + 1)
+        if numeral is not None and s.startswith(draft.unit.surface, numeral.end):
+            return True
+        k = after.find("、", k + 1, stop)
+    return False
+
+
+_ONE_PIECES = (
+    "一个", "一户", "一位", "一县", "一次", "两位", "三个", "四区", "每", "分别", "分別",
+    "仅", "只", "僅", "唯一", "就有", "、", "，", "。", "；", "\n", "书记", "的", "和",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_ONE_PIECES) | st.text(alphabet=_ALPHABET, max_size=3)))
+@settings(max_examples=3000, deadline=None)
+def test_a_count_of_one_is_found_as_it_was(pieces: list[str]) -> None:
+    s = normalize("".join(pieces))
+    with localcontext(EXACT):
+        for i in range(len(s)):
+            draft = digit_with_unit(s, i)
+            if draft is not None:
+                assert nonamounts._counts_one(s, draft) == _counts_one_as_it_was(s, draft)
