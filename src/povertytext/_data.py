@@ -151,12 +151,28 @@ def loader(func: Callable[P, R]) -> Loader[P, R]:
         except KeyError:
             return build(key, *args, **kwargs)
 
+    alone = cast("Callable[[], R]", func)
+
+    def cached_without_arguments() -> R:
+        """``cached()`` for a function that takes no arguments: no tuple or dict of them
+        is packed (most loaders, called in the readers' innermost loops)."""
+        stack = active()
+        key = stack[-1][0] if stack else None
+        try:
+            return cache[key]
+        except KeyError:
+            with _LOCK:
+                if key not in cache:
+                    cache[key] = alone()
+                return cache[key]
+
     def cache_clear() -> None:
         with _LOCK:
             cache.clear()
 
-    functools.update_wrapper(cached, func)
-    made = cast("Loader[P, R]", cached)
+    chosen = cached if takes else cached_without_arguments
+    functools.update_wrapper(chosen, func)
+    made = cast("Loader[P, R]", chosen)
     made.takes_arguments = lambda: takes  # type: ignore[method-assign]
     made.cache_size = cache.__len__  # type: ignore[method-assign]
     made.cache_clear = cache_clear  # type: ignore[method-assign]

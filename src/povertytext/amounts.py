@@ -309,8 +309,10 @@ def _with_plain_unit(s: str, i: int, numeral: Numeral, sign: Decimal) -> Draft |
         return None
     if char in _MEASURE_FORMS and end + 1 < len(s) and s[end + 1] in _AFTER_MEASURE_STEPS:
         return None
-    if _magnitude_of_unit(s, numeral, whole=False) is not None:
-        return None  # 12千米: _give_back_unit_prefix gives the magnitude to the unit
+    if end - 1 != numeral.start and _magnitude_of_unit(s, numeral, whole=False) is not None:
+        # 12千米: _give_back_unit_prefix gives the magnitude to the unit (a numeral of one
+        # character has none: the first test of _magnitude_of_unit, made here without a call)
+        return None
     unit = match_unit(s, end, whole=False)
     if unit is None or unit.scale != 1 or unit.kind == "money":
         return None
@@ -924,8 +926,16 @@ DATE_LIKE = re.compile(
 )
 
 
+# The characters DATE_LIKE starts with (a year of 18xx, 19xx or 20xx).
+DATE_FIRST_CHARS = "12"
+
+
 def looks_like_date(s: str, i: int) -> bool:
-    return DATE_LIKE.match(s, i) is not None
+    """Whether DATE_LIKE matches at ``i`` (tried only at a character it may start with)."""
+    return s[i : i + 1] in _DATE_FIRSTS and DATE_LIKE.match(s, i) is not None
+
+
+_DATE_FIRSTS = frozenset(DATE_FIRST_CHARS)  # no "": a test of the slice at the end too
 
 
 def _read_trailing_qualifier(s: str, draft: Draft) -> None:

@@ -457,6 +457,7 @@ _ONE_COUNT_WORDS = ("仅", "只", "僅", "唯一", "就有")
 # 每年召开一次) or a distribution (21个省份分别对口支援…的一个重灾县).
 _ONE_COUNT_SCOPES = ("每", "分别", "分別")
 _ONE_REACH = 30
+_ONE_COUNT_SCOPE = re.compile("|".join(map(re.escape, _ONE_COUNT_SCOPES)))
 # Where the clause of a count of one ends: a comma, a semicolon, a sentence end, a line.
 _CLAUSE_END_OR_LINE = CLAUSE_ENDS + "\n"
 
@@ -465,9 +466,10 @@ def _scoped_clause_before(s: str, start: int) -> bool:
     """Whether a word of :data:`_ONE_COUNT_SCOPES` stands in the clause before ``start``:
     the text back to the last clause end or line break, at most :data:`_ONE_REACH`
     characters. Most windows hold no such word at all, and are answered by that test."""
-    window = s[max(0, start - _ONE_REACH) : start]
-    if not any(word in window for word in _ONE_COUNT_SCOPES):
-        return False
+    window_start = max(0, start - _ONE_REACH)
+    if _ONE_COUNT_SCOPE.search(s, window_start, start) is None:
+        return False  # one search of the window for every word (most windows hold none)
+    window = s[window_start:start]
     clause = window[max(window.rfind(char) for char in _CLAUSE_END_OR_LINE) + 1 :]
     return any(word in clause for word in _ONE_COUNT_SCOPES)
 
@@ -480,22 +482,19 @@ def _counts_one(s: str, draft: Draft) -> bool:
         return False  # 每一个: "every single", not a count
     if s.endswith(_ONE_COUNT_WORDS, 0, start) or _scoped_clause_before(s, start):
         return True
-    previous = match_unit(s, start - 1, whole=False) if start >= 2 else None
-    if (
-        previous is not None
-        and len(previous.surface) == 1
-        and s[start - 2] in chinese_digit_chars()
-    ):
-        return True  # 四区一县: a count right after another count
+    if start >= 2 and s[start - 2] in chinese_digit_chars():
+        previous = match_unit(s, start - 1, whole=False)
+        if previous is not None and len(previous.surface) == 1:
+            return True  # 四区一县: a count right after another count
     return _parallel_count(s, draft)
 
 
 def _parallel_count(s: str, draft: Draft) -> bool:
     """一位…、两位…: the same measure word counted again after 、 in the same clause."""
     assert draft.unit is not None
-    window = s[draft.end : draft.end + _ONE_REACH]
-    if "、" not in window:
+    if s.find("、", draft.end, draft.end + _ONE_REACH) < 0:
         return False  # most clauses: no list after the count
+    window = s[draft.end : draft.end + _ONE_REACH]
     stop = min((k for char in _CLAUSE_END_OR_LINE if (k := window.find(char)) >= 0), default=None)
     k = window.find("、", 0, stop)
     while k >= 0:

@@ -84,8 +84,22 @@ def currency_words() -> dict[str, str]:
 def _units_by_char() -> dict[str, tuple[tuple[int, dict[str, Unit]], ...]]:
     """For each first character of a unit: (length, the units of that length starting
     with it), longest first; one lookup of the loader per :func:`match_unit`."""
+    return _grouped_by_first_char(unit_table())
+
+
+@loader
+def _standalone_units_by_char() -> dict[str, tuple[tuple[int, dict[str, Unit]], ...]]:
+    """:func:`_units_by_char` of the units that may stand in running text (``whole=False``):
+    the others are skipped there, as if they were not in the table."""
+    standalone = {surface: unit for surface, unit in unit_table().items() if unit.standalone}
+    return _grouped_by_first_char(standalone)
+
+
+def _grouped_by_first_char(
+    units: dict[str, Unit],
+) -> dict[str, tuple[tuple[int, dict[str, Unit]], ...]]:
     grouped: dict[str, dict[int, dict[str, Unit]]] = {}
-    for surface, unit in unit_table().items():
+    for surface, unit in units.items():
         grouped.setdefault(surface[:1], {}).setdefault(len(surface), {})[surface] = unit
     return {
         char: tuple((length, by_length[length]) for length in sorted(by_length, reverse=True))
@@ -95,10 +109,11 @@ def _units_by_char() -> dict[str, tuple[tuple[int, dict[str, Unit]], ...]]:
 
 def match_unit(s: str, i: int, *, whole: bool) -> Unit | None:
     """The longest unit written at ``i`` (one space before it is allowed)."""
-    for length, units in _units_by_char().get(s[i : i + 1], ()):
+    table = _units_by_char() if whole else _standalone_units_by_char()
+    for length, units in table.get(s[i : i + 1], ()):
         surface = s[i : i + length]
         unit = units.get(surface)
-        if unit is None or (not unit.standalone and not whole):
+        if unit is None:
             continue
         if surface[-1].isascii() and surface[-1].isalpha() and is_ascii_letter(s, i + length):
             continue  # 8m but not "8 miles" read as m
