@@ -218,6 +218,8 @@ class WordCutter:
                 yield char, self._tag(char)
 
     def _cut_unknown(self, stretch: str) -> Iterator[tuple[str, str]]:
+        """A stretch of no word of the dictionary: its Han runs by the model, numbers
+        (``m``), Latin words (``eng``) and anything else (``x``) between them."""
         for piece in _HAN_RUN.split(stretch):
             if _HAN_RUN.match(piece):
                 yield from self._model().cut(piece)
