@@ -188,18 +188,24 @@ def is_amount(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:
         if draft.kind is None:
             return _unitless_is_amount(s, draft, after)
         return not (numeral is not None and numeral.digits)
-    return not _is_named_or_referring(s, draft, unit, after)
+    return not _is_named_or_referring(s, draft, unit, before, after, lone=lone)
 
 
 # The units of the drafts that _is_session_name, _is_issue_or_phase and _is_clock_time
 # may drop: 届 and 次 (sessions), 期 (issues and phases), 点 (clock times).
 _NAMING_UNITS = frozenset("届次期点")
+# What _after_demonstrative drops a count after.
+_DEMONSTRATIVES = frozenset("这那這")
 
 
-def _is_named_or_referring(s: str, draft: Draft, unit: Unit, after: str) -> bool:
+def _is_named_or_referring(
+    s: str, draft: Draft, unit: Unit, before: str, after: str, *, lone: bool
+) -> bool:
     """The drops of :func:`is_amount` for a draft with a unit: an article (一个), a
     session (十九届), an issue or phase, a clock time, a back reference (两省), an
-    ordinal 二 or a count after 这/那. Each is tried only where it may hold."""
+    ordinal 二 or a count after 这/那. Each is tried only where it may hold: an article
+    and 二 only after a numeral of one character (``lone``), a back reference only with a
+    region noun, a demonstrative only when ``before`` is one."""
     if unit.unit in _NAMING_UNITS and (
         _is_session_name(s, draft, after)
         or _is_issue_or_phase(s, draft)
@@ -207,10 +213,12 @@ def _is_named_or_referring(s: str, draft: Draft, unit: Unit, after: str) -> bool
     ):
         return True
     if draft.bare_chinese and (
-        _is_indefinite(s, draft) or _is_back_reference(s, draft) or _after_demonstrative(s, draft)
+        (lone and _is_indefinite(s, draft))
+        or (unit.unit in _REGION_NOUNS and _is_back_reference(s, draft))
+        or (before in _DEMONSTRATIVES and _after_demonstrative(s, draft))
     ):
         return True
-    return unit.kind == "count" and _is_ordinal_er(s, draft)
+    return lone and unit.kind == "count" and _is_ordinal_er(s, draft)
 
 
 def dropped_as_indefinite(s: str, draft: Draft) -> bool:
