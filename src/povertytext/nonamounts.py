@@ -18,6 +18,8 @@ from typing import NamedTuple
 from ._data import loader, read_table
 from ._text import CLAUSE_BREAKS, CLAUSE_ENDS
 from .amounts import (
+    DATE_FIRST_CHARS,
+    DATE_LIKE,
     FUNCTION_CHARS,
     LIANG_PAIR_WORDS,
     MORE_CHARS,
@@ -27,7 +29,6 @@ from .amounts import (
     chinese_digit_chars,
     extension_chars,
     is_cjk_at,
-    looks_like_date,
 )
 from .dates import starts_a_date
 from .numerals import (
@@ -39,7 +40,7 @@ from .numerals import (
     numeral_start_chars,
     read_numeral,
 )
-from .units import is_ascii_letter, match_unit
+from .units import Unit, is_ascii_letter, match_unit
 
 # Kinds whose numeral characters are not numerals at all (一切, 四川, 陆地): these are
 # left out even when every numeral is wanted (extract_numbers).
@@ -68,6 +69,45 @@ def phrases_by_char(
     }
 
 
+# (offset, length, phrases): the phrases of one length holding a character at one offset.
+PhraseGroups = tuple[tuple[int, int, frozenset[str]], ...]
+
+
+@loader
+def phrase_groups(
+    words_only: bool = False,
+) -> tuple[dict[str, PhraseGroups], dict[str, PhraseGroups]]:
+    """:func:`phrases_by_char` keyed by two characters, and the rest keyed by the last one.
+
+    The first table holds, for each pair of characters written at ``offset`` and
+    ``offset + 1`` of a phrase, the groups of the phrases holding that pair there; the
+    second, for each character, the groups of the phrases that end with it (its offset is
+    ``length - 1``). A span of two characters and more that a phrase covers from its
+    first character on has both of them in the phrase, so the pair decides which groups
+    are worth a look (一个 instead of every phrase with 一).
+    """
+    pairs: dict[str, dict[tuple[int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
+    lasts: dict[str, dict[tuple[int, int], set[str]]] = defaultdict(lambda: defaultdict(set))
+    for char, groups in phrases_by_char(words_only).items():
+        for offset, length, phrases in groups:
+            if offset == length - 1:
+                lasts[char][(offset, length)].update(phrases)
+                continue
+            for phrase in phrases:
+                pairs[phrase[offset : offset + 2]][(offset, length)].add(phrase)
+    return _frozen_groups(pairs), _frozen_groups(lasts)
+
+
+def _frozen_groups(
+    groups: dict[str, dict[tuple[int, int], set[str]]],
+) -> dict[str, PhraseGroups]:
+    """The groups as tuples of (offset, length, frozenset of phrases)."""
+    return {
+        key: tuple((place[0], place[1], frozenset(found)) for place, found in by_place.items())
+        for key, by_place in groups.items()
+    }
+
+
 class Blocked(NamedTuple):
     """Answers whether a span of normalized text lies inside a lexicon phrase.
 
@@ -77,27 +117,34 @@ class Blocked(NamedTuple):
 
     text: str
     words_only: bool
-    # phrases_by_char(words_only), fetched once per text by blocked_spans
-    by_char: dict[str, tuple[tuple[int, int, frozenset[str]], ...]]
+    # phrase_groups(words_only), fetched once per text by blocked_spans
+    by_pair: dict[str, PhraseGroups]
+    by_last: dict[str, PhraseGroups]
 
     def covers(self, start: int, end: int) -> bool:
-        """True when a phrase covers ``start`` and the span ends within that phrase."""
-        if start >= len(self.text):
-            return False
-        for offset, length, phrases in self.by_char.get(self.text[start], ()):
+        """True when a phrase covers ``start`` and the span ends within that phrase.
+
+        Only phrases holding ``text[start : start + 2]`` may cover a span from ``start``
+        on past ``start + 1``, and the phrases ending with ``text[start]`` only a span
+        that ends at ``start + 1`` (as :func:`phrases_by_char` tried one by one).
+        """
+        text = self.text
+        for offset, length, phrases in self.by_pair.get(text[start : start + 2], ()):
             begin = start - offset
-            if (
-                begin >= 0
-                and end <= begin + length
-                and self.text[begin : begin + length] in phrases
-            ):
+            if begin >= 0 and end <= begin + length and text[begin : begin + length] in phrases:
                 return True
+        if end - start > 1:
+            return False
+        for offset, length, phrases in self.by_last.get(text[start : start + 1], ()):
+            begin = start - offset
+            if begin >= 0 and text[begin : begin + length] in phrases:
+                return True  # end <= start + 1 == begin + length
         return False
 
 
 def blocked_spans(normalized: str, *, words_only: bool = False) -> Blocked:
     """The lexicon view of ``normalized`` text (phrases are looked up lazily)."""
-    return Blocked(normalized, words_only, phrases_by_char(words_only))
+    return Blocked(normalized, words_only, *phrase_groups(words_only))
 
 
 def is_number(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:
@@ -112,35 +159,66 @@ def is_number(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:
 
 
 def is_amount(text: str, s: str, draft: Draft, blocked: Blocked) -> bool:
-    """Keep a draft only when it is an amount, not a date, name, ordinal or word."""
+    """Keep a draft only when it is an amount, not a date, name, ordinal or word.
+
+    Every test after the unitless draft is a drop, so each is tried only where it may
+    hold: a unit for all of them, 届/次/期/点 for the names and times, a bare Chinese
+    numeral for the articles, back references and demonstratives, a count for 二次.
+    """
     start, end = draft.start, draft.end
     if blocked.covers(start, end):
         return False
+    unit, numeral = draft.unit, draft.numeral
     before = s[start - 1] if start > 0 else ""
     after = s[end] if end < len(s) else ""
-    if before == "第" or (before == "." and draft.unit is None):
+    if before == "第" or (before == "." and unit is None):
         return False
-    if draft.numeral is not None and is_date_part(s, draft):
+    if numeral is not None and is_date_part(s, draft):
         return False
-    if _is_list_marker(s, draft, before, after):
+    if unit is None and draft.kind is None and _is_list_marker(s, draft, before, after):
         return False
     if _is_quoted_name(s, start, end):
         return False
     if draft.masked:
         return not _is_masked_date_or_name(s, draft)
-    if _is_lone_ambiguous_char(text, draft):
+    lone = numeral is not None and numeral.end - numeral.start == 1
+    if lone and _is_lone_ambiguous_char(text, draft):
         return False
-    if draft.unit is None and draft.kind is None:
-        return _unitless_is_amount(s, draft, after)
-    if _is_indefinite(s, draft) or _is_session_name(s, draft, after):
-        return False
-    if _is_issue_or_phase(s, draft) or _is_clock_time(s, draft):
-        return False
-    if _is_back_reference(s, draft) or _is_ordinal_er(s, draft):
-        return False
-    if _after_demonstrative(s, draft):
-        return False
-    return not (draft.numeral is not None and draft.numeral.digits and draft.unit is None)
+    if unit is None:
+        if draft.kind is None:
+            return _unitless_is_amount(s, draft, after)
+        return not (numeral is not None and numeral.digits)
+    return not _is_named_or_referring(s, draft, unit, before, after, lone=lone)
+
+
+# The units of the drafts that _is_session_name, _is_issue_or_phase and _is_clock_time
+# may drop: 届 and 次 (sessions), 期 (issues and phases), 点 (clock times).
+_NAMING_UNITS = frozenset("届次期点")
+# What _after_demonstrative drops a count after.
+_DEMONSTRATIVES = frozenset("这那這")
+
+
+def _is_named_or_referring(
+    s: str, draft: Draft, unit: Unit, before: str, after: str, *, lone: bool
+) -> bool:
+    """The drops of :func:`is_amount` for a draft with a unit: an article (一个), a
+    session (十九届), an issue or phase, a clock time, a back reference (两省), an
+    ordinal 二 or a count after 这/那. Each is tried only where it may hold: an article
+    and 二 only after a numeral of one character (``lone``), a back reference only with a
+    region noun, a demonstrative only when ``before`` is one."""
+    if unit.unit in _NAMING_UNITS and (
+        _is_session_name(s, draft, after)
+        or _is_issue_or_phase(s, draft)
+        or _is_clock_time(s, draft)
+    ):
+        return True
+    if draft.bare_chinese and (
+        (lone and _is_indefinite(s, draft))
+        or (unit.unit in _REGION_NOUNS and _is_back_reference(s, draft))
+        or (before in _DEMONSTRATIVES and _after_demonstrative(s, draft))
+    ):
+        return True
+    return lone and unit.kind == "count" and _is_ordinal_er(s, draft)
 
 
 def dropped_as_indefinite(s: str, draft: Draft) -> bool:
@@ -161,20 +239,27 @@ def is_date_part(s: str, draft: Draft) -> bool:
     """2020年, 8月, 17日, 2020-08-19: parts of dates are not quantities."""
     numeral = draft.numeral
     assert numeral is not None
-    end = numeral.end
-    if draft.unit is None and _DATE_PARTS.intersection(
-        s[end : end + 1] + s[draft.end : draft.end + 1] + _after_space(s, draft.end)
+    end, unit, draft_end = numeral.end, draft.unit, draft.end
+    if unit is None and (
+        s[end : end + 1] in _DATE_PARTS
+        or s[draft_end : draft_end + 1] in _DATE_PARTS
+        or (s[draft_end : draft_end + 1] == " " and s[draft_end + 1 : draft_end + 2] in _DATE_PARTS)
     ):
-        return True  # 8月, and a range of months or days (1至10月, 17—18日)
-    if looks_like_date(s, draft.start):
-        return True
-    if draft.unit is not None and draft.unit.unit == "年":
+        return True  # 8月, and a range of months or days (1至10月, 17—18日, 17 日)
+    start = draft.start
+    if s[start : start + 1] in _DATE_FIRSTS and DATE_LIKE.match(s, start) is not None:
+        return True  # looks_like_date(s, start)
+    if unit is not None and unit.unit == "年":
         # 2020年 and 二〇二〇年 are always years; a shorter number (97年出生, 5年) is left
         # to the date reader.
         if numeral.end - numeral.start == 4 and (numeral.arabic or numeral.digits):
             return True
         return numeral.end - numeral.start == 2 and starts_a_date(s, numeral.start)
     return s.startswith("__", end)
+
+
+# What DATE_LIKE may start with, as looks_like_date tests it.
+_DATE_FIRSTS = frozenset(DATE_FIRST_CHARS)
 
 
 def _after_space(s: str, i: int) -> str:

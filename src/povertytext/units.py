@@ -134,7 +134,7 @@ def leading_qualifier(
     magnitude written without a digit (上万名, 过亿元, 不过万元): position ``magnitude``.
     """
     end = start - 1 if start > 0 and s[start - 1] == " " else start
-    if end == 0 or s[end - 1] not in _leading_last_chars(bare_magnitude):
+    if end == 0 or s[end - 1] not in _leading_last_char_sets()[bare_magnitude]:
         return None  # no qualifier of these positions ends with the character before
     positions = ("before", "magnitude") if bare_magnitude else ("before",)
     table = qualifier_table()
@@ -145,6 +145,13 @@ def leading_qualifier(
         if qualifier is not None and qualifier.position in positions:
             return None if _ends_in_word(s, end) else (qualifier, end - length)
     return None
+
+
+@loader
+def _leading_last_char_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_leading_last_chars` without and with ``bare_magnitude``, in that order:
+    one loader call without arguments (a bool indexes the pair)."""
+    return _leading_last_chars(False), _leading_last_chars(True)
 
 
 @loader
@@ -180,7 +187,7 @@ _SCOPE_WINDOW = 120
 
 def scope_qualifier(s: str, start: int) -> str | None:
     """累计 (or 共计, 总计) earlier in the same sentence: it scopes the amounts after it."""
-    window_start = max(0, start - _SCOPE_WINDOW)
+    window_start = start - _SCOPE_WINDOW if start > _SCOPE_WINDOW else 0
     if _scope_pattern().search(s, window_start, start) is None:
         return None  # the clause lies inside the window: none of them is in it either
     window = s[window_start:start]
