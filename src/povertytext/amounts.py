@@ -220,34 +220,35 @@ def arabic_draft(s: str, i: int) -> Draft | None:
     with_unit = char in shape.unit_starts
     if not with_unit and char and (char in shape.goes_on or char.isspace() or char.isdigit()):
         return None
-    numeral = _arabic_numeral(match, shape)
+    digits, magnitude = match.group(1, 2)
+    numeral = _arabic_numeral(digits, magnitude, i, end, shape)
     if numeral is None:
         return None
     if with_unit:
         return _arabic_with_unit(s, numeral, shape)
-    return Draft(i, end, numeral.value, numeral=numeral)
+    return Draft(i, end, numeral.value, None, None, None, None, None, [], False, numeral)
 
 
-def _arabic_numeral(match: re.Match[str], shape: _ArabicShape) -> Numeral | None:
-    """The numeral of a match of ``shape.number``, as read_numeral reads it, or None.
+def _arabic_numeral(
+    digits: str, magnitude: str | None, i: int, end: int, shape: _ArabicShape
+) -> Numeral | None:
+    """The numeral ``s[i:end]`` of a match of ``shape.number`` (``digits``, then 万/亿 or
+    None), as read_numeral reads it under the exact context, or None.
 
     _read_arabic keeps a plain integer's ``Decimal``, multiplies a number with a point or
-    a comma by its magnitudes (_read_magnitudes) and hands an integer before 万/亿 to
-    _read_chinese, whose sections fold the same product (12万亿 = 12 × 10¹²) but take no
-    zero (0万: None here, that reader decides).
+    a comma by its magnitudes (_read_magnitudes; by 1, which changes no digit in that
+    context, when there are none) and hands an integer before 万/亿 to _read_chinese,
+    whose sections fold the same product (12万亿 = 12 × 10¹²) but take no zero (0万:
+    None here, that reader decides).
     """
-    digits, magnitude = match.group(1, 2)
-    if "." in digits or "," in digits:
-        scale = shape.scales[magnitude]
-        value = Decimal(digits.replace(",", "")) * scale
-        return Numeral(match.start(), match.end(), value, magnitude=scale, arabic=True)
-    value = Decimal(digits)
     if magnitude is None:
-        return Numeral(match.start(), match.end(), value, arabic=True)
-    if not value:
+        value = Decimal(digits.replace(",", "") if "," in digits else digits)
+        return Numeral(i, end, value, None, None, _ONE, None, None, True)
+    if "." not in digits and "," not in digits and not Decimal(digits):
         return None
     scale = shape.scales[magnitude]
-    return Numeral(match.start(), match.end(), value * scale, magnitude=scale, arabic=True)
+    value = Decimal(digits.replace(",", "")) * scale
+    return Numeral(i, end, value, None, None, scale, None, None, True)
 
 
 def _arabic_with_unit(s: str, numeral: Numeral, shape: _ArabicShape) -> Draft | None:
@@ -256,12 +257,17 @@ def _arabic_with_unit(s: str, numeral: Numeral, shape: _ArabicShape) -> Draft | 
     of scale 1, the one _read_unit_and_tail reads, or None.
 
     The character after the numeral (``shape.unit_starts``) begins no step between the
-    numeral and its unit, no magnitude that a unit takes back (12千米) and no mask. After
-    a unit of money, no digit of 角/分 (_money_digit), 整/正/钱 or currency word goes on.
+    numeral and its unit, no magnitude that a unit takes back (12千米) and no mask. The
+    unit is one of ``shape.plain_units``: of scale 1 and read no further (块, 点, 分).
+    After a unit of money, no digit of 角/分 (_money_digit), 整/正/钱 or currency word
+    goes on.
     """
     end = numeral.end
     unit = match_unit(s, end, whole=False)
-    if unit is None or unit.scale != 1 or unit.surface in _UNITS_READ_FURTHER:
+    if unit is None:
+        return None
+    money = shape.plain_units.get(unit.surface)
+    if money is None:
         return None
     if s[end] in _MEASURE_FORMS and end + 1 < len(s) and s[end + 1] in _AFTER_MEASURE_STEPS:
         return None  # 两个亿, 3个多月
@@ -270,17 +276,20 @@ def _arabic_with_unit(s: str, numeral: Numeral, shape: _ArabicShape) -> Draft | 
         char = s[after]
         if char in shape.after_unit or char.isspace():
             return None  # 半 (三斤半), a range, a trailing qualifier, a masked tail
-        if unit.kind == "money" and (char in shape.after_money or char.isdigit()):
+        if money and (char in shape.after_money or char.isdigit()):
             return None
-    return Draft(numeral.start, after, numeral.value, unit=unit, numeral=numeral)
+    return Draft(
+        numeral.start, after, numeral.value, None, None, unit, None, None, [], False, numeral
+    )
 
 
 class _ArabicShape(NamedTuple):
     """The tables of :func:`arabic_draft` (one lookup of the loader per call)."""
 
     number: re.Pattern[str]  # the number, then the 万/亿 it folds
-    scales: dict[str | None, Decimal]  # each magnitude word of ``number`` and its product
+    scales: dict[str, Decimal]  # each magnitude word of ``number`` and its product
     unit_starts: frozenset[str]  # where :func:`_arabic_with_unit` reads a unit
+    plain_units: dict[str, bool]  # the units it takes, and whether each is money
     goes_on: frozenset[str]  # where a draft may go on after the number (or it reads on)
     after_unit: frozenset[str]  # where a draft may go on after its unit
     after_money: frozenset[str]  # where a reading of money goes on after its unit
@@ -289,6 +298,18 @@ class _ArabicShape(NamedTuple):
 # The characters after ASCII digits at which nonamounts._refused_arabic may refuse them
 # as a part of a date (a superset of its _date_part_ends()).
 DATE_PART_CHARS = "月日号年_"
+
+
+def _plain_units() -> dict[str, bool]:
+    """The surfaces (``Unit.surface``) of the units that _with_plain_unit or, for money,
+    _read_unit_and_tail take at once: standalone, of scale 1, read no further (块, 点,
+    分); each with whether it is money. A surface shared by units that differ is left out."""
+    seen: dict[str, bool | None] = {}
+    for unit in unit_table().values():
+        plain = unit.standalone and unit.scale == 1 and unit.surface not in _UNITS_READ_FURTHER
+        money = unit.kind == "money" if plain else None
+        seen[unit.surface] = money if seen.get(unit.surface, money) == money else None
+    return {surface: money for surface, money in seen.items() if money is not None}
 
 
 @loader
@@ -303,11 +324,11 @@ def _arabic_shape() -> _ArabicShape:
     standalone = [surface for surface, unit in unit_table().items() if unit.standalone]
     sections = [m for m in "万亿" if not any(len(u) > 1 and u[0] == m for u in standalone)]
     values = magnitude_values()
-    scales: dict[str | None, Decimal] = {None: Decimal(1)}
+    scales: dict[str, Decimal] = {}
     for size in range(len(sections), 0, -1):
         for chain in itertools.combinations(sections, size):
             scales["".join(chain)] = Decimal(math.prod(values[m] for m in chain))
-    words = "|".join(word for word in scales if word is not None) or "(?!)"
+    words = "|".join(scales) or "(?!)"
     number = re.compile(
         rf"([0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)({words})?"
     )
@@ -320,10 +341,12 @@ def _arabic_shape() -> _ArabicShape:
     after_unit = _tail_first_chars() | frozenset("半")
     money = numeral_start_chars() | frozenset(".零" + "".join(_ROUND_MONEY_SUFFIX) + "钱")
     currencies = frozenset(word[0] for word in currency_words())
+    plain_units = _plain_units()
     return _ArabicShape(
         number,
         scales,
         unit_starts,
+        plain_units,
         extension_chars(True) | blocked,
         after_unit,
         after_unit | money | currencies,
