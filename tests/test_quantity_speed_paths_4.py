@@ -97,10 +97,12 @@ def test_the_date_parts_it_leaves_to_the_refusal() -> None:
     ("text", "shortcut"),
     [("40.48亿元", True), ("2000万元", True), ("24.76万贫困", True), ("85%", True),
      ("3个", True), ("1,200人", True), ("12万亿元", True), ("7", True), ("12”", True),
-     ("0万元", False), ("0.5万元", True), ("12万人以上", False), ("3个亿", False),
-     ("5元5角", False), ("5元港币", False), ("12千米", False), ("3成", False), ("2020年", False),
-     ("8月", False), ("5块", False), ("12万万", False), ("3*", False), ("1.提", False),
-     ("12 万", False), ("5k", False), ("3年半", False), ("50多个", False), ("8-12个", False)],
+     ("0.5万元", True), ("12万人以上", True), ("65%左右", True), ("3天多", True),
+     ("5元以上", True), ("0万元", False), ("3个亿", False), ("5元5角", False),
+     ("5元港币", False), ("12千米", False), ("3成", False), ("2020年", False), ("8月", False),
+     ("5块", False), ("12万万", False), ("3*", False), ("1.提", False), ("12 万", False),
+     ("5k", False), ("3年半", False), ("50多个", False), ("8-12个", False), ("3个—5个", False),
+     ("5元(含)", False), ("3天半", False), ("5人 以上", False)],
 )  # fmt: skip
 def test_when_an_arabic_draft_is_taken_at_once(text: str, shortcut: bool) -> None:
     s = normalize(text)

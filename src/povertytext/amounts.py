@@ -260,7 +260,9 @@ def _arabic_with_unit(s: str, numeral: Numeral, shape: _ArabicShape) -> Draft | 
     numeral and its unit, no magnitude that a unit takes back (12千米) and no mask. The
     unit is one of ``shape.plain_units``: of scale 1 and read no further (块, 点, 分).
     After a unit of money, no digit of 角/分 (_money_digit), 整/正/钱 or currency word
-    goes on.
+    goes on. After the unit, read_quantity's steps start at a mask, a bracket or space
+    (含), a range separator or a trailing qualifier (_tail_may_start): only the last,
+    when ``shape.qualifier_starts`` holds the character, is read here, by that step.
     """
     end = numeral.end
     unit = match_unit(s, end, whole=False)
@@ -272,15 +274,18 @@ def _arabic_with_unit(s: str, numeral: Numeral, shape: _ArabicShape) -> Draft | 
     if s[end] in _MEASURE_FORMS and end + 1 < len(s) and s[end + 1] in _AFTER_MEASURE_STEPS:
         return None  # 两个亿, 3个多月
     after = end + len(unit.surface)
-    if after < len(s):
-        char = s[after]
-        if char in shape.after_unit or char.isspace():
-            return None  # 半 (三斤半), a range, a trailing qualifier, a masked tail
-        if money and (char in shape.after_money or char.isdigit()):
-            return None
-    return Draft(
+    char = s[after] if after < len(s) else ""
+    if money and char and (char in shape.after_money or char.isdigit()):
+        return None
+    qualified = char in shape.qualifier_starts
+    if not qualified and char and (char in shape.after_unit or char.isspace()):
+        return None  # 半 (三斤半), a range, a masked tail
+    draft = Draft(
         numeral.start, after, numeral.value, None, None, unit, None, None, [], False, numeral
     )
+    if qualified:
+        _read_trailing_qualifier(s, draft)  # 65%以上: no mask, 含 or range comes first
+    return draft
 
 
 class _ArabicShape(NamedTuple):
@@ -292,6 +297,7 @@ class _ArabicShape(NamedTuple):
     plain_units: dict[str, bool]  # the units it takes, and whether each is money
     goes_on: frozenset[str]  # where a draft may go on after the number (or it reads on)
     after_unit: frozenset[str]  # where a draft may go on after its unit
+    qualifier_starts: frozenset[str]  # where only a trailing qualifier may go on after it
     after_money: frozenset[str]  # where a reading of money goes on after its unit
 
 
@@ -342,6 +348,8 @@ def _arabic_shape() -> _ArabicShape:
     money = numeral_start_chars() | frozenset(".零" + "".join(_ROUND_MONEY_SUFFIX) + "钱")
     currencies = frozenset(word[0] for word in currency_words())
     plain_units = _plain_units()
+    # the first characters of the steps after a unit but the trailing qualifier's, and 半
+    others = frozenset(MASK_CHARS + "(（" + _RANGE_FIRST_CHARS + "半")
     return _ArabicShape(
         number,
         scales,
@@ -349,7 +357,8 @@ def _arabic_shape() -> _ArabicShape:
         plain_units,
         extension_chars(True) | blocked,
         after_unit,
-        after_unit | money | currencies,
+        trailing_first_chars() - others,
+        money | currencies,
     )
 
 
