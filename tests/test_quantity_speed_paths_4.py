@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from povertytext import Vocabulary, extract_quantities
 from povertytext.amounts import DATE_PART_CHARS, arabic_draft, read_quantity
 from povertytext.nonamounts import _date_part_ends, refused_at
 from povertytext.numerals import EXACT, normalize
@@ -107,3 +108,24 @@ def test_the_date_parts_it_leaves_to_the_refusal() -> None:
 def test_when_an_arabic_draft_is_taken_at_once(text: str, shortcut: bool) -> None:
     s = normalize(text)
     assert _check(s, 0) == shortcut
+
+
+def test_a_vocabulary_reaches_the_shape() -> None:
+    """A unit that begins with 万 (whose reading takes the 万 back from the numeral) keeps
+    the shortcut from folding 万; a new unit is taken at once."""
+    rows = [
+        {"surface": "万亩", "unit": "万亩", "kind": "area", "scale": "1", "standalone": "yes"},
+        {"surface": "垧", "unit": "垧", "kind": "area", "scale": "1", "standalone": "yes"},
+    ]
+    for row in rows:
+        row |= {"base": "Mu", "base_factor": "1"}
+    assert _check(normalize("12万亩"), 0)
+    with Vocabulary.from_rows("units.csv", rows):
+        assert not _check(normalize("12万亩"), 0)
+        assert not _check(normalize("2.5万亩地"), 0)
+        assert _check(normalize("300垧"), 0)
+        assert [q.text for q in extract_quantities("新增12万亩、300垧")] == ["12万亩", "300垧"]
+    with localcontext(EXACT):
+        draft = arabic_draft(normalize("300垧"), 0)
+    assert draft is not None
+    assert draft.unit is None  # no unit: the number with nothing going on
