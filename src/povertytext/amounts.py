@@ -8,9 +8,12 @@ and :mod:`povertytext.quantities` builds the :class:`~povertytext.Quantity`.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from ._data import loader
 from ._text import chinese_digits, is_unified_han
@@ -18,7 +21,9 @@ from .models import QuantityKind
 from .numerals import (
     FRACTION_CONTEXT,
     MASK_CHARS,
+    MAX_DIGITS,
     Numeral,
+    arabic_read_on_chars,
     canonical,
     divide_by_magnitude,
     lone_digit,
@@ -190,6 +195,171 @@ def digit_with_unit(s: str, i: int) -> Draft | None:
     if draft is None or _tail_may_start(s, draft.end):
         return None
     return draft
+
+
+def arabic_draft(s: str, i: int) -> Draft | None:
+    """``read_quantity(s, i, whole=False)`` for the common shape at an Arabic digit: a
+    number (12, 1,200, 24.76), perhaps 万/亿 after it, then a plain unit or a character
+    that goes on with nothing (2000万元, 24.76万贫困, 85%, 3个); None when the full
+    reading must decide. Where it answers, ``refused_at(s, i)`` (nonamounts) is None.
+
+    Why it is the same draft, under the scan's exact context: the number is what
+    _read_arabic reads (see :func:`_arabic_shape`), no mask stands in its run of digits
+    and separators (masked_end is None), and the character after it, when it is no unit,
+    is none of :func:`extension_chars` nor whitespace: nothing goes on (_read_after_numeral
+    and _read_unit_and_tail add nothing, _tail_may_start is false). A unit is read by
+    :func:`_arabic_with_unit`. The ASCII digits at ``i`` end before a separator, 万/亿 or
+    that character, never before a date part (_refused_arabic refuses only there).
+    """
+    shape = _arabic_shape()
+    match = shape.number.match(s, i)
+    if match is None or len(s) - i > MAX_DIGITS:
+        return None  # no Arabic digit at i, or a run that the input-size limit may stop
+    end = match.end()
+    char = s[end] if end < len(s) else ""
+    with_unit = char in shape.unit_starts
+    if not with_unit and char and (char in shape.goes_on or char.isspace() or char.isdigit()):
+        return None
+    digits, magnitude = match.group(1, 2)
+    numeral = _arabic_numeral(digits, magnitude, i, end, shape)
+    if numeral is None:
+        return None
+    if with_unit:
+        return _arabic_with_unit(s, numeral, shape)
+    return Draft(i, end, numeral.value, None, None, None, None, None, [], False, numeral)
+
+
+def _arabic_numeral(
+    digits: str, magnitude: str | None, i: int, end: int, shape: _ArabicShape
+) -> Numeral | None:
+    """The numeral ``s[i:end]`` of a match of ``shape.number`` (``digits``, then 万/亿 or
+    None), as read_numeral reads it under the exact context, or None.
+
+    _read_arabic keeps a plain integer's ``Decimal``, multiplies a number with a point or
+    a comma by its magnitudes (_read_magnitudes; by 1, which changes no digit in that
+    context, when there are none) and hands an integer before 万/亿 to _read_chinese,
+    whose sections fold the same product (12万亿 = 12 × 10¹²) but take no zero (0万:
+    None here, that reader decides).
+    """
+    if magnitude is None:
+        value = Decimal(digits.replace(",", "") if "," in digits else digits)
+        return Numeral(i, end, value, None, None, _ONE, None, None, True)
+    if "." not in digits and "," not in digits and not Decimal(digits):
+        return None
+    scale = shape.scales[magnitude]
+    value = Decimal(digits.replace(",", "")) * scale
+    return Numeral(i, end, value, None, None, scale, None, None, True)
+
+
+def _arabic_with_unit(s: str, numeral: Numeral, shape: _ArabicShape) -> Draft | None:
+    """:func:`arabic_draft` when a unit may begin right after ``numeral`` (whose value is
+    not None and which is no pair): the draft of _with_plain_unit or, for a unit of money
+    of scale 1, the one _read_unit_and_tail reads, or None.
+
+    The character after the numeral (``shape.unit_starts``) begins no step between the
+    numeral and its unit, no magnitude that a unit takes back (12千米) and no mask. The
+    unit is one of ``shape.plain_units``: of scale 1 and read no further (块, 点, 分).
+    After a unit of money, no digit of 角/分 (_money_digit), 整/正/钱 or currency word
+    goes on. After the unit, read_quantity's steps start at a mask, a bracket or space
+    (含), a range separator or a trailing qualifier (_tail_may_start): only the last,
+    when ``shape.qualifier_starts`` holds the character, is read here, by that step.
+    """
+    end = numeral.end
+    unit = match_unit(s, end, whole=False)
+    if unit is None:
+        return None
+    money = shape.plain_units.get(unit.surface)
+    if money is None:
+        return None
+    if s[end] in _MEASURE_FORMS and end + 1 < len(s) and s[end + 1] in _AFTER_MEASURE_STEPS:
+        return None  # 两个亿, 3个多月
+    after = end + len(unit.surface)
+    char = s[after] if after < len(s) else ""
+    if money and char and (char in shape.after_money or char.isdigit()):
+        return None
+    qualified = char in shape.qualifier_starts
+    if not qualified and char and (char in shape.after_unit or char.isspace()):
+        return None  # 半 (三斤半), a range, a masked tail
+    draft = Draft(
+        numeral.start, after, numeral.value, None, None, unit, None, None, [], False, numeral
+    )
+    if qualified:
+        _read_trailing_qualifier(s, draft)  # 65%以上: no mask, 含 or range comes first
+    return draft
+
+
+class _ArabicShape(NamedTuple):
+    """The tables of :func:`arabic_draft` (one lookup of the loader per call)."""
+
+    number: re.Pattern[str]  # the number, then the 万/亿 it folds
+    scales: dict[str, Decimal]  # each magnitude word of ``number`` and its product
+    unit_starts: frozenset[str]  # where :func:`_arabic_with_unit` reads a unit
+    plain_units: dict[str, bool]  # the units it takes, and whether each is money
+    goes_on: frozenset[str]  # where a draft may go on after the number (or it reads on)
+    after_unit: frozenset[str]  # where a draft may go on after its unit
+    qualifier_starts: frozenset[str]  # where only a trailing qualifier may go on after it
+    after_money: frozenset[str]  # where a reading of money goes on after its unit
+
+
+# The characters after ASCII digits at which nonamounts._refused_arabic may refuse them
+# as a part of a date (a superset of its _date_part_ends()).
+DATE_PART_CHARS = "月日号年_"
+
+
+def _plain_units() -> dict[str, bool]:
+    """The surfaces (``Unit.surface``) of the units that _with_plain_unit or, for money,
+    _read_unit_and_tail take at once: standalone, of scale 1, read no further (块, 点,
+    分); each with whether it is money. A surface shared by units that differ is left out."""
+    seen: dict[str, bool | None] = {}
+    for unit in unit_table().values():
+        plain = unit.standalone and unit.scale == 1 and unit.surface not in _UNITS_READ_FURTHER
+        money = unit.kind == "money" if plain else None
+        seen[unit.surface] = money if seen.get(unit.surface, money) == money else None
+    return {surface: money for surface, money in seen.items() if money is not None}
+
+
+@loader
+def _arabic_shape() -> _ArabicShape:
+    """:func:`arabic_draft`'s number and character sets, from the numeral and unit tables.
+
+    ``number`` matches what _read_arabic matches when neither a digit nor a point, comma
+    or 万/亿 (which the sets exclude) follows: thousands groups or digits, a decimal part;
+    then a chain of 万 and 亿 in rising order as the readers fold it, of those magnitudes
+    that begin no unit that may stand in running text (whose unit would take them back).
+    """
+    standalone = [surface for surface, unit in unit_table().items() if unit.standalone]
+    sections = [m for m in "万亿" if not any(len(u) > 1 and u[0] == m for u in standalone)]
+    values = magnitude_values()
+    scales: dict[str, Decimal] = {}
+    for size in range(len(sections), 0, -1):
+        for chain in itertools.combinations(sections, size):
+            scales["".join(chain)] = Decimal(math.prod(values[m] for m in chain))
+    words = "|".join(scales) or "(?!)"
+    number = re.compile(
+        rf"([0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)({words})?"
+    )
+    blocked = arabic_read_on_chars() | _BEFORE_UNIT_STEPS | frozenset(DATE_PART_CHARS)
+    unit_starts = frozenset(
+        char
+        for char in (surface[0] for surface in standalone)
+        if char not in blocked and not char.isdigit() and not char.isspace()
+    )
+    after_unit = _tail_first_chars() | frozenset("半")
+    money = numeral_start_chars() | frozenset(".零" + "".join(_ROUND_MONEY_SUFFIX) + "钱")
+    currencies = frozenset(word[0] for word in currency_words())
+    plain_units = _plain_units()
+    # the first characters of the steps after a unit but the trailing qualifier's, and 半
+    others = frozenset(MASK_CHARS + "(（" + _RANGE_FIRST_CHARS + "半")
+    return _ArabicShape(
+        number,
+        scales,
+        unit_starts,
+        plain_units,
+        extension_chars(True) | blocked,
+        after_unit,
+        trailing_first_chars() - others,
+        money | currencies,
+    )
 
 
 def _read_amount(s: str, i: int, *, whole: bool, numeral: Numeral | None = None) -> Draft | None:

@@ -397,6 +397,20 @@ def _read_arabic(s: str, i: int, *, whole: bool) -> Numeral | None:
 
 
 @loader
+def arabic_read_on_chars() -> frozenset[str]:
+    """The characters right after an Arabic number (``1200``, ``82,225.00``, ``24.76``, or
+    one of them with 万/亿 after it) at which :func:`read_numeral` may read it otherwise,
+    besides digits (``str.isdigit``) and whitespace (a layout gap before 万/亿).
+
+    A point or a comma (a dotted sequence, a thousands group), a suffix magnitude (15k), a
+    mask (:func:`masked_end` reads the run of digits, masks and separators as a whole) and
+    what goes on inside a Chinese numeral (1万2千, 3百, 5点六).
+    """
+    suffixes = "".join(_WHOLE_SUFFIX_MAGNITUDES)
+    return frozenset(".,．" + suffixes + MASK_CHARS) | _chinese_continuations()
+
+
+@loader
 def _chinese_continuations() -> frozenset[str]:
     """What may follow an Arabic integer inside a Chinese numeral (1万2千, 3百, 5点六)."""
     digits, units, sections, tens = _roles()

@@ -23,6 +23,7 @@ from .amounts import (
     SIGN_CHARS,
     VAGUE_DIGITS,
     Draft,
+    arabic_draft,
     bare_decimal,
     chinese_digit_chars,
     digit_with_unit,
@@ -450,12 +451,15 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
             if overlong is not None:
                 position = overlong  # beyond the input-size limit of a numeral: no numeral
                 continue
-            numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
-            refused = None if numbers else refused_at(s, start, numeral)
-            if refused is not None:
-                position = refused  # certainly no amount: its draft is not read
-                continue
-            draft = read_quantity(s, start, whole=False, numeral=numeral)
+            # the common shape at an Arabic digit, where refused_at is None; else the reader
+            draft = arabic_draft(s, start) if "0" <= s[start] <= "9" else None
+            if draft is None:
+                numeral = read_numeral(s, start) if reads_plain_numeral(s, start) else None
+                refused = None if numbers else refused_at(s, start, numeral)
+                if refused is not None:
+                    position = refused  # certainly no amount: its draft is not read
+                    continue
+                draft = read_quantity(s, start, whole=False, numeral=numeral)
             if draft is None:
                 position = masked_end(s, start) or position  # no digit of a mask is read alone
                 continue
