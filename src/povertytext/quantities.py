@@ -74,10 +74,6 @@ __all__ = [
 ]
 
 
-def _unit_kind(draft: Draft) -> str | None:
-    return draft.unit.kind if draft.unit is not None else None
-
-
 def _to_quantity(text: str, s: str, draft: Draft, *, with_leading: bool) -> Quantity:
     start = draft.start
     unit = draft.unit
