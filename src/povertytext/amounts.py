@@ -26,7 +26,7 @@ from .numerals import (
     arabic_read_on_chars,
     canonical,
     divide_by_magnitude,
-    lone_digit,
+    lone_digit_readings,
     magnitude_values,
     masked_end,
     numeral_start_chars,
@@ -185,16 +185,99 @@ def digit_with_unit(s: str, i: int) -> Draft | None:
     _read_amount hands that numeral to _read_after_numeral, whose first step is
     :func:`_with_plain_unit`. Its draft has a unit, so _read_unit_and_tail returns at
     once, and :func:`_tail_may_start` false ends read_quantity with that draft.
+    :func:`digit_unit` makes these tests without building the draft.
     """
-    if s[i] not in PLAIN_CHINESE_STARTS:
+    unit = digit_unit(s, i)
+    return None if unit is None else digit_draft(s, i, unit)
+
+
+def digit_unit(s: str, i: int) -> Unit | None:
+    """The unit of ``digit_with_unit(s, i)``, or None where that is None; no draft is built.
+
+    The tests of lone_digit and _with_plain_unit on one character: the digit has a value
+    (:func:`_digit_unit_tables`), the next character is none that lone_digit leaves to
+    read_numeral nor one of :data:`_BEFORE_UNIT_STEPS`, and it begins a unit that may be
+    plain. A numeral of one character has no magnitude a unit could take back. A unit of
+    one character, the only unit its character begins, is looked up at once (match_unit
+    returns it: no longer surface, no ASCII letter); any other is read by match_unit.
+    """
+    tables = _digit_unit_tables()
+    end = i + 1
+    if s[i] not in tables.values or end >= len(s):
         return None
-    numeral = lone_digit(s, i)
-    if numeral is None:
+    char = s[end]
+    if char not in tables.unit_firsts:
         return None
-    draft = _with_plain_unit(s, i, numeral, _ONE)
-    if draft is None or _tail_may_start(s, draft.end):
+    if char in _MEASURE_FORMS and end + 1 < len(s) and s[end + 1] in _AFTER_MEASURE_STEPS:
+        return None  # 两个亿, 一个多月
+    unit = tables.single.get(char)
+    if unit is None:
+        unit = match_unit(s, end, whole=False)
+        if unit is None or unit.scale != 1 or unit.kind == "money":
+            return None
+        if unit.surface in _UNITS_READ_FURTHER:
+            return None
+    end += len(unit.surface)
+    if s.startswith("半", end) or _tail_may_start(s, end):
         return None
-    return draft
+    return unit
+
+
+def digit_draft(s: str, i: int, unit: Unit) -> Draft:
+    """``digit_with_unit(s, i)`` where :func:`digit_unit` gives ``unit``: the draft
+    _with_plain_unit builds from the digit's numeral (no sign, no pair, no range)."""
+    value = _digit_unit_tables().values[s[i]]
+    return Draft(
+        i,
+        i + 1 + len(unit.surface),
+        value,
+        unit=unit,
+        numeral=Numeral(i, i + 1, value),
+        bare_chinese=True,
+    )
+
+
+class _DigitUnitTables(NamedTuple):
+    """The tables of :func:`digit_unit` (one lookup of the loader per call)."""
+
+    values: dict[str, Decimal]  # the digits lone_digit reads alone, with their values
+    unit_firsts: frozenset[str]  # where a plain unit may begin right after such a digit
+    single: dict[str, Unit]  # a plain unit of one character, the only one it begins
+
+
+@loader
+def _digit_unit_tables() -> _DigitUnitTables:
+    """:func:`digit_unit`'s tables, from the numeral and unit tables.
+
+    ``values``: each of :data:`PLAIN_CHINESE_STARTS` that lone_digit reads (a value, no
+    ASCII digit). ``unit_firsts``: the first characters of the standalone units (those
+    match_unit reads in running text), but neither a character after which lone_digit
+    reads nothing nor one of :data:`_BEFORE_UNIT_STEPS`, nor one whose only unit is a
+    single character and not plain (money, a scale, 块, 点, 分). ``single``: for a
+    character not ASCII whose only standalone unit is itself, that unit when plain.
+    """
+    digit_values, after_lone_digit = lone_digit_readings()
+    values = {
+        char: value
+        for char in PLAIN_CHINESE_STARTS
+        if (value := digit_values.get(char)) is not None and not char.isdigit()
+    }
+    standalone = {surface: unit for surface, unit in unit_table().items() if unit.standalone}
+    firsts: dict[str, list[str]] = {}
+    for surface in standalone:
+        firsts.setdefault(surface[:1], []).append(surface)
+    single: dict[str, Unit] = {}
+    unit_firsts = set()
+    for char, surfaces in firsts.items():
+        if char in after_lone_digit or char in _BEFORE_UNIT_STEPS:
+            continue
+        if surfaces == [char] and not char.isascii():
+            unit = standalone[char]
+            if unit.scale != 1 or unit.kind == "money" or unit.surface in _UNITS_READ_FURTHER:
+                continue
+            single[char] = unit
+        unit_firsts.add(char)
+    return _DigitUnitTables(values, frozenset(unit_firsts), single)
 
 
 def arabic_draft(s: str, i: int) -> Draft | None:

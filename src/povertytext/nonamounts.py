@@ -232,6 +232,29 @@ def dropped_as_indefinite(s: str, draft: Draft) -> bool:
     return draft.unit is not None and not draft.masked and _is_indefinite(s, draft)
 
 
+def digit_dropped_as_indefinite(s: str, start: int, unit: Unit) -> bool:
+    """``dropped_as_indefinite(s, digit_with_unit(s, start))`` where
+    :func:`~povertytext.amounts.digit_unit` gives ``unit``, without the draft.
+
+    Why: that draft (amounts.digit_draft) has a unit, is not masked, is bare Chinese,
+    has no qualifier, and its numeral is the digit at ``start`` alone, whose value is 1
+    only for 一; its unit ends it (never 一大包). So _is_indefinite decides on 一 and the
+    kind of the unit alone, as :func:`_indefinite_one` does.
+    """
+    return s[start] == "一" and _indefinite_one(s, start, start + 1 + len(unit.surface), unit)
+
+
+def _indefinite_one(s: str, start: int, end: int, unit: Unit) -> bool:
+    """The tests of :func:`_is_indefinite` by kind, for 一 at ``start`` with ``unit``
+    written right after it up to ``end``, no qualifier: an article (一批) or not."""
+    kind = unit.kind
+    if kind == "duration":
+        return start > 0 and s[start - 1] in _REFERENCE_WORDS
+    if kind == "multiple":
+        return not _after_fan(s, start)
+    return kind == "count" and not _counts_one_at(s, start, end, unit.surface)
+
+
 _DATE_PARTS = frozenset("月日号")
 
 
@@ -522,18 +545,17 @@ _REFERENCE_WORDS = "的这那每同上下前后"
 
 def _is_indefinite(s: str, draft: Draft) -> bool:
     """一个, 一批, 一场: 一 with a measure word is an article unless the amount matters."""
-    if not draft.bare_chinese or draft.value != 1 or draft.unit is None:
+    unit = draft.unit
+    if not draft.bare_chinese or draft.value != 1 or unit is None:
         return False
     numeral = draft.numeral
     if numeral is None or numeral.end - numeral.start != 1:
         return False
-    if draft.end - numeral.end == len(draft.unit.surface) + 1:
+    if draft.end - numeral.end == len(unit.surface) + 1:
         return False  # 一大包, 一整天
-    if draft.unit.kind == "duration":
-        return draft.start > 0 and s[draft.start - 1] in _REFERENCE_WORDS
-    if draft.unit.kind == "multiple":
-        return not _after_fan(s, draft.start)
-    return draft.unit.kind == "count" and not draft.qualifiers and not _counts_one(s, draft)
+    if unit.kind == "count" and draft.qualifiers:
+        return False
+    return _indefinite_one(s, draft.start, draft.end, unit)
 
 
 # Words right before 一 + measure word that make it a count (仅一个, 只有一户).
@@ -562,7 +584,12 @@ def _scoped_clause_before(s: str, start: int) -> bool:
 def _counts_one(s: str, draft: Draft) -> bool:
     """一户 in 每5户就有一户, 一位 in 一位书记、两位副书记, 一县 in 四区一县: counts of one."""
     assert draft.unit is not None
-    start = draft.start
+    return _counts_one_at(s, draft.start, draft.end, draft.unit.surface)
+
+
+def _counts_one_at(s: str, start: int, end: int, surface: str) -> bool:
+    """:func:`_counts_one` for a draft from ``start`` to ``end`` whose unit is written
+    ``surface``."""
     if start > 0 and s[start - 1] == "每":
         return False  # 每一个: "every single", not a count
     if s.endswith(_ONE_COUNT_WORDS, 0, start) or _scoped_clause_before(s, start):
@@ -571,20 +598,25 @@ def _counts_one(s: str, draft: Draft) -> bool:
         previous = match_unit(s, start - 1, whole=False)
         if previous is not None and len(previous.surface) == 1:
             return True  # 四区一县: a count right after another count
-    return _parallel_count(s, draft)
+    return _parallel_count_at(s, end, surface)
 
 
 def _parallel_count(s: str, draft: Draft) -> bool:
     """一位…、两位…: the same measure word counted again after 、 in the same clause."""
     assert draft.unit is not None
-    if s.find("、", draft.end, draft.end + _ONE_REACH) < 0:
+    return _parallel_count_at(s, draft.end, draft.unit.surface)
+
+
+def _parallel_count_at(s: str, end: int, surface: str) -> bool:
+    """:func:`_parallel_count` for a draft ending at ``end`` with its unit ``surface``."""
+    if s.find("、", end, end + _ONE_REACH) < 0:
         return False  # most clauses: no list after the count
-    window = s[draft.end : draft.end + _ONE_REACH]
+    window = s[end : end + _ONE_REACH]
     stop = min((k for char in _CLAUSE_END_OR_LINE if (k := window.find(char)) >= 0), default=None)
     k = window.find("、", 0, stop)
     while k >= 0:
-        numeral = read_numeral(s, draft.end + k + 1)
-        if numeral is not None and s.startswith(draft.unit.surface, numeral.end):
+        numeral = read_numeral(s, end + k + 1)
+        if numeral is not None and s.startswith(surface, numeral.end):
             return True
         k = window.find("、", k + 1, stop)
     return False

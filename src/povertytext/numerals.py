@@ -292,9 +292,9 @@ def lone_digit(s: str, i: int) -> Numeral | None:
     starts at ``i``, and the next character neither continues a Chinese numeral (every
     Chinese digit, 两 too, is a continuation: no digit-by-digit reading and no 一两) nor is
     a digit. A run of digits needs at ``i + 1`` a digit (Arabic, 〇, Chinese), a point or a
-    thousands comma: :func:`_lone_digit_readings` holds all of these.
+    thousands comma: :func:`lone_digit_readings` holds all of these.
     """
-    digit_values, after_lone_digit = _lone_digit_readings()
+    digit_values, after_lone_digit = lone_digit_readings()
     value = digit_values.get(s[i])
     if value is None or s[i].isdigit() or i + 1 >= len(s) or s[i + 1] in after_lone_digit:
         return None  # no digit, an Arabic one (read_numeral's first branch) or no lone one
@@ -302,7 +302,7 @@ def lone_digit(s: str, i: int) -> Numeral | None:
 
 
 @loader
-def _lone_digit_readings() -> tuple[dict[str, Decimal], frozenset[str]]:
+def lone_digit_readings() -> tuple[dict[str, Decimal], frozenset[str]]:
     """Each digit's value, as read_numeral has it, and the characters after a Chinese
     digit at which :func:`lone_digit` leaves the reading to read_numeral: the
     continuations (the Chinese digits, 十百千万亿, ".", 点) and what else a run of digits

@@ -26,7 +26,8 @@ from .amounts import (
     arabic_draft,
     bare_decimal,
     chinese_digit_chars,
-    digit_with_unit,
+    digit_draft,
+    digit_unit,
     read_quantity,
     reads_plain_numeral,
 )
@@ -35,7 +36,7 @@ from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityBound, QuantityKind, validated_copy
 from .nonamounts import (
     blocked_spans,
-    dropped_as_indefinite,
+    digit_dropped_as_indefinite,
     is_amount,
     is_date_part,
     is_number,
@@ -435,11 +436,13 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
         if date is not None:
             position = date.end()
             continue
-        draft = digit_with_unit(s, start) if not numbers and s[start] in digits else None
-        if draft is not None:
-            if dropped_as_indefinite(s, draft):
+        draft: Draft | None
+        unit = digit_unit(s, start) if not numbers and s[start] in digits else None
+        if unit is not None:  # digit_with_unit(s, start) has this unit
+            if digit_dropped_as_indefinite(s, start, unit):
                 position = start + 1  # its numeral's end, as below
                 continue
+            draft = digit_draft(s, start, unit)
         elif not numbers and s[start] in digits and _lone_chinese_digit(s, start):
             continue
         else:
