@@ -31,6 +31,7 @@ from .amounts import (
     reads_plain_numeral,
 )
 from .characters import (
+    read_simplified,
     restore,
     simplify,
     traditional_chars,
@@ -408,7 +409,7 @@ def extract_numbers(text: str) -> list[Quantity]:
     require_text(text, "extract_numbers")
     if _written_starts().search(text) is None:
         return []
-    return _scan_simplified(text, numbers=True)
+    return read_simplified(text, lambda work: _scan(work, numbers=True))
 
 
 def _scan_simplified(text: str, *, numbers: bool) -> list[Quantity]:
