@@ -31,7 +31,13 @@ from .amounts import (
     read_quantity,
     reads_plain_numeral,
 )
-from .characters import read_simplified, simplify, traditional_chars
+from .characters import (
+    read_simplified,
+    restore,
+    simplify,
+    traditional_chars,
+    within_simplified_reading,
+)
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityBound, QuantityKind, validated_copy
 from .nonamounts import (
@@ -388,7 +394,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     require_text(text, "extract_quantities")
     if _written_starts().search(text) is None:
         return []  # most lines: no character that could start a numeral
-    return read_simplified(text, lambda work: _scan(work, numbers=False))
+    return _scan_simplified(text, numbers=False)
 
 
 def extract_numbers(text: str) -> list[Quantity]:
@@ -407,6 +413,17 @@ def extract_numbers(text: str) -> list[Quantity]:
     return read_simplified(text, lambda work: _scan(work, numbers=True))
 
 
+def _scan_simplified(text: str, *, numbers: bool) -> list[Quantity]:
+    """``read_simplified(text, lambda work: _scan(work, numbers=numbers))``, with no closure
+    and no context variable: the scan calls no reader that asks
+    :func:`~povertytext.characters.within_simplified_reading`, so only the simplified text
+    and the caller's characters put back matter (as :mod:`povertytext.dates` reads).
+    """
+    work = text if within_simplified_reading() else simplify(text)
+    found = _scan(work, numbers=numbers)
+    return found if work == text else restore(found, text)
+
+
 def _scan(text: str, *, numbers: bool) -> list[Quantity]:
     s = normalize(text)
     starts = _candidate_starts(s, lone_digits=numbers)
@@ -422,7 +439,7 @@ def _scan_exactly(text: str, s: str, starts: Iterator[int], *, numbers: bool) ->
     digits = chinese_digit_chars()  # only these may be lone (_lone_chinese_digit)
     found: list[Quantity] = []
     position = 0
-    urls = _URL.finditer(s)
+    urls = _URL.finditer(s) if _may_hold_url(s) else iter(())
     url = next(urls, None)
     for start in starts:
         if start < position:
@@ -523,6 +540,12 @@ def _candidate_pattern() -> re.Pattern[str]:
 
 
 _URL = re.compile(r"(?:https?://|www\.)[!-~]+")
+
+
+def _may_hold_url(s: str) -> bool:
+    """Whether ``s`` holds ``//`` or ``www.``, one of which every match of ``_URL`` holds
+    (most lines hold neither: no regex search is started)."""
+    return "//" in s or "www." in s
 
 
 # The characters that can start a match of _candidate_pattern(), besides the numerals'.
