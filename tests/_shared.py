@@ -41,6 +41,16 @@ def sample_texts() -> list[Path]:
     return [EXAMPLE, *sorted(SAMPLES.glob("*.txt")), *shared_files("corpus", "*.txt")]
 
 
+def sample_lines() -> list[str]:
+    """The non-blank lines of the pages of ``tests/data/texts``, in file order."""
+    return [
+        line
+        for path in sorted(SAMPLES.glob("*.txt"))
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+
+
 def shared_rows(rows: Sequence[object]) -> list[object]:
     """The parameter rows of a test marked ``needs_shared``, read from shared/ at collection.
 

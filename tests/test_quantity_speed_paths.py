@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, localcontext
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -38,8 +37,7 @@ from povertytext.numerals import (
 )
 
 from ._oracles import exact_fields, read_in_full, without_plain_units
-
-_TEXTS = Path(__file__).parent / "data" / "texts"
+from ._shared import sample_lines
 
 # Numerals, measure words, units, qualifiers, the words the refusals and the lexicon
 # know (一批, 一方面, 十三五), clause marks, quotes, spaces and a few plain characters.
@@ -141,12 +139,7 @@ def test_the_scan_finds_what_the_plain_scan_finds_on_any_text(text: str) -> None
 
 
 def test_the_scan_finds_what_the_plain_scan_finds_on_the_sample_texts() -> None:
-    lines = [
-        line
-        for path in sorted(_TEXTS.glob("*.txt"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = sample_lines()
     found = [_exactly(extract_quantities(line)) for line in lines]
     assert any(found)
     assert found == [_exactly(_plain_scan(line)) for line in lines]

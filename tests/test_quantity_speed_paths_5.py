@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 from decimal import Decimal, localcontext
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,9 +23,8 @@ from povertytext.models import Quantity, QuantityKind
 from povertytext.numerals import EXACT, canonical, normalize
 from povertytext.units import Qualifier, qualifier_table
 
+from ._shared import sample_lines
 from .test_quantity_speed_paths import _ALPHABET, _exactly, _texts
-
-_TEXTS = Path(__file__).parent / "data" / "texts"
 
 # ---------------------------------------------------------------- inputs
 
@@ -48,12 +46,7 @@ def _lexicon_texts(draw: st.DrawFn) -> str:
 
 
 def _sample_lines() -> list[str]:
-    return [
-        normalize(line)
-        for path in sorted(_TEXTS.glob("*.txt"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    return [normalize(line) for line in sample_lines()]
 
 
 def _drafts(s: str) -> Iterator[Draft]:

@@ -9,7 +9,6 @@ says of that draft. Each former computation is kept here as it was.
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,9 +19,9 @@ from povertytext.nonamounts import digit_dropped_as_indefinite, dropped_as_indef
 from povertytext.numerals import lone_digit, normalize
 from povertytext.units import unit_table
 
+from ._shared import sample_lines
 from .test_quantity_speed_paths import _ALPHABET, _texts
 
-_TEXTS = Path(__file__).parent / "data" / "texts"
 _SURFACES = sorted(unit_table())
 _DIGITS = "一二两三四五六七八九十零〇壹1"
 
@@ -60,12 +59,7 @@ def _digit_texts(draw: st.DrawFn) -> str:
 
 
 def _sample_lines() -> list[str]:
-    return [
-        normalize(line)
-        for path in sorted(_TEXTS.glob("*.txt"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    return [normalize(line) for line in sample_lines()]
 
 
 def _check_every_start(s: str) -> None:

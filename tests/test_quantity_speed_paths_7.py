@@ -1,7 +1,8 @@
 """The seventh round's shortcuts of the per-line path give exactly what the computations
-they replace give: the scan read in simplified characters without a closure and without
-:func:`~povertytext.characters.read_simplified`'s context variable, and the search for web
-addresses started only where one may stand. Each former computation is kept here as it was.
+they replace give: the scan read by :func:`~povertytext.characters.read_simplified` with
+``nests=False`` (no closure, no context variable, no test for nested readers), and the
+search for web addresses started only where one may stand. Each former computation is
+kept here as it was.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _texts_more() -> st.SearchStrategy[str]:
 
 
 def _former_quantities(text: str) -> list[Quantity]:
-    """extract_quantities as it read before the scan went without read_simplified."""
+    """extract_quantities as it read before read_simplified was told the scan nests no reader."""
     if quantities._written_starts().search(text) is None:
         return []
     return read_simplified(text, lambda work: quantities._scan(work, numbers=False))

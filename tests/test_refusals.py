@@ -7,7 +7,6 @@ is_amount drops, with the scan going on where it goes on after that draft.
 from __future__ import annotations
 
 from decimal import localcontext
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,7 +17,8 @@ from povertytext.amounts import Draft, read_quantity
 from povertytext.nonamounts import blocked_spans, is_amount, refused_at
 from povertytext.numerals import EXACT, Numeral, masked_end, normalize
 
-_TEXTS = Path(__file__).parent / "data" / "texts"
+from ._shared import sample_lines
+
 _ALPHABET = (
     "一二两三四五六七八九十零〇百千万亿点负-xX*半数个项批大整年月日号_元人户"
     "分之又/多余来以上左右至到—~（(含) \n\t”“，。、0123456789kw责总姓方面规五"
@@ -89,12 +89,7 @@ def test_few_drafts_are_read_per_quantity(monkeypatch: pytest.MonkeyPatch) -> No
         return read_quantity(s, i, whole=whole, numeral=numeral)
 
     monkeypatch.setattr(quantities, "read_quantity", counted)
-    lines = [
-        line
-        for path in sorted(_TEXTS.glob("*.txt"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = sample_lines()
     found = sum(len(extract_quantities(line)) for line in lines)
     assert found > 0
     assert reads / found < 1.5

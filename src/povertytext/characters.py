@@ -241,11 +241,14 @@ def within_simplified_reading() -> bool:
     return _FREE_OF_TRADITIONAL.get()
 
 
-def read_simplified(text: str, read: Callable[[str], T]) -> T:
+def read_simplified(text: str, read: Callable[[str], T], *, nests: bool = True) -> T:
     """``read(simplify(text))``, with the caller's characters put back into its spans.
 
     Inside another reading of a text free of traditional characters (a reader called by
     a reader, on a piece of its text), ``read(text)``: the piece holds none either.
+    ``nests=False`` says that ``read`` calls no reader that asks
+    :func:`within_simplified_reading` (the quantity scan, once per line): the test of the
+    simplified text for what nested readers would be told is then skipped.
 
     >>> from povertytext.quantities import extract_quantities
     >>> [q.text for q in read_simplified("投入資金5億元", extract_quantities)]
@@ -254,6 +257,9 @@ def read_simplified(text: str, read: Callable[[str], T]) -> T:
     if within_simplified_reading():
         return read(text)
     work = simplify(text)
+    if not nests:
+        found = read(work)
+        return found if work == text else restore(found, text)
     # translated text holds a traditional character only where one maps to another (薴 → 苧)
     free = work is text or not any(value in work for value in _traditional_values())
     token = _FREE_OF_TRADITIONAL.set(free)

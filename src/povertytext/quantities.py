@@ -33,10 +33,8 @@ from .amounts import (
 )
 from .characters import (
     read_simplified,
-    restore,
     simplify,
     traditional_chars,
-    within_simplified_reading,
 )
 from .errors import MaskedNumberError, NumeralError, QuantityError, require_text
 from .models import Quantity, QuantityBound, QuantityKind, validated_copy
@@ -394,7 +392,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     require_text(text, "extract_quantities")
     if _written_starts().search(text) is None:
         return []  # most lines: no character that could start a numeral
-    return _scan_simplified(text, numbers=False)
+    return read_simplified(text, _scan_amounts, nests=False)
 
 
 def extract_numbers(text: str) -> list[Quantity]:
@@ -410,18 +408,17 @@ def extract_numbers(text: str) -> list[Quantity]:
     require_text(text, "extract_numbers")
     if _written_starts().search(text) is None:
         return []
-    return read_simplified(text, lambda work: _scan(work, numbers=True))
+    return read_simplified(text, _scan_numerals, nests=False)
 
 
-def _scan_simplified(text: str, *, numbers: bool) -> list[Quantity]:
-    """``read_simplified(text, lambda work: _scan(work, numbers=numbers))``, with no closure
-    and no context variable: the scan calls no reader that asks
-    :func:`~povertytext.characters.within_simplified_reading`, so only the simplified text
-    and the caller's characters put back matter (as :mod:`povertytext.dates` reads).
-    """
-    work = text if within_simplified_reading() else simplify(text)
-    found = _scan(work, numbers=numbers)
-    return found if work == text else restore(found, text)
+def _scan_amounts(text: str) -> list[Quantity]:
+    """The scan of :func:`extract_quantities` (a function of its own: no closure per call)."""
+    return _scan(text, numbers=False)
+
+
+def _scan_numerals(text: str) -> list[Quantity]:
+    """The scan of :func:`extract_numbers`."""
+    return _scan(text, numbers=True)
 
 
 def _scan(text: str, *, numbers: bool) -> list[Quantity]:

@@ -29,14 +29,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from math import log
+from math import inf, log
 from typing import Protocol
 
 __all__ = ["Cutter", "HiddenMarkovModel", "WordCutter"]
 
 # jieba's model gives an unseen emission this log-probability, an impossible move -inf
+# (scores of jieba's model, floats as in jieba; never values of results)
 _UNSEEN = -3.14e100
-_IMPOSSIBLE = float("-inf")
+_IMPOSSIBLE = -inf
 
 # the characters jieba reads as part of a word (posseg's ``re_han_internal``), and what
 # splits the other characters (``re_skip_internal``)
